@@ -1,0 +1,34 @@
+# One entry point for people and CI: every target sets up .venv itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SPHINXOPTS ?=
+DOCS_OUT := docs/_build/html
+
+.PHONY: html test lint clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[docs,test]'
+	touch $(STAMP)
+
+## html: build the manual into docs/_build/html with warnings as errors
+html: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) docs $(DOCS_OUT)
+
+## lint: ruff over the package and the tests
+lint: $(STAMP)
+	$(BIN)/ruff check ext tests docs/conf.py
+	$(BIN)/ruff format --check ext tests docs/conf.py
+
+## test: lint, every test, and the manual built with -W
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+	$(MAKE) html
+
+clean:
+	rm -rf docs/_build .pytest_cache .ruff_cache .hypothesis dist build

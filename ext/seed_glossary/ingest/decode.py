@@ -1,0 +1,85 @@
+"""Bytes to numbered lines: encodings, byte-order marks, line ends, Unicode form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Problem
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Editors count CRLF, CR and LF as line ends, and nothing else; str.splitlines
+# would also split on form feeds and U+2028, and shift every line number after.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedSeed:
+    """A seed's text as lines (``lines[0]`` is line 1), NFC, without trailing space."""
+
+    lines: tuple[str, ...]
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+    def numbered(self) -> list[tuple[int, str]]:
+        """The non-blank lines with their 1-based numbers."""
+        return [(i, text.strip()) for i, text in enumerate(self.lines, 1) if text.strip()]
+
+
+def decode_seed(data: bytes) -> DecodedSeed:
+    """Decode a seed file's bytes.
+
+    UTF-8 (with or without BOM) first, UTF-16 when a BOM says so, then cp1252,
+    which is what Windows-made pages without a declared encoding use. Bytes that
+    fit neither are replaced and reported with their line numbers. Text with NUL
+    bytes and no UTF-16 BOM is taken for a binary file and yields no lines.
+
+    :param data: the file's bytes
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            text = body.decode(encoding, errors="replace")
+            return _finish(text, f"{encoding} (BOM)", body, encoding)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        problem = Problem(
+            "unreadable",
+            "file holds NUL bytes: not a text seed (binary file?); "
+            "remove it from the seed folder or save it as UTF-8 text",
+            line,
+        )
+        return DecodedSeed((), "binary", (problem,))
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", data, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _finish(data.decode("cp1252"), "cp1252", data, "cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        return _finish(text, "utf-8 (with replacements)", data, "utf-8")
+
+
+def _finish(text: str, label: str, raw: bytes, codec: str) -> DecodedSeed:
+    lines = tuple(
+        unicodedata.normalize("NFC", line).rstrip() for line in _LINE_END.split(text)
+    )
+    problems: list[Problem] = []
+    bad = [i for i, line in enumerate(lines, 1) if "\ufffd" in line]
+    if bad and "\ufffd" not in raw.decode(codec, errors="ignore"):
+        problems.append(
+            Problem(
+                "encoding",
+                f"bytes that are neither UTF-8 nor cp1252 on line(s) "
+                f"{', '.join(map(str, bad[:10]))}; they show as \ufffd. "
+                "Save the seed as UTF-8",
+                bad[0],
+            )
+        )
+    return DecodedSeed(lines, label, tuple(problems))

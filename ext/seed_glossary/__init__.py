@@ -1,5 +1,40 @@
-"""sphinx-seed-glossary: turn seed files into a real Sphinx glossary."""
+"""sphinx-seed-glossary: turn seed files into a real Sphinx glossary.
+
+Add ``"seed_glossary"`` to ``extensions`` and write ``.. seed-glossary::``.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the directive, config values, domain and event handlers."""
+    from . import config
+    from .directive import SeedGlossaryDirective
+    from .domain import SeedGlossaryDomain, outdated_pages, write_report
+    from .render import MESSAGE_CATALOG
+
+    # Curated seeds are MyST; make sure the parser is there even if the
+    # project lists only us.
+    app.setup_extension("myst_parser")
+    config.register(app)
+    app.add_domain(SeedGlossaryDomain)
+    app.add_directive("seed-glossary", SeedGlossaryDirective)
+    app.connect("env-get-outdated", outdated_pages)
+    app.connect("build-finished", write_report)
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
+    return {
+        "version": __version__,
+        # Bump when the data stored in the environment changes shape.
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -362,7 +362,7 @@ def _assemble(file: str, lines: list[_Line], problems: list[Problem],
         problems.append(Problem("empty_definition", "no definition paragraph found; "
                                 "the seed has no prose line", None))
     elif term is None:
-        problems.append(Problem("no_term", "the text never names its term", 1))
+        problems.append(Problem("no_term", _no_term_message(file), 1))
     dropped = tuple(
         DroppedLine(ln.number, ln.text, ln.kind or "pattern", tuple(ln.signals))
         for ln in lines if ln.role == "dropped"
@@ -380,6 +380,16 @@ def _assemble(file: str, lines: list[_Line], problems: list[Problem],
         term_line=term_line,
         definition_line=definition[0].number if definition else None,
         structure=structure,
+    )
+
+
+def _no_term_message(file: str) -> str:
+    name = file.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    return (
+        "the text never names its term, so the entry has no headword. Name it in a "
+        f"file {stem}.md beside the seed, holding these lines:\n"
+        f"---\nterm: <the term>\nsource: {name}\n---"
     )
 
 

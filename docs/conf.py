@@ -1,0 +1,25 @@
+"""Sphinx configuration of the sphinx-seed-glossary manual."""
+
+from __future__ import annotations
+
+import seed_glossary
+
+project = "sphinx-seed-glossary"
+author = "sphinx-seed-glossary contributors"
+copyright = "2026, sphinx-seed-glossary contributors"  # noqa: A001
+version = release = seed_glossary.__version__
+
+extensions = [
+    "myst_parser",
+    "seed_glossary",
+    "sphinx.ext.intersphinx",
+]
+# The glossary reads ../seeds (the default of seed_glossary_seeds).
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+
+html_theme = "furo"
+html_title = "sphinx-seed-glossary"
+# Intersphinx is configured but not used by default: the manual builds offline.
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}

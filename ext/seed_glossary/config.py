@@ -1,0 +1,83 @@
+"""The ``seed_glossary_*`` configuration values, declared once."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: name -> (default, rebuild, types, help). The help text feeds the manual's
+#: reference page; ``env`` means a change re-reads the pages that use seeds.
+CONFIG_VALUES: dict[str, tuple[object, str, frozenset[type], str]] = {
+    "seed_glossary_seeds": (
+        "../seeds",
+        "env",
+        frozenset({str}),
+        "Folder (or glob) of seed files, relative to the configuration directory.",
+    ),
+    "seed_glossary_noise_patterns": (
+        [],
+        "env",
+        frozenset({list, tuple}),
+        "Extra regular expressions; a scraped line that matches one is dropped.",
+    ),
+    "seed_glossary_keep_patterns": (
+        [],
+        "env",
+        frozenset({list, tuple}),
+        "Regular expressions of scraped lines that are never dropped.",
+    ),
+    "seed_glossary_headings": (
+        list(DEFAULT_HEADINGS),
+        "env",
+        frozenset({list, tuple}),
+        "Section headings known to occur in scraped seeds.",
+    ),
+    "seed_glossary_max_seed_bytes": (
+        DEFAULT_MAX_BYTES,
+        "env",
+        frozenset({int}),
+        "Seeds larger than this many bytes are skipped with a warning.",
+    ),
+}
+
+
+def register(app: Sphinx) -> None:
+    """Declare every config value with its type."""
+    for name, (default, rebuild, types, _help) in CONFIG_VALUES.items():
+        app.add_config_value(name, default, rebuild, types=types)
+
+
+def noise_options(config: Config) -> NoiseOptions:
+    """The reader's options from the config; a bad regex warns and is skipped."""
+    return NoiseOptions(
+        tuple(_compile(config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns")),
+        tuple(_compile(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns")),
+        frozenset(str(h).casefold() for h in config.seed_glossary_headings),
+    )
+
+
+def _compile(patterns: list[str], name: str) -> list[re.Pattern[str]]:
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except (re.error, TypeError) as exc:
+            logger.warning(
+                "%s: skipping invalid pattern %r: %s",
+                name,
+                pattern,
+                exc,
+                type="seed_glossary",
+                subtype="config",
+            )
+    return compiled

@@ -1,0 +1,114 @@
+"""The ``seed-glossary`` directive: read a seed folder, return a glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .catalog import build_catalog
+from .config import noise_options
+from .domain import PageSeeds, SeedGlossaryDomain
+from .ingest import discover, read_seeds
+from .markup import parse_myst
+from .render import render_glossary
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.util.typing import OptionSpec
+
+    from .model import Problem, SeedEntry
+
+logger = logging.getLogger(__name__)
+
+
+class SeedGlossaryDirective(SphinxDirective):
+    """``.. seed-glossary:: [folder or glob]``
+
+    Without an argument, reads ``seed_glossary_seeds`` (relative to the
+    configuration directory). An argument is relative to the current document,
+    or to the source directory when it starts with ``/``, as for
+    ``literalinclude``.
+    """
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        spec = self._seed_spec()
+        files = discover(spec)
+        if not files:
+            logger.warning(
+                "no seed files (*.txt, *.md) found at %s",
+                spec,
+                type="seed_glossary",
+                subtype="no_seeds",
+                location=self.get_location(),
+            )
+        for path in files:
+            self.env.note_dependency(path)
+        entries = read_seeds(
+            files,
+            options=noise_options(self.config),
+            max_bytes=self.config.seed_glossary_max_seed_bytes,
+        )
+        for entry in entries:
+            _report(entry)
+        items, problems = build_catalog(entries)
+        for found in problems:
+            _warn(found.file, found.problem)
+        domain = self.env.get_domain(SeedGlossaryDomain.name)
+        assert isinstance(domain, SeedGlossaryDomain)
+        domain.note_seeds(
+            self.env.docname,
+            PageSeeds(str(spec), tuple(str(p) for p in files), tuple(entries)),
+        )
+        glossary = render_glossary(
+            items,
+            env=self.env,
+            document=self.state.document,
+            docname=self.env.docname,
+            parse_markup=self._parse_markup,
+        )
+        self.set_source_info(glossary)
+        return [glossary]
+
+    def _seed_spec(self) -> Path:
+        if self.arguments:
+            _rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+            return Path(absolute)
+        return Path(self.env.app.confdir, self.config.seed_glossary_seeds).resolve()
+
+    def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
+        return parse_myst(text, document=self.state.document, source=source, line=line)
+
+
+def _report(entry: SeedEntry) -> None:
+    """Problems as warnings; dropped lines at ``-v``."""
+    for problem in entry.problems:
+        _warn(entry.file, problem)
+    for note in entry.notes:
+        _warn(entry.file, note)
+    for dropped in entry.dropped:
+        logger.verbose(
+            "dropped line (%s): %s",
+            dropped.reason,
+            dropped.text,
+            location=f"{entry.file}:{dropped.line}",
+        )
+
+
+def _warn(file: str, problem: Problem) -> None:
+    location = f"{file}:{problem.line}" if problem.line else file
+    logger.warning(
+        "%s",
+        problem.message,
+        type="seed_glossary",
+        subtype=problem.subtype,
+        location=location,
+    )

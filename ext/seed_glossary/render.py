@@ -1,0 +1,153 @@
+"""Catalog items to docutils nodes: the same glossary that ``.. glossary::`` makes.
+
+Seed text becomes ``nodes.Text``; it is never parsed as markup. Only curated
+(``*.md``) text goes through :func:`seed_glossary.markup.parse_myst`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains.std import make_glossary_term
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from .catalog import CatalogItem
+    from .model import SeedEntry
+
+MESSAGE_CATALOG = "seed_glossary"
+_ = get_translation(MESSAGE_CATALOG)
+
+#: Parses curated MyST text: (text, source path, first line) -> nodes.
+MarkupParser = Callable[[str, str, int], list[nodes.Node]]
+
+
+def render_glossary(
+    items: Sequence[CatalogItem],
+    *,
+    env: BuildEnvironment,
+    document: nodes.document,
+    docname: str,
+    parse_markup: MarkupParser,
+) -> addnodes.glossary:
+    """Build the ``glossary`` node for the catalog items, in their order.
+
+    :param items: sorted items from :func:`seed_glossary.catalog.build_catalog`
+    :param env: the build environment (terms are registered in its std domain)
+    :param document: the document being read
+    :param docname: its name, for the cross-references we create
+    :param parse_markup: parser for curated MyST text
+    """
+    glossary = addnodes.glossary()
+    glossary.document = document
+    # GlossarySorter re-sorts after translation; our order already matches it.
+    glossary["sorted"] = True
+    glossary["classes"].append("sg-glossary")
+    dlist = nodes.definition_list(classes=["glossary", "sg-glossary-list"])
+    for item in items:
+        dlist += _render_item(item, env, document, docname, parse_markup)
+    glossary += dlist
+    return glossary
+
+
+def _render_item(
+    item: CatalogItem,
+    env: BuildEnvironment,
+    document: nodes.document,
+    docname: str,
+    parse_markup: MarkupParser,
+) -> nodes.definition_list_item:
+    source, line = item.origin
+    terms = []
+    for index, name in enumerate(item.names):
+        term = make_glossary_term(env, [nodes.Text(name)], None, source, line, None, document)
+        if index:
+            term["classes"].append("sg-alias")
+        terms.append(term)
+    definition = nodes.definition()
+    if item.see:
+        definition += _see(item.see, docname)
+    elif len(item.entries) == 1:
+        definition.extend(_entry_body(item.entries[0], parse_markup))
+    else:
+        # Several seeds define the same term: number their definitions, as a
+        # dictionary numbers senses.
+        senses = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for entry in item.entries:
+            senses += nodes.list_item("", *_entry_body(entry, parse_markup))
+        definition += senses
+    if item.see_also:
+        definition += _see_also(item.see_also, docname)
+    classes = ["sg-entry", "sg-alias-entry"] if item.see else ["sg-entry"]
+    return nodes.definition_list_item("", *terms, definition, classes=classes)
+
+
+def _entry_body(entry: SeedEntry, parse_markup: MarkupParser) -> list[nodes.Node]:
+    markup_source = entry.source if entry.format == "scraped" and entry.source else entry.file
+    out: list[nodes.Node] = []
+    if entry.is_markup:
+        if entry.definition:
+            out.extend(parse_markup(entry.definition, markup_source, entry.definition_line or 1))
+    else:
+        out.extend(_paragraphs(entry.definition, entry.file, entry.definition_line))
+    for section in entry.sections:
+        rubric = nodes.rubric(section.heading, section.heading, classes=["sg-section"])
+        rubric.source, rubric.line = entry.file, section.line
+        out.append(rubric)
+        if entry.is_markup:
+            if section.text:
+                out.extend(parse_markup(section.text, markup_source, section.body_line))
+        else:
+            out.extend(_paragraphs(section.text, entry.file, section.body_line))
+    return out
+
+
+def _paragraphs(text: str, source: str, line: int | None) -> list[nodes.paragraph]:
+    out = []
+    for block in text.split("\n\n"):
+        if block:
+            para = nodes.paragraph(block, "", nodes.Text(block))
+            para.source, para.line = source, line
+            out.append(para)
+    return out
+
+
+def term_reference(name: str, docname: str) -> addnodes.pending_xref:
+    """A ``:term:`` cross-reference to *name*, resolved by Sphinx's std domain."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(name, name, classes=["xref", "std", "std-term"]),
+        refdomain="std",
+        reftype="term",
+        reftarget=name,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
+
+
+def _joined(names: Sequence[str], docname: str, separator: str) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for index, name in enumerate(names):
+        if index:
+            out.append(nodes.Text(separator))
+        out.append(term_reference(name, docname))
+    return out
+
+
+def _see(names: Sequence[str], docname: str) -> nodes.paragraph:
+    label = _("See")
+    para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
+    para.extend(_joined(names, docname, "; "))
+    para["classes"].append("sg-see")
+    return para
+
+
+def _see_also(names: Sequence[str], docname: str) -> addnodes.seealso:
+    para = nodes.paragraph("", "", *_joined(names, docname, ", "))
+    return addnodes.seealso("", para, classes=["sg-see-also"])

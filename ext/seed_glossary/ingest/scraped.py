@@ -173,10 +173,12 @@ def _banner_neighbour_evidence(lines: list[_Line], i: int) -> list[str]:
     prev_banner = i > 0 and lines[i - 1].kind == "banner"
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     next_banner = nxt is not None and nxt.kind == "banner"
+    if not (prev_banner or next_banner):
+        return []
     if line.sig.heading_shape:
         # A title-case line right before banner text is the banner's heading;
         # one before prose of its own is a real section heading.
-        if next_banner or (nxt is None and prev_banner):
+        if next_banner or nxt is None or nxt.sig.banner_weak:
             return ["heading-shaped line inside a consent banner"]
         return []
     evidence = []
@@ -272,7 +274,7 @@ def _drop_stray_heading(line: _Line, options: NoiseOptions) -> None:
 
 def _check_block_opening(line: _Line, owner: str, nxt: _Line | None) -> None:
     """The first prose line of a block is content unless it is plainly noise."""
-    if line.repeats and (line.sig.promotional or line.sig.banner_weak):
+    if not line.keep and line.repeats and (line.sig.promotional or line.sig.banner_weak):
         line.drop(
             "promotion" if not line.sig.tagline_shape else "tagline",
             "repeated across the folder",
@@ -282,6 +284,9 @@ def _check_block_opening(line: _Line, owner: str, nxt: _Line | None) -> None:
 
 def _classify_extra_prose(line: _Line, owner: str, notes: list[Problem]) -> None:
     where = "the definition" if owner == "definition" else f"the {owner!r} paragraph"
+    if line.keep:
+        line.role = "definition" if owner == "definition" else "body"
+        return
     signals = []
     if line.sig.tagline_shape:
         signals.append("tagline shape (a capitalised topic 'is the ...' addressing the reader)")
@@ -310,6 +315,8 @@ def _fix_promotional_sections(live: list[_Line]) -> None:
         if line.role != "heading" or k + 1 >= len(live):
             continue
         body = live[k + 1]
+        if body.keep or line.keep:
+            continue
         if body.role == "body" and body.sig.promotional and body.sig.sentences == 1:
             body.drop("teaser", *body.sig.promo_evidence(),
                       f"the only sentence under {line.text!r}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # Words that only consent and cookie banners use.
 CONSENT = re.compile(
     r"\b(?:cookies?|consent\w*|gdpr|ccpa|do not sell|opt[- ]?(?:in|out)"
-    r"|tracking technolog\w*|privacy (?:policy|choices|settings|preferences|center)"
+    r"|tracking technolog\w*|privacy (?:policy|choices|settings|preferences|cent(?:er|re)|notice)"
     r"|your privacy|(?:manage|cookie|privacy|your|update) (?:your )?preferences"
     r"|accept all|reject all|allow all|deny all|necessary only)\b",
     re.IGNORECASE,
@@ -23,7 +23,8 @@ CONSENT = re.compile(
 BANNER_WEAK = re.compile(
     r"\b(?:personali[sz]\w*|marketing|promotions?|advertis\w*|analytics"
     r"|visitors?|traffic|preferences|categories|partners|our (?:site|website)"
-    r"|free resources|user experience|website performance)\b",
+    r"|free resources|user experience|website performance|choices|storage"
+    r"|remember|necessary|functional|essential|settings|withdraw)\b",
     re.IGNORECASE,
 )
 # The site talking to the reader, or about itself.

@@ -1,0 +1,39 @@
+"""Helpers shared by the tests (not fixtures)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from seed_glossary.ingest.decode import decode_seed
+from seed_glossary.model import SeedEntry
+
+
+def load_expected(path: Path) -> list[dict]:
+    """An ``expected.json`` in the seeds-dev format."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def nonblank_lines(path: Path) -> list[str]:
+    """The file's non-blank lines, decoded and stripped, as the reader sees them."""
+    return [text for _, text in decode_seed(path.read_bytes()).numbered()]
+
+
+def accounted_lines(entry: SeedEntry) -> list[str]:
+    """Every line the entry accounts for: content, headings, structure, dropped."""
+    lines = [text for _, text in entry.structure]
+    lines += [p for p in entry.definition.split("\n\n") if p]
+    for section in entry.sections:
+        lines.append(section.heading)
+        lines += [p for p in section.text.split("\n\n") if p]
+    lines += [d.text for d in entry.dropped]
+    return lines
+
+
+def conservation_errors(path: Path, entry: SeedEntry) -> list[str]:
+    """Lines of the file not accounted for, or accounted for twice."""
+    have, claimed = Counter(nonblank_lines(path)), Counter(accounted_lines(entry))
+    errors = [f"lost: {t[:60]!r}" for t in have - claimed]
+    errors += [f"invented or doubled: {t[:60]!r}" for t in claimed - have]
+    return errors

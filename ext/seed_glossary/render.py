@@ -66,6 +66,8 @@ def _render_item(
     terms = []
     for index, name in enumerate(item.names):
         term = make_glossary_term(env, [nodes.Text(name)], None, source, line, None, document)
+        # Seed text is shown as written: no smart quotes.
+        term["support_smartquotes"] = False
         if index:
             term["classes"].append("sg-alias")
         terms.append(term)
@@ -97,6 +99,7 @@ def _entry_body(entry: SeedEntry, parse_markup: MarkupParser) -> list[nodes.Node
         out.extend(_paragraphs(entry.definition, entry.file, entry.definition_line))
     for section in entry.sections:
         rubric = nodes.rubric(section.heading, section.heading, classes=["sg-section"])
+        rubric["support_smartquotes"] = entry.is_markup
         rubric.source, rubric.line = entry.file, section.line
         out.append(rubric)
         if entry.is_markup:
@@ -113,6 +116,7 @@ def _paragraphs(text: str, source: str, line: int | None) -> list[nodes.paragrap
         if block:
             para = nodes.paragraph(block, "", nodes.Text(block))
             para.source, para.line = source, line
+            para["support_smartquotes"] = False
             out.append(para)
     return out
 

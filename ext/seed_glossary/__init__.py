@@ -19,7 +19,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain and event handlers."""
     from . import config
     from .directive import SeedGlossaryDirective
-    from .domain import SeedGlossaryDomain, outdated_pages, write_report
+    from .domain import (
+        SeedGlossaryDomain,
+        outdated_pages,
+        remember_confdir,
+        write_report,
+    )
     from .render import MESSAGE_CATALOG
 
     # Curated seeds are MyST; make sure the parser is there even if the
@@ -28,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.add_domain(SeedGlossaryDomain)
     app.add_directive("seed-glossary", SeedGlossaryDirective)
+    app.connect("env-before-read-docs", remember_confdir)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("build-finished", write_report)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))

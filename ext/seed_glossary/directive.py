@@ -82,7 +82,9 @@ class SeedGlossaryDirective(SphinxDirective):
         if self.arguments:
             _rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             return Path(absolute)
-        return Path(self.env.app.confdir, self.config.seed_glossary_seeds).resolve()
+        domain = self.env.get_domain(SeedGlossaryDomain.name)
+        assert isinstance(domain, SeedGlossaryDomain)
+        return Path(domain.confdir or self.env.srcdir, self.config.seed_glossary_seeds).resolve()
 
     def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
         return parse_myst(text, document=self.state.document, source=source, line=line)

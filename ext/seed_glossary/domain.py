@@ -44,12 +44,18 @@ class SeedGlossaryDomain(Domain):
 
     name = "seedglossary"
     label = "Seed glossary"
-    initial_data: dict[str, Any] = {"pages": {}}  # docname -> list[PageSeeds]
+    #: ``pages``: docname -> list[PageSeeds]; ``confdir``: the configuration
+    #: directory, which relative ``seed_glossary_seeds`` values start from
+    initial_data: dict[str, Any] = {"pages": {}, "confdir": ""}
     data_version = 1
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:
         return self.data.setdefault("pages", {})
+
+    @property
+    def confdir(self) -> str:
+        return self.data.get("confdir", "")
 
     def note_seeds(self, docname: str, page: PageSeeds) -> None:
         """Record what a directive on *docname* read."""
@@ -75,6 +81,11 @@ class SeedGlossaryDomain(Domain):
             for page in self.pages[docname]:
                 for entry in page.entries:
                     yield docname, entry
+
+
+def remember_confdir(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: keep the conf dir where directives can see it."""
+    env.get_domain(SeedGlossaryDomain.name).data["confdir"] = str(app.confdir)
 
 
 def outdated_pages(

@@ -1,0 +1,222 @@
+"""Warnings, injection, incremental and parallel builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import PROJECT_SEEDS
+
+
+def _copy_root(rootdir: Path, name: str, tmp_path: Path) -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    return srcdir
+
+
+def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def _warnings(app: SphinxTestApp) -> list[str]:
+    """Each warning as one string (a warning may span several lines)."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [w.strip() for w in re.split(r"\n(?=\S+: WARNING: )", text) if "WARNING" in w]
+
+
+# -- problems become located, typed warnings, and the build goes on -------------
+
+
+def test_problems_are_warnings_with_file_line_and_subtype(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "problems", tmp_path)
+    app = _build(srcdir)
+    warnings = _warnings(app)
+    seeds = srcdir / "seeds"
+    expected = [
+        (f"{seeds / 'unnamed.txt'}:1:", "[seed_glossary.no_term]"),
+        (f"{seeds / 'broken.md'}:2:", "[seed_glossary.front_matter]"),
+        (f"{seeds / 'ghrelin_b.txt'}:1:", "[seed_glossary.duplicate_term]"),
+        (f"{srcdir / 'index.rst'}:6:", "[seed_glossary.no_seeds]"),
+    ]
+    for location, subtype in expected:
+        assert any(w.startswith(location) and w.endswith(subtype) for w in warnings), (
+            location,
+            warnings,
+        )
+    # The build went on: the good seed and both ghrelin definitions are there.
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    assert soup.find("dt", id="term-Good-Term") is not None
+    ghrelin = soup.find("dt", id="term-Ghrelin").find_next_sibling("dd")
+    assert len(ghrelin.select("ol > li")) == 2
+
+
+def test_no_term_warning_shows_the_lines_to_add(rootdir, tmp_path):
+    app = _build(_copy_root(rootdir, "problems", tmp_path))
+    text = app.warning.getvalue()
+    assert "---\nterm: <the term>\nsource: unnamed.txt\n---" in text
+
+
+def test_suppress_warnings_silences_a_subtype(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "problems", tmp_path)
+    app = _build(srcdir, confoverrides={"suppress_warnings": ["seed_glossary.no_term"]})
+    warnings = _warnings(app)
+    assert not any("[seed_glossary.no_term]" in w for w in warnings)
+    assert any("[seed_glossary.duplicate_term]" in w for w in warnings)
+
+
+def test_dropped_lines_are_logged_at_verbose(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "basic", tmp_path)
+    app = _build(srcdir, verbosity=1)
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    seed = srcdir / "seeds" / "000_0e783559b36d42e5.txt"
+    assert f"{seed}:10: dropped line (banner: consent/cookie vocabulary" in status
+    assert status.count("dropped line (") == 8 + 5 + 6
+
+
+# -- seed text is never markup -------------------------------------------------
+
+
+@pytest.fixture
+def injection(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "injection", tmp_path)
+    return srcdir, _build(srcdir)
+
+
+def test_scraped_markup_is_shown_literally(injection):
+    _srcdir, app = injection
+    html = (app.outdir / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    text = soup.find("dt", id="term-Scriptine").find_next_sibling("dd").get_text()
+    for payload in (
+        '<script>alert("txt")</script>',
+        "**stars**",
+        "`ticks`",
+        ":ref:`ref`",
+        "|subst|",
+        "{eval-rst}",
+        "<img src=x onerror=alert(1)>",
+        "[link](javascript:alert(2))",
+    ):
+        assert payload in text
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert 'href="javascript:' not in html
+
+
+def test_curated_markup_cannot_run_script_or_include_files(injection):
+    srcdir, app = injection
+    html = (app.outdir / "index.html").read_text()
+    assert "<script>alert" not in html
+    assert "<div onclick" not in html
+    assert "&lt;script&gt;" in html
+    assert "&lt;div onclick=" in html or "onclick" in BeautifulSoup(html, "html.parser").get_text()
+    seeds = srcdir / "seeds" / "tagged.md"
+    warnings = _warnings(app)
+    assert any(w.startswith(f"{seeds}:9:") and "raw" in w for w in warnings)
+    assert any(w.startswith(f"{seeds}:13:") and "include" in w for w in warnings)
+    assert any(w.startswith(f"{seeds}:17:") and "raw" in w for w in warnings)
+
+
+def test_term_with_markup_characters_is_escaped(injection):
+    _srcdir, app = injection
+    html = (app.outdir / "index.html").read_text()
+    assert "&lt;i&gt;Tagged&lt;/i&gt; &amp; &quot;quoted&quot;" in html
+    assert "<i>Tagged</i>" not in html
+
+
+# -- incremental builds ---------------------------------------------------------
+
+
+def _read_count(app: SphinxTestApp) -> str:
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    match = re.search(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", status)
+    assert match, status
+    return "+{} ~{} -{}".format(*match.groups())
+
+
+def _html(app: SphinxTestApp) -> str:
+    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    return str(soup.select_one("dl.glossary"))
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_incremental_builds_follow_the_seeds(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "basic", tmp_path)
+    seeds = srcdir / "seeds"
+    assert _read_count(_build(srcdir)) == "+3 ~0 -0"
+
+    # Nothing changed: nothing is read.
+    assert _read_count(_build(srcdir)) == "+0 ~0 -0"
+
+    # An edited seed re-reads the glossary page.
+    seed = seeds / "zonulin.md"
+    seed.write_text(seed.read_text().replace("A *protein*", "A *peptide*"))
+    _touch_later(seed)
+    app = _build(srcdir)
+    assert _read_count(app) == "+0 ~1 -0"
+    assert "peptide" in _html(app)
+
+    # A new seed (not yet a dependency) re-reads it too.
+    new = seeds / "occludin.md"
+    new.write_text("---\nterm: Occludin\n---\nA tight junction protein.\n")
+    app = _build(srcdir)
+    assert _read_count(app) == "+0 ~1 -0"
+    assert 'id="term-Occludin"' in _html(app)
+
+    # A removed seed as well.
+    new.unlink()
+    app = _build(srcdir)
+    assert _read_count(app) == "+0 ~1 -0"
+    assert "Occludin" not in _html(app)
+
+    # And a renamed one.
+    seed.rename(seeds / "zonulin-renamed.md")
+    app = _build(srcdir)
+    assert _read_count(app) == "+0 ~1 -0"
+    assert 'id="term-Zonulin"' in _html(app)
+
+
+def test_config_change_rereads(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "basic", tmp_path)
+    _build(srcdir)
+    app = _build(srcdir, confoverrides={"seed_glossary_headings": ["Origin"]})
+    # A changed 'env' value re-reads every page (Sphinx starts a new environment).
+    assert _read_count(app) in ("+0 ~3 -0", "+3 ~0 -0")
+    assert "seed_glossary_headings" in app.status.getvalue()
+
+
+# -- parallel builds ---------------------------------------------------------------
+
+
+def test_parallel_build_gives_the_same_html(rootdir, tmp_path):
+    serial = _build(_copy_root(rootdir, "basic", tmp_path / "serial"))
+    parallel = _build(_copy_root(rootdir, "basic", tmp_path / "parallel"), parallel=2)
+    for page in ("glossary.html", "index.html", "page.html", "genindex.html"):
+        assert (serial.outdir / page).read_text() == (parallel.outdir / page).read_text()
+    assert (serial.outdir / "objects.inv").read_bytes() == (
+        parallel.outdir / "objects.inv"
+    ).read_bytes()
+
+
+def test_project_seeds_are_the_shared_originals_byte_for_byte(rootdir):
+    shared = Path(__file__).parents[2] / "shared" / "seeds"
+    copies = rootdir / "test-basic" / "seeds"
+    for seed in PROJECT_SEEDS.glob("*.txt"):
+        assert (copies / seed.name).read_bytes() == seed.read_bytes()
+        if shared.is_dir():
+            assert (shared / seed.name).read_bytes() == seed.read_bytes()

@@ -6,7 +6,7 @@ import seed_glossary
 
 project = "sphinx-seed-glossary"
 author = "sphinx-seed-glossary contributors"
-copyright = "2026, sphinx-seed-glossary contributors"  # noqa: A001
+copyright = "2026, sphinx-seed-glossary contributors"
 version = release = seed_glossary.__version__
 
 extensions = [

@@ -11,15 +11,26 @@ from seed_glossary.__main__ import main
 
 from .conftest import PROJECT_SEEDS, SAMPLE_SEEDS
 
-KEYS = ["file", "format", "term", "aliases", "definition", "sections", "see_also",
-        "dropped", "problems"]
+KEYS = [
+    "file",
+    "format",
+    "term",
+    "aliases",
+    "definition",
+    "sections",
+    "see_also",
+    "dropped",
+    "problems",
+]
 
 
 def test_json_has_exactly_the_documented_keys(capsys):
     status = main(["extract", str(PROJECT_SEEDS), "--json"])
     data = json.loads(capsys.readouterr().out)
     assert status == 0
-    assert [Path(d["file"]).name for d in data] == sorted(p.name for p in PROJECT_SEEDS.glob("*.txt"))
+    assert [Path(d["file"]).name for d in data] == sorted(
+        p.name for p in PROJECT_SEEDS.glob("*.txt")
+    )
     for obj in data:
         assert list(obj) == KEYS
         assert obj["format"] == "scraped"
@@ -44,7 +55,9 @@ def test_summary_lists_every_dropped_line_with_its_reason(capsys):
     assert out.count("dropped line ") == 13
     assert "term: Gut permeability" in out
     assert "[banner: consent/cookie vocabulary" in out
-    assert out.rstrip().endswith("2 seed(s), 13 line(s) dropped, 0 seed(s) with problems")
+    assert out.rstrip().endswith(
+        "2 seed(s), 13 line(s) dropped, 0 seed(s) with problems"
+    )
 
 
 def test_stats_count_kinds(capsys):
@@ -63,8 +76,17 @@ def test_missing_path_and_bad_pattern(tmp_path, capsys):
 
 def test_runs_as_a_module():
     result = subprocess.run(
-        [sys.executable, "-m", "seed_glossary", "extract", str(PROJECT_SEEDS), "--json"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "seed_glossary",
+            "extract",
+            str(PROJECT_SEEDS),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 2

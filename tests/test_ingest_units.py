@@ -71,8 +71,11 @@ def test_bytes_that_no_encoding_fits_are_replaced_and_reported():
             "Cortisol",
             ("stress hormone",),
         ),
-        ('Melatonin, often dubbed "the sleep hormone", is made at night.', "Melatonin",
-         ("sleep hormone",)),
+        (
+            'Melatonin, often dubbed "the sleep hormone", is made at night.',
+            "Melatonin",
+            ("sleep hormone",),
+        ),
         ("Thyroxine, or T4, is the main thyroid hormone.", "Thyroxine", ("T4",)),
         (
             "Vitamin D3, also known as cholecalciferol, is a secosteroid.",
@@ -190,7 +193,12 @@ def test_multi_sentence_plain_line_after_a_section_is_kept_and_noted():
 
 def test_navigation_title_and_definition_heading():
     entry = _scraped(
-        "Home › Glossary › Zonulin", "Zonulin", "Definition", DEFINITION, "Origin", ORIGIN
+        "Home › Glossary › Zonulin",
+        "Zonulin",
+        "Definition",
+        DEFINITION,
+        "Origin",
+        ORIGIN,
     )
     assert [d.kind for d in entry.dropped] == ["navigation"]
     assert entry.structure == ((2, "Zonulin"), (3, "Definition"))
@@ -198,7 +206,9 @@ def test_navigation_title_and_definition_heading():
 
 
 def test_title_names_the_term_when_the_definition_does_not():
-    entry = _scraped("Zonulin", "Meaning", "A protein that opens tight junctions. It rises.")
+    entry = _scraped(
+        "Zonulin", "Meaning", "A protein that opens tight junctions. It rises."
+    )
     assert entry.term == "Zonulin"
     assert entry.problems == ()
 
@@ -216,7 +226,9 @@ def test_noise_and_keep_patterns():
         options=options,
     )
     assert [(d.kind, d.line) for d in entry.dropped] == [("pattern", 4)]
-    assert entry.sections[0].text.endswith("Discover how our stool test measures zonulin in one kit.")
+    assert entry.sections[0].text.endswith(
+        "Discover how our stool test measures zonulin in one kit."
+    )
 
 
 def test_repeated_lines_count_only_when_shared_widely(tmp_path: Path):
@@ -226,7 +238,10 @@ def test_repeated_lines_count_only_when_shared_widely(tmp_path: Path):
     entries = read_seeds(discover(tmp_path))
     for entry in entries:
         assert [d.text for d in entry.dropped] == ["Site Footer Text Line"]
-        assert "same line in 4 of 4 seeds" in entry.dropped[0].reason or "repeated" in entry.dropped[0].reason
+        assert (
+            "same line in 4 of 4 seeds" in entry.dropped[0].reason
+            or "repeated" in entry.dropped[0].reason
+        )
 
 
 def test_a_page_scraped_twice_is_not_its_own_boilerplate(tmp_path: Path):
@@ -243,7 +258,8 @@ def test_a_page_scraped_twice_is_not_its_own_boilerplate(tmp_path: Path):
 
 def test_structured_seed(tmp_path: Path):
     (tmp_path / "zonulin.md").write_text(
-        "---\nterm: Zonulin\naliases: [pre-haptoglobin 2]\nsee_also: [Occludin]\n---\n\n"
+        "---\nterm: Zonulin\naliases: [pre-haptoglobin 2]\n"
+        "see_also: [Occludin]\n---\n\n"
         "A *protein* that opens tight junctions.\n\n## Origin\n\nNamed in 2000.\n\n"
         "```text\n## not a heading\n```\n\n## Testing\n\nSerum assays vary.\n"
     )
@@ -277,7 +293,9 @@ def test_structured_seed_problems(tmp_path: Path, text, subtype):
 
 
 def test_override_names_an_unnamed_scraped_seed(tmp_path: Path):
-    (tmp_path / "page.txt").write_text("A gel that covers the gut lining.\nOrigin\n" + ORIGIN)
+    (tmp_path / "page.txt").write_text(
+        "A gel that covers the gut lining.\nOrigin\n" + ORIGIN
+    )
     (tmp_path / "page.md").write_text("---\nterm: Mucus layer\nsource: page.txt\n---\n")
     entries = {Path(e.file).name: e for e in read_seeds(discover(tmp_path))}
     merged = entries["page.txt"]
@@ -288,7 +306,9 @@ def test_override_names_an_unnamed_scraped_seed(tmp_path: Path):
 
 
 def test_override_with_a_body_replaces_the_scraped_text(tmp_path: Path):
-    (tmp_path / "page.txt").write_text("A gel that covers the gut lining.\nOrigin\n" + ORIGIN)
+    (tmp_path / "page.txt").write_text(
+        "A gel that covers the gut lining.\nOrigin\n" + ORIGIN
+    )
     (tmp_path / "page.md").write_text(
         "---\nterm: Mucus layer\nsource: page.txt\n---\nCurated *text*.\n"
     )

@@ -32,7 +32,9 @@ MARKUP = [
 ]
 line_text = st.one_of(st.sampled_from(SAMPLE_LINES + MARKUP), st.text(max_size=80))
 EXAMPLES = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -52,7 +54,9 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
     ending=st.sampled_from(["\n", "\r\n", "\r"]),
     encoding=st.sampled_from(["utf-8", "utf-8-sig"]),
 )
-def test_mixtures_of_real_lines_keep_every_line(tmp_path_factory, lines, ending, encoding):
+def test_mixtures_of_real_lines_keep_every_line(
+    tmp_path_factory, lines, ending, encoding
+):
     path: Path = tmp_path_factory.mktemp("mix") / "seed.txt"
     path.write_bytes(ending.join(lines).encode(encoding, errors="replace"))
     (entry,) = read_seeds([path])

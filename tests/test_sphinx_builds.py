@@ -32,7 +32,9 @@ def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
 def _warnings(app: SphinxTestApp) -> list[str]:
     """Each warning as one string (a warning may span several lines)."""
     text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    return [w.strip() for w in re.split(r"\n(?=\S+: WARNING: )", text) if "WARNING" in w]
+    return [
+        w.strip() for w in re.split(r"\n(?=\S+: WARNING: )", text) if "WARNING" in w
+    ]
 
 
 # -- problems become located, typed warnings, and the build goes on -------------
@@ -120,7 +122,10 @@ def test_curated_markup_cannot_run_script_or_include_files(injection):
     assert "<script>alert" not in html
     assert "<div onclick" not in html
     assert "&lt;script&gt;" in html
-    assert "&lt;div onclick=" in html or "onclick" in BeautifulSoup(html, "html.parser").get_text()
+    assert (
+        "&lt;div onclick=" in html
+        or "onclick" in BeautifulSoup(html, "html.parser").get_text()
+    )
     seeds = srcdir / "seeds" / "tagged.md"
     warnings = _warnings(app)
     assert any(w.startswith(f"{seeds}:9:") and "raw" in w for w in warnings)
@@ -140,7 +145,9 @@ def test_term_with_markup_characters_is_escaped(injection):
 
 def _read_count(app: SphinxTestApp) -> str:
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
-    match = re.search(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", status)
+    match = re.search(
+        r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", status
+    )
     assert match, status
     return "+{} ~{} -{}".format(*match.groups())
 
@@ -207,7 +214,9 @@ def test_parallel_build_gives_the_same_html(rootdir, tmp_path):
     serial = _build(_copy_root(rootdir, "basic", tmp_path / "serial"))
     parallel = _build(_copy_root(rootdir, "basic", tmp_path / "parallel"), parallel=2)
     for page in ("glossary.html", "index.html", "page.html", "genindex.html"):
-        assert (serial.outdir / page).read_text() == (parallel.outdir / page).read_text()
+        assert (serial.outdir / page).read_text() == (
+            parallel.outdir / page
+        ).read_text()
     assert (serial.outdir / "objects.inv").read_bytes() == (
         parallel.outdir / "objects.inv"
     ).read_bytes()

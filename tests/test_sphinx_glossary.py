@@ -53,7 +53,9 @@ def test_glossary_node_is_a_std_glossary(basic):
 
 def test_term_and_alias_dt_lines(basic):
     doctree = basic.env.get_doctree("glossary")
-    items = {item[0].astext(): item for item in doctree.findall(nodes.definition_list_item)}
+    items = {
+        item[0].astext(): item for item in doctree.findall(nodes.definition_list_item)
+    }
     terms = [t.astext() for t in items["Mucus layer"].findall(nodes.term)]
     assert terms == ["Mucus layer", "intestinal mucus"]
     terms = [t.astext() for t in items["Zonulin"].findall(nodes.term)]
@@ -80,7 +82,9 @@ def test_shared_alias_points_to_each_term_and_terms_see_each_other(basic):
     assert targets == ["#term-Gut-permeability", "#term-Intestinal-permeability"]
     gut = soup.find("dt", id="term-Gut-permeability").find_next_sibling("dd")
     see_also = gut.find(class_="seealso")
-    assert [a["href"] for a in see_also.find_all("a")] == ["#term-Intestinal-permeability"]
+    assert [a["href"] for a in see_also.find_all("a")] == [
+        "#term-Intestinal-permeability"
+    ]
 
 
 def test_structured_seed_see_also_and_myst_markup(basic):
@@ -89,7 +93,10 @@ def test_structured_seed_see_also_and_myst_markup(basic):
     assert zonulin.find("em").get_text() == "protein"
     # {term} inside a curated seed resolves like anywhere else.
     assert zonulin.find("a", href="#term-leaky-gut") is not None
-    assert zonulin.find(class_="seealso").find("a")["href"] == "#term-Intestinal-permeability"
+    assert (
+        zonulin.find(class_="seealso").find("a")["href"]
+        == "#term-Intestinal-permeability"
+    )
 
 
 def test_scraped_noise_never_reaches_the_page(basic):
@@ -119,9 +126,15 @@ def test_term_roles_resolve_case_insensitively(basic, page, target):
 
 def test_objects_inv_lists_every_term_and_alias(basic):
     inventory = InventoryFile.load(
-        (basic.outdir / "objects.inv").open("rb"), "https://example.org/", lambda a, b: b
+        (basic.outdir / "objects.inv").open("rb"),
+        "https://example.org/",
+        lambda a, b: b,
     )
-    terms = inventory.data["std:term"] if hasattr(inventory, "data") else inventory["std:term"]
+    terms = (
+        inventory.data["std:term"]
+        if hasattr(inventory, "data")
+        else inventory["std:term"]
+    )
     names = {name: _uri(value) for name, value in terms.items()}
     assert names == {
         "Gut permeability": "https://example.org/glossary.html#term-Gut-permeability",

@@ -12,7 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions, discover, read_seeds
+from .ingest import (
+    DEFAULT_HEADINGS,
+    DEFAULT_MAX_BYTES,
+    NoiseOptions,
+    discover,
+    read_seeds,
+)
 from .ingest.report import entry_to_json, stats, summary
 
 
@@ -27,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m seed_glossary", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m seed_glossary", description=__doc__
+    )
     sub = parser.add_subparsers(dest="command")
     extract = sub.add_parser(
         "extract",
@@ -35,17 +43,42 @@ def _parser() -> argparse.ArgumentParser:
         description="Read seed files (folders, globs or files) and report, for each "
         "seed, the entry it yields and every dropped line with its reason.",
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="seed file, folder or glob")
-    extract.add_argument("--json", action="store_true", help="print a JSON array, one object per seed")
-    extract.add_argument("--stats", action="store_true", help="print counts per noise kind and signal")
-    extract.add_argument("--noise-pattern", action="append", default=[], metavar="REGEX",
-                         help="extra regex of lines to drop (seed_glossary_noise_patterns)")
-    extract.add_argument("--keep-pattern", action="append", default=[], metavar="REGEX",
-                         help="regex of lines never dropped (seed_glossary_keep_patterns)")
-    extract.add_argument("--heading", action="append", default=[], metavar="NAME",
-                         help="extra known section heading (seed_glossary_headings)")
-    extract.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                         help="skip seeds larger than this (seed_glossary_max_seed_bytes)")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="seed file, folder or glob"
+    )
+    extract.add_argument(
+        "--json", action="store_true", help="print a JSON array, one object per seed"
+    )
+    extract.add_argument(
+        "--stats", action="store_true", help="print counts per noise kind and signal"
+    )
+    extract.add_argument(
+        "--noise-pattern",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="extra regex of lines to drop (seed_glossary_noise_patterns)",
+    )
+    extract.add_argument(
+        "--keep-pattern",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="regex of lines never dropped (seed_glossary_keep_patterns)",
+    )
+    extract.add_argument(
+        "--heading",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="extra known section heading (seed_glossary_headings)",
+    )
+    extract.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="skip seeds larger than this (seed_glossary_max_seed_bytes)",
+    )
     return parser
 
 
@@ -65,14 +98,24 @@ def _extract(args: argparse.Namespace) -> int:
     except Exception as exc:  # re.error: a bad pattern is a usage error
         print(f"error: bad pattern: {exc}", file=sys.stderr)
         return 2
-    entries = read_seeds(list(dict.fromkeys(paths)), options=options, max_bytes=args.max_bytes)
+    entries = read_seeds(
+        list(dict.fromkeys(paths)), options=options, max_bytes=args.max_bytes
+    )
     if args.json:
-        json.dump([entry_to_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [entry_to_json(e) for e in entries],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
     else:
         print(summary(entries))
     if args.stats:
-        print(json.dumps(stats(entries), indent=2, ensure_ascii=False), file=sys.stderr if args.json else sys.stdout)
+        print(
+            json.dumps(stats(entries), indent=2, ensure_ascii=False),
+            file=sys.stderr if args.json else sys.stdout,
+        )
     for spec in missing:
         print(f"warning: no seed files match {spec!r}", file=sys.stderr)
     return 1 if missing or any(e.problems for e in entries) else 0

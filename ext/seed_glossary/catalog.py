@@ -64,7 +64,9 @@ def sort_key(name: str) -> str:
     return unicodedata.normalize("NFD", name.lower())
 
 
-def build_catalog(entries: Iterable[SeedEntry]) -> tuple[list[CatalogItem], list[CatalogProblem]]:
+def build_catalog(
+    entries: Iterable[SeedEntry],
+) -> tuple[list[CatalogItem], list[CatalogProblem]]:
     """Resolve names across all entries and return sorted glossary items.
 
     :param entries: read seeds; those without a term are skipped (their

@@ -60,8 +60,14 @@ def register(app: Sphinx) -> None:
 def noise_options(config: Config) -> NoiseOptions:
     """The reader's options from the config; a bad regex warns and is skipped."""
     return NoiseOptions(
-        tuple(_compile(config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns")),
-        tuple(_compile(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns")),
+        tuple(
+            _compile(
+                config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns"
+            )
+        ),
+        tuple(
+            _compile(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns")
+        ),
         frozenset(str(h).casefold() for h in config.seed_glossary_headings),
     )
 

@@ -84,7 +84,9 @@ class SeedGlossaryDirective(SphinxDirective):
             return Path(absolute)
         domain = self.env.get_domain(SeedGlossaryDomain.name)
         assert isinstance(domain, SeedGlossaryDomain)
-        return Path(domain.confdir or self.env.srcdir, self.config.seed_glossary_seeds).resolve()
+        return Path(
+            domain.confdir or self.env.srcdir, self.config.seed_glossary_seeds
+        ).resolve()
 
     def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
         return parse_myst(text, document=self.state.document, source=source, line=line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 from sphinx.util import logging
@@ -46,7 +46,7 @@ class SeedGlossaryDomain(Domain):
     label = "Seed glossary"
     #: ``pages``: docname -> list[PageSeeds]; ``confdir``: the configuration
     #: directory, which relative ``seed_glossary_seeds`` values start from
-    initial_data: dict[str, Any] = {"pages": {}, "confdir": ""}
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "confdir": ""}
     data_version = 1
 
     @property
@@ -130,4 +130,6 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     if not report:
         return
     path = app.outdir / REPORT_NAME
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

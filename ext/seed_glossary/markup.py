@@ -24,7 +24,9 @@ _HTML_EXTENSIONS = frozenset({"html_image", "html_admonition"})
 _MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
 
 
-def parse_myst(text: str, *, document: nodes.document, source: str, line: int) -> list[nodes.Node]:
+def parse_myst(
+    text: str, *, document: nodes.document, source: str, line: int
+) -> list[nodes.Node]:
     """Parse *text* as MyST into nodes for the current Sphinx document.
 
     :param text: MyST source of one definition or section

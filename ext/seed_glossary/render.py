@@ -65,7 +65,9 @@ def _render_item(
     source, line = item.origin
     terms = []
     for index, name in enumerate(item.names):
-        term = make_glossary_term(env, [nodes.Text(name)], None, source, line, None, document)
+        term = make_glossary_term(
+            env, [nodes.Text(name)], None, source, line, None, document
+        )
         # Seed text is shown as written: no smart quotes.
         term["support_smartquotes"] = False
         if index:
@@ -90,11 +92,17 @@ def _render_item(
 
 
 def _entry_body(entry: SeedEntry, parse_markup: MarkupParser) -> list[nodes.Node]:
-    markup_source = entry.source if entry.format == "scraped" and entry.source else entry.file
+    markup_source = (
+        entry.source if entry.format == "scraped" and entry.source else entry.file
+    )
     out: list[nodes.Node] = []
     if entry.is_markup:
         if entry.definition:
-            out.extend(parse_markup(entry.definition, markup_source, entry.definition_line or 1))
+            out.extend(
+                parse_markup(
+                    entry.definition, markup_source, entry.definition_line or 1
+                )
+            )
     else:
         out.extend(_paragraphs(entry.definition, entry.file, entry.definition_line))
     for section in entry.sections:

@@ -38,7 +38,9 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 _BOILERPLATE_SHARE = 0.25
 
 
-def discover(spec: str | os.PathLike[str], base: str | os.PathLike[str] = ".") -> list[Path]:
+def discover(
+    spec: str | os.PathLike[str], base: str | os.PathLike[str] = "."
+) -> list[Path]:
     """List the seed files that a folder or a glob names, sorted by path.
 
     :param spec: a folder (its ``*.txt`` and ``*.md`` files) or a glob pattern
@@ -49,7 +51,9 @@ def discover(spec: str | os.PathLike[str], base: str | os.PathLike[str] = ".") -
         candidates: Iterable[Path] = path.iterdir()
     else:
         candidates = (Path(p) for p in glob.glob(str(path), recursive=True))
-    return sorted(p for p in candidates if p.suffix.lower() in SEED_SUFFIXES and not p.is_dir())
+    return sorted(
+        p for p in candidates if p.suffix.lower() in SEED_SUFFIXES and not p.is_dir()
+    )
 
 
 def read_seeds(
@@ -103,7 +107,11 @@ def _decode(path: Path, max_bytes: int) -> DecodedSeed:
             return DecodedSeed((), "unread", (problem,))
         data = path.read_bytes()
     except OSError as exc:
-        return DecodedSeed((), "unread", (Problem("unreadable", f"cannot read: {exc.strerror or exc}"),))
+        return DecodedSeed(
+            (),
+            "unread",
+            (Problem("unreadable", f"cannot read: {exc.strerror or exc}"),),
+        )
     return decode_seed(data)
 
 
@@ -168,7 +176,9 @@ def _merge(scraped: SeedEntry, override: SeedEntry) -> SeedEntry:
     if not (override.definition or override.sections):
         return merged
     replaced = [(scraped.definition_line, scraped.definition)] + [
-        pair for s in scraped.sections for pair in ((s.line, s.heading), (s.body_line, s.text))
+        pair
+        for s in scraped.sections
+        for pair in ((s.line, s.heading), (s.body_line, s.text))
     ]
     dropped = [
         DroppedLine(line or 0, text, "replaced", (f"curated text in {override.file}",))

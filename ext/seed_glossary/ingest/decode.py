@@ -28,7 +28,9 @@ class DecodedSeed:
 
     def numbered(self) -> list[tuple[int, str]]:
         """The non-blank lines with their 1-based numbers."""
-        return [(i, text.strip()) for i, text in enumerate(self.lines, 1) if text.strip()]
+        return [
+            (i, text.strip()) for i, text in enumerate(self.lines, 1) if text.strip()
+        ]
 
 
 def decode_seed(data: bytes) -> DecodedSeed:

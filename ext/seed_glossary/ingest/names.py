@@ -189,7 +189,7 @@ def _looks_like_name(term: str) -> bool:
         0 < len(words) <= _MAX_TERM_WORDS
         and term[0].isalnum()
         and not _NOT_A_NAME.match(term)
-        and not any(ch in term for ch in ".;:!?“”\"")
+        and not any(ch in term for ch in '.;:!?“”"')
     )
 
 

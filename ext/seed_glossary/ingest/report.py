@@ -19,7 +19,9 @@ def entry_to_json(entry: SeedEntry) -> dict[str, Any]:
         "definition": entry.definition,
         "sections": {s.heading: s.text for s in entry.sections},
         "see_also": list(entry.see_also),
-        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in entry.dropped],
+        "dropped": [
+            {"line": d.line, "text": d.text, "reason": d.reason} for d in entry.dropped
+        ],
         "problems": [_located(p.message, p.line) for p in entry.problems],
     }
 
@@ -44,7 +46,8 @@ def summary(entries: Sequence[SeedEntry]) -> str:
             out.append(f"  dropped line {dropped.line} [{dropped.reason}]")
             out.append(f"    {_shorten(dropped.text)}")
         for problem in entry.problems:
-            out.append(f"  PROBLEM [{problem.subtype}] {_located(problem.message, problem.line)}")
+            where = _located(problem.message, problem.line)
+            out.append(f"  PROBLEM [{problem.subtype}] {where}")
         for note in entry.notes:
             out.append(f"  note [{note.subtype}] {_located(note.message, note.line)}")
     with_problems = sum(1 for e in entries if e.problems)

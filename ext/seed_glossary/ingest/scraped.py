@@ -139,7 +139,10 @@ def _apply_patterns(lines: list[_Line], options: NoiseOptions) -> None:
             continue
         for pattern in options.noise_patterns:
             if pattern.search(line.text):
-                line.drop("pattern", f"matches seed_glossary_noise_patterns {pattern.pattern!r}")
+                line.drop(
+                    "pattern",
+                    f"matches seed_glossary_noise_patterns {pattern.pattern!r}",
+                )
                 break
 
 
@@ -210,7 +213,9 @@ def _is_prose(line: _Line) -> bool:
     return not line.sig.heading_shape
 
 
-def _mark_structure(lines: list[_Line], options: NoiseOptions, notes: list[Problem]) -> None:
+def _mark_structure(
+    lines: list[_Line], options: NoiseOptions, notes: list[Problem]
+) -> None:
     live = [ln for ln in lines if ln.role != "dropped"]
     first_prose = next((k for k, ln in enumerate(live) if _is_prose(ln)), None)
     if first_prose is None:
@@ -255,13 +260,23 @@ def _mark_head(head: list[_Line], options: NoiseOptions, notes: list[Problem]) -
         if k == 0 and not line.repeats:
             line.role = "title"
         elif line.repeats:
-            line.drop("navigation", "heading-shaped line before the definition",
-                      "repeated across the folder")
+            line.drop(
+                "navigation",
+                "heading-shaped line before the definition",
+                "repeated across the folder",
+            )
         else:
-            line.drop("navigation", "heading-shaped line before the definition, "
-                      "after the title")
-            notes.append(Problem("uncertain", f"dropped {line.text!r} before the "
-                                 "definition as page structure", line.number))
+            line.drop(
+                "navigation",
+                "heading-shaped line before the definition, after the title",
+            )
+            notes.append(
+                Problem(
+                    "uncertain",
+                    f"dropped {line.text!r} before the definition as page structure",
+                    line.number,
+                )
+            )
 
 
 def _drop_stray_heading(line: _Line, options: NoiseOptions) -> None:
@@ -274,7 +289,11 @@ def _drop_stray_heading(line: _Line, options: NoiseOptions) -> None:
 
 def _check_block_opening(line: _Line, owner: str, nxt: _Line | None) -> None:
     """The first prose line of a block is content unless it is plainly noise."""
-    if not line.keep and line.repeats and (line.sig.promotional or line.sig.banner_weak):
+    if (
+        not line.keep
+        and line.repeats
+        and (line.sig.promotional or line.sig.banner_weak)
+    ):
         line.drop(
             "promotion" if not line.sig.tagline_shape else "tagline",
             "repeated across the folder",
@@ -289,7 +308,9 @@ def _classify_extra_prose(line: _Line, owner: str, notes: list[Problem]) -> None
         return
     signals = []
     if line.sig.tagline_shape:
-        signals.append("tagline shape (a capitalised topic 'is the ...' addressing the reader)")
+        signals.append(
+            "tagline shape (a capitalised topic 'is the ...' addressing the reader)"
+        )
     signals.extend(line.sig.promo_evidence())
     if line.sig.sentences == 1:
         signals.append(f"a single sentence after {where}")
@@ -297,8 +318,14 @@ def _classify_extra_prose(line: _Line, owner: str, notes: list[Problem]) -> None
         signals.append("repeated across the folder")
     if not signals:
         line.role = "definition" if owner == "definition" else "body"
-        notes.append(Problem("uncertain", f"kept line as a further paragraph of {where}; "
-                             "add a noise pattern if it is page furniture", line.number))
+        notes.append(
+            Problem(
+                "uncertain",
+                f"kept line as a further paragraph of {where}; "
+                "add a noise pattern if it is page furniture",
+                line.number,
+            )
+        )
         return
     if line.sig.tagline_shape:
         kind: NoiseKind = "tagline"
@@ -315,11 +342,19 @@ def _fix_promotional_sections(live: list[_Line]) -> None:
         if line.role != "heading" or k + 1 >= len(live):
             continue
         body = live[k + 1]
-        if body.keep or line.keep:
+        rest = []
+        for other in live[k + 2 :]:
+            if other.role == "heading":
+                break
+            rest.append(other)
+        if body.keep or line.keep or any(r.role != "dropped" for r in rest):
             continue
         if body.role == "body" and body.sig.promotional and body.sig.sentences == 1:
-            body.drop("teaser", *body.sig.promo_evidence(),
-                      f"the only sentence under {line.text!r}")
+            body.drop(
+                "teaser",
+                *body.sig.promo_evidence(),
+                f"the only sentence under {line.text!r}",
+            )
             line.drop("teaser", "heading of a block of promotional lines")
 
 
@@ -330,11 +365,15 @@ def _drop_repeated_leftovers(live: list[_Line]) -> None:
             line.drop("banner", "repeated across the folder")
 
 
-def _assemble(file: str, lines: list[_Line], problems: list[Problem],
-              notes: list[Problem]) -> SeedEntry:
+def _assemble(
+    file: str, lines: list[_Line], problems: list[Problem], notes: list[Problem]
+) -> SeedEntry:
     definition = [ln for ln in lines if ln.role == "definition"]
-    structure = tuple((ln.number, ln.text) for ln in lines
-                      if ln.role in ("title", "definition_heading"))
+    structure = tuple(
+        (ln.number, ln.text)
+        for ln in lines
+        if ln.role in ("title", "definition_heading")
+    )
     sections: list[Section] = []
     current: list[_Line] = []
     heading: _Line | None = None
@@ -345,6 +384,9 @@ def _assemble(file: str, lines: list[_Line], problems: list[Problem],
             heading, current = line, []
         elif line.role == "body" and heading is not None:
             current.append(line)
+        elif line.role == "body":
+            line.role = "definition"  # no heading owns it: keep it, never lose it
+            definition.append(line)
     if heading is not None:
         sections.append(_section(heading, current))
     for line in lines:
@@ -353,7 +395,9 @@ def _assemble(file: str, lines: list[_Line], problems: list[Problem],
             # of the definition and is noted.
             line.role = "definition"
             definition.append(line)
-            notes.append(Problem("uncertain", "line kept with the definition", line.number))
+            notes.append(
+                Problem("uncertain", "line kept with the definition", line.number)
+            )
     definition_text = "\n\n".join(ln.text for ln in definition)
     names = extract_names(definition[0].text) if definition else None
     title = next((ln for ln in lines if ln.role == "title"), None)
@@ -361,18 +405,30 @@ def _assemble(file: str, lines: list[_Line], problems: list[Problem],
     if names and names.term:
         term, aliases, term_line = names.term, names.aliases, definition[0].number
         if title and title.text.casefold() != term.casefold():
-            notes.append(Problem("uncertain", f"title line {title.text!r} differs from "
-                                 f"the term {term!r} the definition names", title.number))
+            notes.append(
+                Problem(
+                    "uncertain",
+                    f"title line {title.text!r} differs from "
+                    f"the term {term!r} the definition names",
+                    title.number,
+                )
+            )
     elif title:
         term, term_line = title.text, title.number
     if not definition:
-        problems.append(Problem("empty_definition", "no definition paragraph found; "
-                                "the seed has no prose line", None))
+        problems.append(
+            Problem(
+                "empty_definition",
+                "no definition paragraph found; the seed has no prose line",
+                None,
+            )
+        )
     elif term is None:
         problems.append(Problem("no_term", _no_term_message(file), 1))
     dropped = tuple(
         DroppedLine(ln.number, ln.text, ln.kind or "pattern", tuple(ln.signals))
-        for ln in lines if ln.role == "dropped"
+        for ln in lines
+        if ln.role == "dropped"
     )
     return SeedEntry(
         file=file,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # Words that only consent and cookie banners use.
 CONSENT = re.compile(
     r"\b(?:cookies?|consent\w*|gdpr|ccpa|do not sell|opt[- ]?(?:in|out)"
-    r"|tracking technolog\w*|privacy (?:policy|choices|settings|preferences|cent(?:er|re)|notice)"
+    r"|tracking technolog\w*"
+    r"|privacy (?:policy|choices|settings|preferences|cent(?:er|re)|notice)"
     r"|your privacy|(?:manage|cookie|privacy|your|update) (?:your )?preferences"
     r"|accept all|reject all|allow all|deny all|necessary only)\b",
     re.IGNORECASE,

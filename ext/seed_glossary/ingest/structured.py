@@ -25,7 +25,9 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SECTION = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 
-def read_structured(file: str, lines: Sequence[str], problems: Sequence[Problem] = ()) -> SeedEntry:
+def read_structured(
+    file: str, lines: Sequence[str], problems: Sequence[Problem] = ()
+) -> SeedEntry:
     """Read a structured seed from its decoded lines (``lines[0]`` is line 1).
 
     :param file: the seed's path, as it should appear in reports
@@ -40,19 +42,32 @@ def read_structured(file: str, lines: Sequence[str], problems: Sequence[Problem]
     source = _string(meta, "source", found)
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
-            found.append(Problem("front_matter", f"unknown front matter key {key!r} "
-                                 f"(known: {', '.join(FRONT_MATTER_KEYS)})", 1))
+            found.append(
+                Problem(
+                    "front_matter",
+                    f"unknown front matter key {key!r} "
+                    f"(known: {', '.join(FRONT_MATTER_KEYS)})",
+                    1,
+                )
+            )
     definition, definition_line, sections = _split_body(lines, body_start)
     if term is None and meta is not None and "term" not in meta:
         found.append(Problem("no_term", "front matter has no 'term'", 1))
     if not definition.strip() and not sections and source is None:
-        found.append(Problem("empty_definition", "no definition text after the front "
-                             "matter", body_start + 1))
+        found.append(
+            Problem(
+                "empty_definition",
+                "no definition text after the front matter",
+                body_start + 1,
+            )
+        )
     return SeedEntry(
         file=file,
         format="override" if source is not None else "structured",
         term=term,
-        aliases=tuple(a for a in aliases if term is None or a.casefold() != term.casefold()),
+        aliases=tuple(
+            a for a in aliases if term is None or a.casefold() != term.casefold()
+        ),
         definition=definition,
         sections=tuple(sections),
         see_also=tuple(see_also),
@@ -64,34 +79,53 @@ def read_structured(file: str, lines: Sequence[str], problems: Sequence[Problem]
     )
 
 
-def _front_matter(lines: Sequence[str], problems: list[Problem]) -> tuple[dict[str, Any], int]:
+def _front_matter(
+    lines: Sequence[str], problems: list[Problem]
+) -> tuple[dict[str, Any], int]:
     """Parse the YAML between the opening and closing ``---``.
 
     :returns: the mapping and the 0-based index of the first body line
     """
     if not lines or lines[0].strip() != "---":
-        problems.append(Problem("not_a_seed", "a structured seed starts with YAML front "
-                                "matter ('---', 'term: ...', '---'); this file has none", 1))
+        problems.append(
+            Problem(
+                "not_a_seed",
+                "a structured seed starts with YAML front "
+                "matter ('---', 'term: ...', '---'); this file has none",
+                1,
+            )
+        )
         return {}, 0
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        problems.append(Problem("front_matter", "front matter is not closed with '---'", 1))
+        problems.append(
+            Problem("front_matter", "front matter is not closed with '---'", 1)
+        )
         return {}, len(lines)
     try:
         data = yaml.safe_load("\n".join(lines[1:end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        problems.append(Problem("front_matter", f"front matter is not valid YAML: "
-                                f"{getattr(exc, 'problem', None) or exc}", line))
+        problems.append(
+            Problem(
+                "front_matter",
+                f"front matter is not valid YAML: "
+                f"{getattr(exc, 'problem', None) or exc}",
+                line,
+            )
+        )
         return {}, end + 1
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.append(Problem("front_matter", "front matter must be a mapping of "
-                                "keys to values", 2))
+        problems.append(
+            Problem(
+                "front_matter", "front matter must be a mapping of keys to values", 2
+            )
+        )
         return {}, end + 1
     return {str(k): v for k, v in data.items()}, end + 1
 
@@ -112,8 +146,12 @@ def _string_list(meta: dict[str, Any], key: str, problems: list[Problem]) -> lis
         return []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        problems.append(Problem("front_matter", f"{key!r} must be a list of strings", 1))
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int, float)) for v in value
+    ):
+        problems.append(
+            Problem("front_matter", f"{key!r} must be a list of strings", 1)
+        )
         return []
     return [" ".join(str(v).split()) for v in value if str(v).strip()]
 
@@ -125,7 +163,9 @@ def _key_line(lines: Sequence[str], key: str, body_start: int) -> int:
     return 1
 
 
-def _split_body(lines: Sequence[str], start: int) -> tuple[str, int | None, list[Section]]:
+def _split_body(
+    lines: Sequence[str], start: int
+) -> tuple[str, int | None, list[Section]]:
     """Split the body at ``## Heading`` lines that are not inside code fences."""
     chunks: list[tuple[str | None, int, list[str]]] = [(None, start + 1, [])]
     fence: str | None = None

@@ -229,3 +229,39 @@ def test_project_seeds_are_the_shared_originals_byte_for_byte(rootdir):
         assert (copies / seed.name).read_bytes() == seed.read_bytes()
         if shared.is_dir():
             assert (shared / seed.name).read_bytes() == seed.read_bytes()
+
+
+# -- where seeds come from ------------------------------------------------------
+
+
+def test_directive_argument_is_a_folder_or_glob_relative_to_the_page(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "argument", tmp_path)
+    app = _build(srcdir)
+    assert _warnings(app) == []
+    index = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    assert [dt["id"] for dt in index.select("dl.glossary > dt")] == [
+        "term-Gut-permeability",
+        "term-Intestinal-permeability",
+        "term-leaky-gut",
+    ]
+    # A MyST page, a path from the source directory ("/seeds/...").
+    curated = BeautifulSoup(
+        (app.outdir / "sub" / "curated.html").read_text(), "html.parser"
+    )
+    assert [dt["id"] for dt in curated.select("dl.glossary > dt")] == [
+        "term-Zonulin",
+        "term-pre-haptoglobin-2",
+    ]
+    assert curated.find("a", href="../index.html#term-leaky-gut") is not None
+
+
+def test_default_seed_folder_is_relative_to_the_conf_dir(rootdir, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT_SEEDS, project / "seeds")
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text('extensions = ["myst_parser", "seed_glossary"]\n')
+    (docs / "index.md").write_text("# Home\n\n```{seed-glossary}\n```\n")
+    app = _build(docs)
+    assert _warnings(app) == []
+    assert 'id="term-leaky-gut"' in (app.outdir / "index.html").read_text()

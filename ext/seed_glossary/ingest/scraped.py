@@ -180,8 +180,16 @@ def _banner_neighbour_evidence(lines: list[_Line], i: int) -> list[str]:
         return []
     if line.sig.heading_shape:
         # A title-case line right before banner text is the banner's heading;
-        # one before prose of its own is a real section heading.
-        if next_banner or nxt is None or nxt.sig.banner_weak:
+        # one before prose of its own is a real section heading. Between a
+        # consent line and prose, it joins only if that prose is itself inside
+        # the banner (banner words, and more banner after it).
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        inside = (
+            nxt is not None
+            and nxt.sig.banner_weak
+            and (after is None or after.kind == "banner")
+        )
+        if next_banner or nxt is None or inside:
             return ["heading-shaped line inside a consent banner"]
         return []
     evidence = []
@@ -217,6 +225,8 @@ def _mark_structure(
     lines: list[_Line], options: NoiseOptions, notes: list[Problem]
 ) -> None:
     live = [ln for ln in lines if ln.role != "dropped"]
+    _drop_loud_lead(live)
+    live = [ln for ln in live if ln.role != "dropped"]
     first_prose = next((k for k, ln in enumerate(live) if _is_prose(ln)), None)
     if first_prose is None:
         # No prose at all: nothing to define. Headings without text are kept
@@ -231,12 +241,20 @@ def _mark_structure(
         line = live[k]
         nxt = live[k + 1] if k + 1 < len(live) else None
         if line.sig.heading_shape:
-            if nxt is not None and _is_prose(nxt):
+            if line.sig.furniture and line.text.casefold() not in options.headings:
+                line.drop(
+                    "navigation", f"page-furniture heading ({line.sig.furniture!r})"
+                )
+                owner, block_start = f"furniture:{line.text}", False
+            elif nxt is not None and _is_prose(nxt):
                 line.role = "heading"
                 owner = line.text
                 block_start = True
             else:
                 _drop_stray_heading(line, options)
+            continue
+        if owner.startswith("furniture:"):
+            line.drop("teaser", f"listed under the {owner[10:]!r} heading")
             continue
         if block_start:
             line.role = "definition" if owner == "definition" else "body"
@@ -246,6 +264,40 @@ def _mark_structure(
         _classify_extra_prose(line, owner, notes)
     _fix_promotional_sections(live)
     _drop_repeated_leftovers(live)
+
+
+def _is_loud(line: _Line) -> bool:
+    """Speaks to the reader, calls to action or is a tagline: not a definition."""
+    return line.sig.person or line.sig.imperative is not None or line.sig.tagline_shape
+
+
+def _drop_loud_lead(live: list[_Line]) -> None:
+    """Promotional prose *before* the definition: noise is not always at the end.
+
+    Looks from the top for the first prose line that does not address the
+    reader; louder prose lines before it are dropped, unless a section heading
+    comes first (then the first prose line is the definition, loud or not).
+    """
+    loud: list[_Line] = []
+    for k, line in enumerate(live):
+        if line.keep:
+            break
+        if line.sig.heading_shape:
+            nxt = live[k + 1] if k + 1 < len(live) else None
+            is_definition_heading = line.text.casefold() in DEFINITION_HEADINGS
+            if nxt is not None and _is_prose(nxt) and not is_definition_heading:
+                return
+            continue
+        if not _is_loud(line):
+            break
+        loud.append(line)
+    else:
+        return  # no quiet prose line: keep the first loud one as the definition
+    for line in loud:
+        kind: NoiseKind = "tagline" if line.sig.tagline_shape else "promotion"
+        line.drop(
+            kind, *line.sig.promo_evidence(), "promotional line before the definition"
+        )
 
 
 def _mark_head(head: list[_Line], options: NoiseOptions, notes: list[Problem]) -> None:

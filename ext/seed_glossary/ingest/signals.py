@@ -16,7 +16,8 @@ CONSENT = re.compile(
     r"|tracking technolog\w*"
     r"|privacy (?:policy|choices|settings|preferences|cent(?:er|re)|notice)"
     r"|your privacy|(?:manage|cookie|privacy|your|update) (?:your )?preferences"
-    r"|accept all|reject all|allow all|deny all|necessary only)\b",
+    r"|accept all|reject all|allow all|deny all|necessary only|personal data"
+    r"|legitimate interests?|on your device|vendors)\b",
     re.IGNORECASE,
 )
 # Words that banners share with other site text: weak alone, telling next to a
@@ -51,11 +52,21 @@ NAVIGATION = re.compile(
     r"^(?:skip to (?:the )?(?:main )?content|skip navigation|jump to (?:main )?content"
     r"|back to top|go to top|main menu|menu|open menu|close menu|toggle navigation"
     r"|home|search|close|previous|next|share|share this(?: page| article)?"
-    r"|print(?: this page)?|table of contents|on this page|breadcrumbs?)$",
+    r"|print(?: this page)?|table of contents|on this page|breadcrumbs?"
+    r"|[«‹<←]?\s*back to (?:the )?[\w ]{1,30}|view all (?:terms|entries)"
+    r"|all (?:terms|entries)|glossary|a[-–]z(?: index)?)$",
     re.IGNORECASE,
 )
 # Home › Glossary › Term, A / B / C, A | B
 BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s(?:›|»|>|/|\|)\s[^.!?]{1,40}){1,6}$")
+# Headings of page furniture: teaser lists, newsletters, share boxes.
+FURNITURE = re.compile(
+    r"\b(?:related|you (?:may|might) also|also like|more (?:articles|terms|from|on)"
+    r"|popular|trending|recommended|newsletter|subscribe|follow us|share this"
+    r"|further reading|read next|latest (?:articles|posts|news)"
+    r"|stay (?:informed|updated))\b",
+    re.IGNORECASE,
+)
 # <Title Case Topic> is/are ... — the subject of a tagline is a capitalised topic.
 TITLE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,4}(?:is|are)\s+the\b")
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
@@ -75,6 +86,7 @@ class LineSignals:
     navigation: bool
     sentences: int
     tagline_shape: bool
+    furniture: str | None  #: furniture vocabulary in a heading-shaped line
 
     @property
     def promotional(self) -> bool:
@@ -112,8 +124,10 @@ def count_sentences(text: str) -> int:
 def line_signals(text: str) -> LineSignals:
     """Compute the :class:`LineSignals` of a stripped, non-blank line."""
     imperative = IMPERATIVE.match(text)
+    heading_shape = is_heading_shape(text)
+    furniture = FURNITURE.search(text) if heading_shape else None
     return LineSignals(
-        heading_shape=is_heading_shape(text),
+        heading_shape=heading_shape,
         consent=CONSENT.search(text) is not None,
         banner_weak=BANNER_WEAK.search(text) is not None,
         person=PERSON.search(text) is not None,
@@ -124,4 +138,5 @@ def line_signals(text: str) -> LineSignals:
         sentences=count_sentences(text),
         tagline_shape=TITLE_SUBJECT.match(text) is not None
         and PERSON.search(text) is not None,
+        furniture=furniture.group(0) if furniture else None,
     )

@@ -179,19 +179,7 @@ def _banner_neighbour_evidence(lines: list[_Line], i: int) -> list[str]:
     if not (prev_banner or next_banner):
         return []
     if line.sig.heading_shape:
-        # A title-case line right before banner text is the banner's heading;
-        # one before prose of its own is a real section heading. Between a
-        # consent line and prose, it joins only if that prose is itself inside
-        # the banner (banner words, and more banner after it).
-        after = lines[i + 2] if i + 2 < len(lines) else None
-        inside = (
-            nxt is not None
-            and nxt.sig.banner_weak
-            and (after is None or after.kind == "banner")
-        )
-        if next_banner or nxt is None or inside:
-            return ["heading-shaped line inside a consent banner"]
-        return []
+        return _banner_heading_evidence(line, prev_banner, nxt, lines[i + 2 : i + 3])
     evidence = []
     if line.repeats:
         evidence.append("repeated across the folder next to a consent banner")
@@ -203,6 +191,34 @@ def _banner_neighbour_evidence(lines: list[_Line], i: int) -> list[str]:
         if line.sig.person:
             evidence.append("site speaks for itself (we/our/you) between consent lines")
     return evidence
+
+
+def _banner_heading_evidence(
+    line: _Line, prev_banner: bool, nxt: _Line | None, after: list[_Line]
+) -> list[str]:
+    """Is a heading-shaped line next to a banner the banner's own heading?
+
+    Inside the block (banner on both sides, or banner then end of page) it is.
+    Right before a banner it is only when it shares the banner's words or
+    repeats across the folder: a page title or ``Meaning`` heading often
+    stands just before a banner at the top. Right after one, it is a banner
+    heading only if the prose it heads is banner text with more banner after.
+    """
+    if line.text.casefold() in DEFINITION_HEADINGS:
+        return []
+    next_banner = nxt is not None and nxt.kind == "banner"
+    signal = ["heading-shaped line inside a consent banner"]
+    if prev_banner and (next_banner or nxt is None):
+        return signal
+    if next_banner:
+        return signal if line.sig.banner_weak or line.repeats else []
+    inside = (
+        nxt is not None
+        and nxt.sig.banner_weak
+        and bool(after)
+        and after[0].kind == "banner"
+    )
+    return signal if inside else []
 
 
 def _repeat_signal(line: _Line, folder_size: int) -> str:

@@ -135,7 +135,10 @@ def make_page(rng: random.Random, expected: dict) -> Page:
 def write_page(rng: random.Random, page: Page, path: Path) -> None:
     """Write with a random encoding, line end, blank-line style and trailing spaces."""
     blank = rng.random() < 0.5
-    lines = [line + (" " * rng.randint(1, 3) if rng.random() < 0.1 else "") for line in page.lines]
+    lines = [
+        line + (" " * rng.randint(1, 3) if rng.random() < 0.1 else "")
+        for line in page.lines
+    ]
     separator = rng.choice(["\n", "\r\n", "\r"])
     text = (separator * 2 if blank else separator).join(lines)
     if rng.random() < 0.5:

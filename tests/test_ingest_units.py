@@ -332,3 +332,54 @@ def test_too_large_and_unreadable_seeds_are_problems(tmp_path: Path):
     assert [p.subtype for p in entry.problems] == ["too_large", "empty_definition"]
     (entry,) = read_seeds([tmp_path / "missing.txt"])
     assert entry.problems[0].subtype == "unreadable"
+
+
+# -- confidence ------------------------------------------------------------------
+
+
+def test_unknown_heading_is_read_but_noted_until_configured():
+    lines = [DEFINITION, "Key Facts", ORIGIN]
+    entry = _scraped(*lines)
+    assert [s.heading for s in entry.sections] == ["Key Facts"]
+    assert [(n.subtype, n.line) for n in entry.notes] == [("uncertain", 2)]
+    options = NoiseOptions.from_config(headings=["Key Facts"])
+    assert _scraped(*lines, options=options).notes == ()
+
+
+def test_weak_alias_cue_is_noted_but_an_abbreviation_is_not():
+    entry = _scraped("Butyrate, or butanoate, is a fatty acid. It feeds cells.")
+    assert entry.aliases == ("butanoate",)
+    assert [n.subtype for n in entry.notes] == ["uncertain"]
+    entry = _scraped("Secretory Immunoglobulin A, or sIgA, is an antibody. It binds.")
+    assert entry.aliases == ("sIgA",)
+    assert entry.notes == ()
+
+
+def test_loud_definition_is_kept_and_noted():
+    entry = _scraped("Zonulin is what your gut makes to open its junctions. It rises.")
+    assert entry.term == "Zonulin"
+    assert [n.subtype for n in entry.notes] == ["uncertain"]
+
+
+def test_promotion_before_the_definition_is_dropped():
+    entry = _scraped(
+        "Start your journey to better gut health today with our program.",
+        DEFINITION,
+        "Origin",
+        ORIGIN,
+    )
+    assert entry.definition == DEFINITION
+    assert [(d.kind, d.line) for d in entry.dropped] == [("promotion", 1)]
+
+
+def test_furniture_heading_and_its_list_are_dropped():
+    entry = _scraped(
+        DEFINITION,
+        "Origin",
+        ORIGIN,
+        "Related Articles",
+        "How sleep shapes hunger across the day.",
+        "Why fibre feeds your microbes.",
+    )
+    assert [s.heading for s in entry.sections] == ["Origin"]
+    assert [d.kind for d in entry.dropped] == ["navigation", "teaser", "teaser"]

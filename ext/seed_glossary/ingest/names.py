@@ -53,6 +53,8 @@ class Names:
 
     term: str | None
     aliases: tuple[str, ...]
+    #: aliases read from a weak cue (", or X,") that the term does not abbreviate
+    doubtful: tuple[str, ...] = ()
 
 
 def first_sentence(text: str) -> str:
@@ -146,10 +148,13 @@ def extract_names(definition: str) -> Names:
         return Names(None, ())
     if abbreviation:
         aliases.extend(_paren_aliases(abbreviation.group(1), term))
+    doubtful = []
     for part in appositives:
         alias = _cued_alias(part)
         if alias:
             aliases.append(alias)
+            if _OR.match(part) and not is_abbreviation_of(alias, term):
+                doubtful.append(alias)
     if predicate:
         # "X is also known as Y, ..." names an alias straight after the verb.
         cued = _PREDICATE_CUE.match(split_top_level(predicate)[0])
@@ -161,7 +166,7 @@ def extract_names(definition: str) -> Names:
         if alias and alias.casefold() not in seen:
             seen.add(alias.casefold())
             unique.append(alias)
-    return Names(term, tuple(unique))
+    return Names(term, tuple(unique), tuple(a for a in doubtful if a in unique))
 
 
 def _split_subject(sentence: str) -> tuple[str | None, str]:

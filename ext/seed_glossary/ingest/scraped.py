@@ -266,6 +266,15 @@ def _mark_structure(
                 line.role = "heading"
                 owner = line.text
                 block_start = True
+                if line.text.casefold() not in options.headings:
+                    notes.append(
+                        Problem(
+                            "uncertain",
+                            f"read {line.text!r} as a section heading; it is not in "
+                            "seed_glossary_headings (add it there to confirm it)",
+                            line.number,
+                        )
+                    )
             else:
                 _drop_stray_heading(line, options)
             continue
@@ -276,6 +285,15 @@ def _mark_structure(
             line.role = "definition" if owner == "definition" else "body"
             block_start = False
             _check_block_opening(line, owner, nxt)
+            if line.role != "dropped" and _is_loud(line) and not line.keep:
+                notes.append(
+                    Problem(
+                        "uncertain",
+                        "kept as content although it "
+                        + "; ".join(line.sig.promo_evidence()),
+                        line.number,
+                    )
+                )
             continue
         _classify_extra_prose(line, owner, notes)
     _fix_promotional_sections(live)
@@ -472,6 +490,15 @@ def _assemble(
     term, aliases, term_line = None, (), None
     if names and names.term:
         term, aliases, term_line = names.term, names.aliases, definition[0].number
+        for alias in names.doubtful:
+            notes.append(
+                Problem(
+                    "uncertain",
+                    f"read {alias!r} as an alias of {term!r} (', or ...,' may also "
+                    "start a list); set 'aliases' in an override if it is not",
+                    term_line,
+                )
+            )
         if title and title.text.casefold() != term.casefold():
             notes.append(
                 Problem(

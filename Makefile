@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 ## html: build the manual into docs/_build/html with warnings as errors
 html: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) docs $(DOCS_OUT)
+	$(BIN)/sphinx-build -W --keep-going -b html -d docs/_build/doctrees $(SPHINXOPTS) docs $(DOCS_OUT)
 
 ## lint: ruff over the package and the tests
 lint: $(STAMP)

@@ -89,6 +89,7 @@ def test_bytes_that_no_encoding_fits_are_replaced_and_reported():
         ),
         ("Serotonin (5-HT) is a monoamine.", "Serotonin", ()),
         ("It is a hormone made by the gut.", None, ()),
+        ("A family of enzymes is a group of proteins.", None, ()),
         ("A small protein that seals junctions.", None, ()),
     ],
 )
@@ -329,7 +330,7 @@ def test_too_large_and_unreadable_seeds_are_problems(tmp_path: Path):
     big = tmp_path / "big.txt"
     big.write_text("x" * 100)
     (entry,) = read_seeds([big], max_bytes=10)
-    assert [p.subtype for p in entry.problems] == ["too_large", "empty_definition"]
+    assert [p.subtype for p in entry.problems] == ["too_large"]
     (entry,) = read_seeds([tmp_path / "missing.txt"])
     assert entry.problems[0].subtype == "unreadable"
 
@@ -383,3 +384,30 @@ def test_furniture_heading_and_its_list_are_dropped():
     )
     assert [s.heading for s in entry.sections] == ["Origin"]
     assert [d.kind for d in entry.dropped] == ["navigation", "teaser", "teaser"]
+
+
+def test_configured_heading_and_keep_pattern_hold_without_a_paragraph():
+    lines = [
+        DEFINITION,
+        "Origin",
+        ORIGIN,
+        "Usage",
+        "Mechanism",
+        ORIGIN.replace("name", "gene"),
+    ]
+    entry = _scraped(*lines, options=NoiseOptions.from_config(headings=["Usage"]))
+    assert [(s.heading, s.text) for s in entry.sections][1] == ("Usage", "")
+    assert entry.dropped == ()
+    entry = _scraped(
+        *lines, options=NoiseOptions.from_config(headings=[], keep_patterns=["^Usage$"])
+    )
+    assert [s.heading for s in entry.sections] == ["Origin", "Usage", "Mechanism"]
+    # Without either, it is a stray label.
+    entry = _scraped(*lines, options=NoiseOptions.from_config(headings=[]))
+    assert [d.text for d in entry.dropped] == ["Usage"]
+
+
+def test_md_without_front_matter_reports_one_problem(tmp_path: Path):
+    (tmp_path / "README.md").write_text("# Just a readme\n")
+    (entry,) = read_seeds([tmp_path / "README.md"])
+    assert [p.subtype for p in entry.problems] == ["not_a_seed"]

@@ -47,8 +47,7 @@ def render_glossary(
     glossary.document = document
     # GlossarySorter re-sorts after translation; our order already matches it.
     glossary["sorted"] = True
-    glossary["classes"].append("sg-glossary")
-    dlist = nodes.definition_list(classes=["glossary", "sg-glossary-list"])
+    dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
     for item in items:
         dlist += _render_item(item, env, document, docname, parse_markup)
     glossary += dlist
@@ -70,8 +69,7 @@ def _render_item(
         )
         # Seed text is shown as written: no smart quotes.
         term["support_smartquotes"] = False
-        if index:
-            term["classes"].append("sg-alias")
+        term["classes"].append("sg-alias" if index else "sg-term")
         terms.append(term)
     definition = nodes.definition()
     if item.see:
@@ -87,8 +85,11 @@ def _render_item(
         definition += senses
     if item.see_also:
         definition += _see_also(item.see_also, docname)
-    classes = ["sg-entry", "sg-alias-entry"] if item.see else ["sg-entry"]
-    return nodes.definition_list_item("", *terms, definition, classes=classes)
+    # HTML writers drop classes of the item itself; the dd keeps them.
+    definition["classes"] += (
+        ["sg-entry", "sg-alias-entry"] if item.see else ["sg-entry"]
+    )
+    return nodes.definition_list_item("", *terms, definition)
 
 
 def _entry_body(entry: SeedEntry, parse_markup: MarkupParser) -> list[nodes.Node]:

@@ -143,7 +143,8 @@ def extract_names(definition: str) -> Names:
     abbreviation = _PARENS.search(head)
     if abbreviation:
         head = head[: abbreviation.start()].strip()
-    term = _LEADING_ARTICLE.sub("", head).strip()
+    # "The estrobolome" names it; "A family of ..." describes instead.
+    term = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE).strip()
     if not _looks_like_name(term):
         return Names(None, ())
     if abbreviation:

@@ -345,6 +345,8 @@ def _mark_head(head: list[_Line], options: NoiseOptions, notes: list[Problem]) -
     for k, line in enumerate(head):
         if k == 0 and not line.repeats:
             line.role = "title"
+        elif _is_confirmed_heading(line, options):
+            line.role = "heading"  # a known heading with no text of its own
         elif line.repeats:
             line.drop(
                 "navigation",
@@ -365,8 +367,16 @@ def _mark_head(head: list[_Line], options: NoiseOptions, notes: list[Problem]) -
             )
 
 
+def _is_confirmed_heading(line: _Line, options: NoiseOptions) -> bool:
+    """Configured headings and keep patterns hold even without a paragraph."""
+    return line.keep or line.text.casefold() in options.headings
+
+
 def _drop_stray_heading(line: _Line, options: NoiseOptions) -> None:
     """A heading-shaped line that heads no prose: a label of page furniture."""
+    if _is_confirmed_heading(line, options):
+        line.role = "heading"
+        return
     signals = ["heading-shaped line that heads no paragraph"]
     if line.repeats:
         signals.append("repeated across the folder")
@@ -510,7 +520,10 @@ def _assemble(
             )
     elif title:
         term, term_line = title.text, title.number
-    if not definition:
+    unread = any(p.subtype in ("unreadable", "too_large") for p in problems)
+    if unread:
+        pass  # the reading problem says it all
+    elif not definition:
         problems.append(
             Problem(
                 "empty_definition",

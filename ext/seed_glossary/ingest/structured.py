@@ -51,9 +51,10 @@ def read_structured(
                 )
             )
     definition, definition_line, sections = _split_body(lines, body_start)
-    if term is None and meta is not None and "term" not in meta:
+    unread = any(p.subtype in ("not_a_seed", "unreadable", "too_large") for p in found)
+    if term is None and "term" not in meta and not unread:
         found.append(Problem("no_term", "front matter has no 'term'", 1))
-    if not definition.strip() and not sections and source is None:
+    if not definition.strip() and not sections and source is None and not unread:
         found.append(
             Problem(
                 "empty_definition",

@@ -16,16 +16,12 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the directive, config values, domain and event handlers."""
-    from . import config
+    """Register the directive, config values, domain, transforms and handlers."""
+    from . import config, links
+    from .build_report import write_report
     from .directive import SeedGlossaryDirective
-    from .domain import (
-        SeedGlossaryDomain,
-        outdated_pages,
-        remember_confdir,
-        write_report,
-    )
-    from .render import MESSAGE_CATALOG
+    from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
+    from .render import MESSAGE_CATALOG, backlinks_placeholder, skip_node
 
     # Curated seeds are MyST; make sure the parser is there even if the
     # project lists only us.
@@ -33,14 +29,22 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.add_domain(SeedGlossaryDomain)
     app.add_directive("seed-glossary", SeedGlossaryDirective)
+    skip = (skip_node, None)
+    app.add_node(
+        backlinks_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
+    )
+    app.add_post_transform(links.AutolinkTransform)
     app.connect("env-before-read-docs", remember_confdir)
+    app.connect("env-before-read-docs", links.note_reread)
     app.connect("env-get-outdated", outdated_pages)
+    app.connect("doctree-read", links.collect_explicit_links)
+    app.connect("env-updated", links.settle_links)
     app.connect("build-finished", write_report)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
         # Bump when the data stored in the environment changes shape.
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

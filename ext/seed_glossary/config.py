@@ -42,6 +42,33 @@ CONFIG_VALUES: dict[str, tuple[object, str, frozenset[type], str]] = {
         frozenset({list, tuple}),
         "Section headings known to occur in scraped seeds.",
     ),
+    "seed_glossary_autolink": (
+        "glossary",
+        "",
+        frozenset({str, list, tuple, bool}),
+        'Where mentions of terms link themselves: "glossary" (inside entries), '
+        '"all" (every page), a list of document globs (entries and those pages), '
+        "or False (nowhere).",
+    ),
+    "seed_glossary_autolink_exclude": (
+        [],
+        "",
+        frozenset({list, tuple}),
+        "Terms and aliases that are never autolinked (case-insensitive).",
+    ),
+    "seed_glossary_backlinks": (
+        True,
+        "env",
+        frozenset({bool}),
+        'End each entry with "Referenced from": the pages and entries linking to it.',
+    ),
+    "seed_glossary_report": (
+        "seed-glossary-report.json",
+        "",
+        frozenset({str, type(None)}),
+        "File name, in the output folder, of the JSON report written after each "
+        "build (seeds, dropped lines, links); None to write none.",
+    ),
     "seed_glossary_max_seed_bytes": (
         DEFAULT_MAX_BYTES,
         "env",

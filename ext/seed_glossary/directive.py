@@ -10,15 +10,16 @@ from sphinx.util.docutils import SphinxDirective
 
 from .catalog import build_catalog
 from .config import noise_options
-from .domain import PageSeeds, SeedGlossaryDomain
+from .domain import ItemNames, PageSeeds, get_domain
 from .ingest import discover, read_seeds
 from .markup import parse_myst
-from .render import render_glossary
+from .render import item_key, render_glossary
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
+    from .catalog import CatalogItem
     from .model import Problem, SeedEntry
 
 logger = logging.getLogger(__name__)
@@ -62,11 +63,14 @@ class SeedGlossaryDirective(SphinxDirective):
         items, problems = build_catalog(entries)
         for found in problems:
             _warn(found.file, found.problem)
-        domain = self.env.get_domain(SeedGlossaryDomain.name)
-        assert isinstance(domain, SeedGlossaryDomain)
-        domain.note_seeds(
+        get_domain(self.env).note_seeds(
             self.env.docname,
-            PageSeeds(str(spec), tuple(str(p) for p in files), tuple(entries)),
+            PageSeeds(
+                str(spec),
+                tuple(str(p) for p in files),
+                tuple(entries),
+                tuple(_item_names(item) for item in items),
+            ),
         )
         glossary = render_glossary(
             items,
@@ -74,6 +78,7 @@ class SeedGlossaryDirective(SphinxDirective):
             document=self.state.document,
             docname=self.env.docname,
             parse_markup=self._parse_markup,
+            backlinks=self.config.seed_glossary_backlinks,
         )
         self.set_source_info(glossary)
         return [glossary]
@@ -82,14 +87,16 @@ class SeedGlossaryDirective(SphinxDirective):
         if self.arguments:
             _rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
             return Path(absolute)
-        domain = self.env.get_domain(SeedGlossaryDomain.name)
-        assert isinstance(domain, SeedGlossaryDomain)
-        return Path(
-            domain.confdir or self.env.srcdir, self.config.seed_glossary_seeds
-        ).resolve()
+        confdir = get_domain(self.env).confdir or self.env.srcdir
+        return Path(confdir, self.config.seed_glossary_seeds).resolve()
 
     def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
         return parse_myst(text, document=self.state.document, source=source, line=line)
+
+
+def _item_names(item: CatalogItem) -> ItemNames:
+    claims = tuple(dict.fromkeys(a for e in item.entries for a in e.aliases))
+    return ItemNames(item_key(item), item.names, claims)
 
 
 def _report(entry: SeedEntry) -> None:

@@ -1,33 +1,36 @@
-"""Environment state: which pages show which seeds, and what was read.
+"""Environment state: which pages show which seeds, and who links to what.
 
 Kept in a small domain so that Sphinx purges it per page (``clear_doc``) and
-merges it back from parallel readers (``merge_domaindata``).
+merges it back from parallel readers (``merge_domaindata``). Everything in
+``data`` is plain (tuples, strings, frozen dataclasses) and pickles with the
+environment.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
-from sphinx.util import logging
 
 from .ingest import discover
-from .ingest.report import entry_to_json
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterator, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from .model import SeedEntry
 
-logger = logging.getLogger(__name__)
 
-#: Name of the JSON report written into the output folder after each build.
-REPORT_NAME = "seed-glossary-report.json"
+@dataclass(frozen=True, slots=True)
+class ItemNames:
+    """The names of one glossary item, as the link layer needs them."""
+
+    key: str  #: the item's key: its case-folded headword
+    names: tuple[str, ...]  #: dt lines, headword first
+    claims: tuple[str, ...]  #: every alias its seeds give, shared ones included
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +40,46 @@ class PageSeeds:
     spec: str  #: absolute folder or glob
     files: tuple[str, ...]  #: absolute paths, sorted
     entries: tuple[SeedEntry, ...]
+    items: tuple[ItemNames, ...] = ()
 
 
 class SeedGlossaryDomain(Domain):
-    """Holds, per page, the seeds its ``seed-glossary`` directives read."""
+    """Holds the seeds each page read and the links between pages and entries.
+
+    ``data`` keys:
+
+    * ``pages``: docname -> list of :class:`PageSeeds` (one per directive);
+    * ``xrefs``: docname -> ``(target key, from entry key or None)`` for each
+      ``:term:`` reference written on the page (read time);
+    * ``autolinks``: docname -> ``(target key, from entry or None, name)``
+      planned after reading (see :mod:`seed_glossary.links`);
+    * ``backlinks``: entry key -> ``(docname, from entry or None)`` pairs;
+    * ``confdir``: the configuration directory (relative seed folders).
+    """
 
     name = "seedglossary"
     label = "Seed glossary"
-    #: ``pages``: docname -> list[PageSeeds]; ``confdir``: the configuration
-    #: directory, which relative ``seed_glossary_seeds`` values start from
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "confdir": ""}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {},
+        "xrefs": {},
+        "autolinks": {},
+        "backlinks": {},
+        "autolinks_digest": "",
+        "confdir": "",
+    }
+    data_version = 2
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:
         return self.data.setdefault("pages", {})
+
+    @property
+    def xrefs(self) -> dict[str, tuple[tuple[str, str | None], ...]]:
+        return self.data.setdefault("xrefs", {})
+
+    @property
+    def autolinks(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
+        return self.data.setdefault("autolinks", {})
 
     @property
     def confdir(self) -> str:
@@ -63,11 +91,15 @@ class SeedGlossaryDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.pages.pop(docname, None)
+        self.xrefs.pop(docname, None)
+        self.autolinks.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname, pages in otherdata["pages"].items():
-            if docname in docnames:
-                self.pages[docname] = pages
+        for field in ("pages", "xrefs"):
+            mine = self.data.setdefault(field, {})
+            for docname, value in otherdata.get(field, {}).items():
+                if docname in docnames:
+                    mine[docname] = value
 
     def resolve_xref(self, *args: Any, **kwargs: Any) -> None:
         return None
@@ -75,17 +107,31 @@ class SeedGlossaryDomain(Domain):
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
-    def entries(self) -> Iterable[tuple[str, SeedEntry]]:
+    def entries(self) -> Iterator[tuple[str, SeedEntry]]:
         """Every read seed with the page that shows it, in page order."""
         for docname in sorted(self.pages):
             for page in self.pages[docname]:
                 for entry in page.entries:
                     yield docname, entry
 
+    def items(self) -> Iterator[tuple[str, ItemNames]]:
+        """Every glossary item with its page, in page order."""
+        for docname in sorted(self.pages):
+            for page in self.pages[docname]:
+                for item in page.items:
+                    yield docname, item
+
+
+def get_domain(env: BuildEnvironment) -> SeedGlossaryDomain:
+    """Our domain of *env*."""
+    domain = env.get_domain(SeedGlossaryDomain.name)
+    assert isinstance(domain, SeedGlossaryDomain)
+    return domain
+
 
 def remember_confdir(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: keep the conf dir where directives can see it."""
-    env.get_domain(SeedGlossaryDomain.name).data["confdir"] = str(app.confdir)
+    get_domain(env).data["confdir"] = str(app.confdir)
 
 
 def outdated_pages(
@@ -101,10 +147,8 @@ def outdated_pages(
     (``env.note_dependency``); a new file in the folder is not, so we list
     the folder again and compare.
     """
-    domain = env.get_domain(SeedGlossaryDomain.name)
-    assert isinstance(domain, SeedGlossaryDomain)
     outdated = []
-    for docname, pages in domain.pages.items():
+    for docname, pages in get_domain(env).pages.items():
         if docname in removed or docname in changed:
             continue
         for page in pages:
@@ -112,24 +156,3 @@ def outdated_pages(
                 outdated.append(docname)
                 break
     return outdated
-
-
-def write_report(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write every seed's extraction report as JSON.
-
-    The build log shows dropped lines only when a page is re-read; this file
-    holds the report of every build, changed or not.
-    """
-    if exception is not None or app.builder.name == "dummy":
-        return
-    domain = app.env.get_domain(SeedGlossaryDomain.name)
-    assert isinstance(domain, SeedGlossaryDomain)
-    report = [
-        {"page": docname, **entry_to_json(entry)} for docname, entry in domain.entries()
-    ]
-    if not report:
-        return
-    path = app.outdir / REPORT_NAME
-    path.write_text(
-        json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )

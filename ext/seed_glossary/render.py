@@ -14,6 +14,8 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.locale import get_translation
 
+from .catalog import key
+
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
@@ -27,6 +29,20 @@ _ = get_translation(MESSAGE_CATALOG)
 MarkupParser = Callable[[str, str, int], list[nodes.Node]]
 
 
+class backlinks_placeholder(nodes.General, nodes.Element):
+    """Where an entry's "Referenced from" list goes; filled after reading.
+
+    Replaced (or removed) by :class:`seed_glossary.links.AutolinkTransform`
+    before any writer sees it; the visitors only guard against builders that
+    write unresolved doctrees.
+    """
+
+
+def skip_node(translator: object, node: nodes.Node) -> None:
+    """Visitor for :class:`backlinks_placeholder` in every writer: nothing to write."""
+    raise nodes.SkipNode
+
+
 def render_glossary(
     items: Sequence[CatalogItem],
     *,
@@ -34,6 +50,7 @@ def render_glossary(
     document: nodes.document,
     docname: str,
     parse_markup: MarkupParser,
+    backlinks: bool = True,
 ) -> addnodes.glossary:
     """Build the ``glossary`` node for the catalog items, in their order.
 
@@ -42,6 +59,7 @@ def render_glossary(
     :param document: the document being read
     :param docname: its name, for the cross-references we create
     :param parse_markup: parser for curated MyST text
+    :param backlinks: end each entry with a "Referenced from" placeholder
     """
     glossary = addnodes.glossary()
     glossary.document = document
@@ -49,7 +67,7 @@ def render_glossary(
     glossary["sorted"] = True
     dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
     for item in items:
-        dlist += _render_item(item, env, document, docname, parse_markup)
+        dlist += _render_item(item, env, document, docname, parse_markup, backlinks)
     glossary += dlist
     return glossary
 
@@ -60,6 +78,7 @@ def _render_item(
     document: nodes.document,
     docname: str,
     parse_markup: MarkupParser,
+    backlinks: bool,
 ) -> nodes.definition_list_item:
     source, line = item.origin
     terms = []
@@ -85,6 +104,10 @@ def _render_item(
         definition += senses
     if item.see_also:
         definition += _see_also(item.see_also, docname)
+    # The link layer finds entries by this key (autolinks, backlinks).
+    definition["sg_key"] = item_key(item)
+    if backlinks:
+        definition += backlinks_placeholder("", sg_key=item_key(item))
     # HTML writers drop classes of the item itself; the dd keeps them.
     definition["classes"] += (
         ["sg-entry", "sg-alias-entry"] if item.see else ["sg-entry"]
@@ -130,8 +153,16 @@ def _paragraphs(text: str, source: str, line: int | None) -> list[nodes.paragrap
     return out
 
 
+def item_key(item: CatalogItem) -> str:
+    """The key that identifies an item across the build: its folded headword."""
+    return key(item.names[0])
+
+
 def term_reference(name: str, docname: str) -> addnodes.pending_xref:
-    """A ``:term:`` cross-reference to *name*, resolved by Sphinx's std domain."""
+    """A ``:term:`` cross-reference to *name*, resolved by Sphinx's std domain.
+
+    Marked ``sg_generated``: "See also" links are not counted as references.
+    """
     return addnodes.pending_xref(
         "",
         nodes.inline(name, name, classes=["xref", "std", "std-term"]),
@@ -141,6 +172,7 @@ def term_reference(name: str, docname: str) -> addnodes.pending_xref:
         refexplicit=True,
         refwarn=True,
         refdoc=docname,
+        sg_generated=True,
     )
 
 

@@ -1,0 +1,511 @@
+"""Cross-references after reading: autolinks, "Referenced from" and the link report.
+
+Terms are known only once every page is read, so linking is settled in two
+steps that run the same planner on the same doctree:
+
+1. ``env-updated``: plan each page's autolinks (which names it would link),
+   combine them with the explicit ``:term:`` references recorded at read time,
+   and store the backlinks of every entry. Pages whose links or backlinks
+   changed are returned, so Sphinx writes them again.
+2. A post-transform at write time inserts the planned ``pending_xref`` nodes
+   (before Sphinx resolves references) and fills each entry's backlinks.
+
+Pages are rescanned only when they were read again or when the set of names
+(or the autolink configuration) changed, so a build with nothing changed
+scans nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.matching import Matcher
+
+from .catalog import key
+from .domain import SeedGlossaryDomain, get_domain
+from .matching import Mention, TermMatcher, names_digest
+from .render import _, backlinks_placeholder
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: Page metadata that turns autolinking off for one page.
+OPT_OUT_METADATA = "seed_glossary_autolink"
+
+# Text under these nodes is never linked: code, headings, existing links, raw.
+_NEVER_LINK = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.title,
+    nodes.subtitle,
+    nodes.rubric,
+    nodes.reference,
+    nodes.term,
+    nodes.raw,
+    nodes.comment,
+    nodes.target,
+    nodes.math,
+    nodes.image,
+    nodes.field_name,
+    nodes.abbreviation,
+    nodes.substitution_definition,
+    nodes.system_message,
+    nodes.citation_reference,
+    nodes.footnote_reference,
+    nodes.option_string,
+    addnodes.pending_xref,
+    addnodes.index,
+    addnodes.desc_signature,
+    addnodes.toctree,
+    addnodes.seealso,
+    backlinks_placeholder,
+)
+_NEVER_LINK_CLASSES = frozenset({"xref", "sg-raw", "sg-see", "sg-backlinks"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """Where "first mention" counts: a glossary entry, a section or a page."""
+
+    ident: str
+    entry: str | None  # the entry's key, for entries
+    own: frozenset[str]  # entries this unit must not link to (itself)
+
+
+# -- what may be linked, and where ---------------------------------------------
+
+
+class LinkScope:
+    """The autolink configuration, applied to pages."""
+
+    def __init__(self, env: BuildEnvironment, domain: SeedGlossaryDomain) -> None:
+        setting = env.config.seed_glossary_autolink
+        self.glossary_pages = set(domain.pages)
+        self.everywhere = setting == "all"
+        self.enabled = setting not in (False, None, "none", "")
+        patterns = [] if isinstance(setting, str) or not setting else list(setting)
+        self.page_matcher = Matcher(patterns) if patterns else None
+        self.metadata = env.metadata
+        self.setting = setting
+
+    def pages(self, docname: str) -> bool:
+        """Are mentions in this page's prose (outside glossaries) linked?"""
+        if not self.enabled or _opted_out(self.metadata.get(docname, {})):
+            return False
+        if self.everywhere:
+            return True
+        return self.page_matcher is not None and self.page_matcher(docname)
+
+    def entries(self, docname: str) -> bool:
+        """Are mentions inside this page's glossary entries linked?"""
+        return (
+            self.enabled
+            and docname in self.glossary_pages
+            and not _opted_out(self.metadata.get(docname, {}))
+        )
+
+    def covers(self, docname: str) -> bool:
+        return self.entries(docname) or self.pages(docname)
+
+
+def _opted_out(metadata: dict[str, Any]) -> bool:
+    value = metadata.get(OPT_OUT_METADATA, True)
+    return value is False or str(value).strip().lower() in ("false", "no", "off", "0")
+
+
+# -- planning ------------------------------------------------------------------
+
+
+def _text_nodes(
+    doctree: nodes.Node,
+    scope: LinkScope,
+    docname: str,
+    own_of: dict[str, frozenset[str]],
+) -> Iterator[tuple[nodes.Text, _Unit]]:
+    """Linkable text nodes in document order, each with its unit."""
+    in_entries, in_pages = scope.entries(docname), scope.pages(docname)
+    page_unit = _Unit(f"{docname}#", None, frozenset())
+    stack: list[tuple[nodes.Node, _Unit]] = [(doctree, page_unit)]
+    while stack:
+        node, unit = stack.pop()
+        if isinstance(node, nodes.Text):
+            if (unit.entry is not None and in_entries) or (
+                unit.entry is None and in_pages
+            ):
+                yield node, unit
+            continue
+        if isinstance(node, _NEVER_LINK) or _NEVER_LINK_CLASSES.intersection(
+            node.get("classes", ())  # type: ignore[attr-defined]
+        ):
+            continue
+        if isinstance(node, nodes.definition) and node.get("sg_key"):
+            entry = node["sg_key"]
+            unit = _Unit(
+                f"{docname}#{entry}", entry, own_of.get(entry, frozenset({entry}))
+            )
+        elif isinstance(node, nodes.section) and unit.entry is None:
+            unit = _Unit(f"{docname}#{'/'.join(node['ids'])}", None, frozenset())
+        stack.extend((child, unit) for child in reversed(node.children))
+
+
+def plan_links(
+    doctree: nodes.Node,
+    docname: str,
+    matcher: TermMatcher,
+    scope: LinkScope,
+    names: dict[str, str],
+    own_of: dict[str, frozenset[str]],
+    excluded: frozenset[str],
+) -> list[tuple[nodes.Text, list[Mention], _Unit]]:
+    """Which text nodes get which autolinks: the first mention per unit only."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    # Targets already linked explicitly count as mentioned in their unit.
+    for xref in doctree.findall(addnodes.pending_xref):
+        if xref.get("reftype") == "term" and xref.get("refdomain") == "std":
+            target = names.get(key(xref.get("reftarget", "")))
+            if target is not None:
+                seen[_unit_ident_of(xref, docname, _enclosing_entry(xref))].add(target)
+    plan = []
+    for text, unit in _text_nodes(doctree, scope, docname, own_of):
+        chosen = []
+        for mention in matcher.find(text.astext()):
+            if (
+                mention.target in unit.own
+                or mention.target in excluded
+                or key(mention.name) in excluded
+                or mention.target in seen[unit.ident]
+            ):
+                continue
+            seen[unit.ident].add(mention.target)
+            chosen.append(mention)
+        if chosen:
+            plan.append((text, chosen, unit))
+    return plan
+
+
+def _enclosing_entry(node: nodes.Node) -> str | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.definition) and parent.get("sg_key"):
+            return parent["sg_key"]
+        parent = parent.parent
+    return None
+
+
+def _unit_ident_of(node: nodes.Node, docname: str, entry: str | None) -> str:
+    if entry is not None:
+        return f"{docname}#{entry}"
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            return f"{docname}#{'/'.join(parent['ids'])}"
+        parent = parent.parent
+    return f"{docname}#"
+
+
+# -- shared state --------------------------------------------------------------
+
+
+class LinkIndex:
+    """Names, own-entry sets, matcher and scope for this build (not pickled)."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        domain = get_domain(env)
+        self.names: dict[str, str] = {}
+        self.headwords: dict[str, str] = {}
+        self.own_of: dict[str, frozenset[str]] = {}
+        for _docname, item in domain.items():
+            for name in item.names:
+                self.names.setdefault(key(name), item.key)
+            self.headwords.setdefault(item.key, item.names[0])
+        for _docname, item in domain.items():
+            claimed = {self.names.get(key(alias)) for alias in item.claims}
+            self.own_of[item.key] = frozenset({item.key} | {c for c in claimed if c})
+        self.excluded = frozenset(
+            key(n) for n in env.config.seed_glossary_autolink_exclude
+        )
+        self.excluded_targets = frozenset(
+            self.names[n]
+            for n in self.excluded
+            if n in self.names and self.names[n] == n
+        )
+        self.scope = LinkScope(env, domain)
+        pairs = []
+        for _docname, item in domain.items():
+            pairs += [(name, item.key) for name in item.names]
+        self.digest = names_digest(
+            [
+                *pairs,
+                ("\0scope", repr(self.scope.setting)),
+                ("\0exclude", repr(sorted(self.excluded))),
+            ]
+        )
+        self.matcher = TermMatcher(dict(pairs))
+
+    def plan(self, doctree: nodes.Node, docname: str):
+        return plan_links(
+            doctree,
+            docname,
+            self.matcher,
+            self.scope,
+            self.names,
+            self.own_of,
+            self.excluded_targets | self.excluded,
+        )
+
+
+_INDEX_ATTR = "_seed_glossary_link_index"
+
+
+def link_index(env: BuildEnvironment) -> LinkIndex:
+    """The build's :class:`LinkIndex`, made once per build and process."""
+    domain = get_domain(env)
+    index = getattr(domain, _INDEX_ATTR, None)
+    if index is None:
+        index = LinkIndex(env)
+        setattr(domain, _INDEX_ATTR, index)
+    return index
+
+
+# -- event handlers ------------------------------------------------------------
+
+
+def collect_explicit_links(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: remember every ``:term:``/``{term}`` reference of the page."""
+    env = app.env
+    found = []
+    for xref in doctree.findall(addnodes.pending_xref):
+        if (
+            xref.get("refdomain") == "std"
+            and xref.get("reftype") == "term"
+            and not xref.get("sg_generated")
+        ):
+            found.append((key(xref.get("reftarget", "")), _enclosing_entry(xref)))
+    get_domain(env).xrefs[env.docname] = tuple(found)
+
+
+def note_reread(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: which pages are read in this build."""
+    domain = get_domain(env)
+    domain.reread = set(docnames)
+    # Names may change with the pages read: drop this process's index.
+    if hasattr(domain, _INDEX_ATTR):
+        delattr(domain, _INDEX_ATTR)
+
+
+def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: plan autolinks, compute backlinks, list pages to rewrite."""
+    domain = get_domain(env)
+    if hasattr(domain, _INDEX_ATTR):
+        delattr(domain, _INDEX_ATTR)
+    index = link_index(env)
+    reread = getattr(domain, "reread", set())
+    rescan_all = domain.data.get("autolinks_digest") != index.digest
+    rewrite: set[str] = set()
+    autolinks = domain.autolinks
+    for docname in sorted(env.found_docs):
+        if not index.scope.covers(docname):
+            if autolinks.pop(docname, None):
+                rewrite.add(docname)
+            continue
+        if docname in autolinks and docname not in reread and not rescan_all:
+            continue
+        doctree = env.get_doctree(docname)
+        planned = tuple(
+            (mention.target, unit.entry, mention.name)
+            for _text, mentions, unit in index.plan(doctree, docname)
+            for mention in mentions
+        )
+        if autolinks.get(docname) != planned and docname not in reread:
+            rewrite.add(docname)
+        autolinks[docname] = planned
+    domain.data["autolinks_digest"] = index.digest
+
+    backlinks = compute_backlinks(domain, index)
+    previous = domain.data.get("backlinks", {})
+    for docname, item in domain.items():
+        if previous.get(item.key) != backlinks.get(item.key):
+            rewrite.add(docname)
+    domain.data["backlinks"] = backlinks
+    return sorted(rewrite - reread)
+
+
+def compute_backlinks(
+    domain: SeedGlossaryDomain, index: LinkIndex
+) -> dict[str, tuple[tuple[str, str | None], ...]]:
+    """For each entry: the (page, entry or None) pairs that link to it."""
+    sources: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for docname, refs in domain.xrefs.items():
+        for target_name, from_entry in refs:
+            target = index.names.get(target_name)
+            if target is not None and target != from_entry:
+                sources[target].add((docname, from_entry))
+    for docname, planned in domain.autolinks.items():
+        for target, from_entry, _name in planned:
+            sources[target].add((docname, from_entry))
+    return {
+        target: tuple(sorted(found, key=lambda s: (s[0], s[1] or "")))
+        for target, found in sorted(sources.items())
+    }
+
+
+class AutolinkTransform(SphinxPostTransform):
+    """Insert planned autolinks and fill "Referenced from" lists at write time."""
+
+    # Before ReferencesResolver (10), which resolves the pending_xref we add.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        docname = self.env.docname
+        index = link_index(self.env)
+        if index.scope.covers(docname):
+            for text, mentions, _unit in index.plan(self.document, docname):
+                text.parent.replace(text, _linked(text.astext(), mentions, docname))
+        domain = get_domain(self.env)
+        for placeholder in list(self.document.findall(backlinks_placeholder)):
+            _fill_backlinks(placeholder, domain, index, docname)
+
+
+def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    position = 0
+    for mention in mentions:
+        if mention.start > position:
+            out.append(nodes.Text(text[position : mention.start]))
+        surface = text[mention.start : mention.end]
+        xref = addnodes.pending_xref(
+            "",
+            nodes.inline(
+                surface, surface, classes=["xref", "std", "std-term", "sg-autolink"]
+            ),
+            refdomain="std",
+            reftype="term",
+            reftarget=mention.name,
+            refexplicit=True,
+            refwarn=False,
+            refdoc=docname,
+            sg_autolink=True,
+        )
+        out.append(xref)
+        position = mention.end
+    if position < len(text):
+        out.append(nodes.Text(text[position:]))
+    return out
+
+
+def _fill_backlinks(
+    placeholder: backlinks_placeholder,
+    domain: SeedGlossaryDomain,
+    index: LinkIndex,
+    docname: str,
+) -> None:
+    sources = domain.data.get("backlinks", {}).get(placeholder["sg_key"], ())
+    if not sources:
+        placeholder.parent.remove(placeholder)
+        return
+    label = _("Referenced from:")
+    para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
+    para["classes"].append("sg-backlinks")
+    for n, (page, entry) in enumerate(sources):
+        if n:
+            para += nodes.Text(", ")
+        if entry is not None:
+            name = index.headwords.get(entry, entry)
+            para += addnodes.pending_xref(
+                "",
+                nodes.inline(name, name, classes=["xref", "std", "std-term"]),
+                refdomain="std",
+                reftype="term",
+                reftarget=name,
+                refexplicit=True,
+                refdoc=docname,
+            )
+        else:
+            para += addnodes.pending_xref(
+                "",
+                nodes.inline(page, page, classes=["xref", "std", "std-doc"]),
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/{page}",
+                refexplicit=False,
+                refdoc=docname,
+            )
+    placeholder.replace_self(para)
+
+
+# -- the link report -----------------------------------------------------------
+
+
+def link_report(env: BuildEnvironment) -> dict[str, Any]:
+    """Unused entries, wanted terms and per-entry link counts, as plain data."""
+    domain = get_domain(env)
+    index = link_index(env)
+    backlinks = domain.data.get("backlinks", {})
+    std_terms = {
+        name.lower()
+        for (kind, name) in env.domains.standard_domain.objects
+        if kind == "term"
+    }
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for docname, refs in domain.xrefs.items():
+        for target_name, _entry in refs:
+            if target_name not in std_terms and target_name not in index.names:
+                wanted[target_name].add(docname)
+    autolinked: dict[str, int] = defaultdict(int)
+    for planned in domain.autolinks.values():
+        for target, _entry, _name in planned:
+            autolinked[target] += 1
+    explicit: dict[str, int] = defaultdict(int)
+    for refs in domain.xrefs.values():
+        for target_name, from_entry in refs:
+            target = index.names.get(target_name)
+            if target is not None and target != from_entry:
+                explicit[target] += 1
+    entries = {}
+    for _docname, item in domain.items():
+        headword = item.names[0]
+        entries[headword] = {
+            "page": _docname,
+            "explicit": explicit.get(item.key, 0),
+            "autolinks": autolinked.get(item.key, 0),
+            "referenced_from": [
+                {"page": page, "entry": index.headwords.get(e, e) if e else None}
+                for page, e in backlinks.get(item.key, ())
+            ],
+        }
+    return {
+        "entries": entries,
+        "unused": sorted(
+            (h for h, e in entries.items() if not e["explicit"] and not e["autolinks"]),
+            key=str.lower,
+        ),
+        "wanted": {t: sorted(pages) for t, pages in sorted(wanted.items())},
+    }
+
+
+def log_link_summary(report: dict[str, Any]) -> None:
+    """Print the report's headline figures after a build."""
+    entries = report["entries"]
+    explicit = sum(e["explicit"] for e in entries.values())
+    auto = sum(e["autolinks"] for e in entries.values())
+    logger.info(
+        "seed glossary: %d entries, %d links by role, %d autolinks; "
+        "%d unused, %d wanted",
+        len(entries),
+        explicit,
+        auto,
+        len(report["unused"]),
+        len(report["wanted"]),
+    )
+    for target, pages in report["wanted"].items():
+        logger.info("  wanted: %r from %s", target, ", ".join(pages))

@@ -7,6 +7,8 @@ the whole report after every build, changed or not.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .domain import get_domain
@@ -20,13 +22,20 @@ if TYPE_CHECKING:
 def build_report(app: Sphinx) -> dict[str, Any]:
     """Seeds (with their page) and links, as written to the report file."""
     domain = get_domain(app.env)
-    return {
-        "seeds": [
-            {"page": docname, **entry_to_json(entry)}
-            for docname, entry in domain.entries()
-        ],
-        "links": link_report(app.env),
-    }
+    seeds = []
+    for docname, entry in domain.entries():
+        data = {"page": docname, **entry_to_json(entry)}
+        # Relative to the conf dir, so the report reads the same on any machine.
+        data["file"] = _relative(entry.file, app.confdir)
+        seeds.append(data)
+    return {"seeds": seeds, "links": link_report(app.env)}
+
+
+def _relative(path: str, start: os.PathLike[str] | str) -> str:
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def write_report(app: Sphinx, exception: Exception | None) -> None:

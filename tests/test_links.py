@@ -1,0 +1,286 @@
+"""Autolinks, backlinks, the link report and linking from another project."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+
+def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
+    """(text, target, is autolink) of every internal link in the page body."""
+    soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
+    body = soup.select_one("div.body") or soup.select_one("article") or soup
+    out = []
+    for a in body.select("a.reference.internal"):
+        span = a.find("span")
+        auto = span is not None and "sg-autolink" in span.get("class", [])
+        out.append((a.get_text(), a["href"].split("#")[-1], auto))
+    return out
+
+
+@pytest.fixture(scope="module")
+def autolink(tmp_path_factory, rootdir):
+    srcdir = tmp_path_factory.mktemp("autolink") / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    return _build(srcdir)
+
+
+def test_autolink_builds_clean(autolink):
+    assert autolink.warning.getvalue() == ""
+
+
+def test_prose_links_first_mention_per_section_longest_first(autolink):
+    links = _links(autolink, "prose.html")
+    assert links == [
+        # Longest wins: "Intestinal permeability", not "permeability".
+        ("Intestinal permeability", "term-Intestinal-permeability", True),
+        ("permeability", "term-Permeability", True),
+        # An explicit link counts as the section's mention of Butyrate.
+        ("Butyrate", "term-Butyrate", False),
+        # Hyphen/space and plural variants of an entry's name.
+        ("Short chain fatty acids", "term-Short-chain-fatty-acid", True),
+        # The next section links butyrate again, once.
+        ("butyrate", "term-Butyrate", True),
+    ]
+
+
+def test_nothing_links_inside_code_headings_or_links(autolink):
+    soup = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
+    for code in soup.select("code"):
+        assert code.find("a") is None
+    for heading in soup.select("h1, h2, h3"):
+        assert heading.find("span", class_="sg-autolink") is None
+    external = soup.find("a", href="https://example.org")
+    assert external.get_text() == "butyrate"
+    assert external.find("a") is None
+
+
+def test_alias_of_an_already_linked_entry_stays_plain(autolink):
+    text = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
+    # "leaky-gut" is an alias of Intestinal permeability, linked earlier.
+    assert "leaky-gut" in text.get_text()
+    assert not any(
+        t == "leaky-gut" for t, _target, _auto in _links(autolink, "prose.html")
+    )
+
+
+def test_excluded_terms_and_opted_out_pages_stay_plain(autolink):
+    assert _links(autolink, "optout.html") == []
+    for page in ("prose.html", "glossary.html"):
+        assert not any(
+            target == "term-Excluded-term" and auto
+            for _t, target, auto in _links(autolink, page)
+        )
+
+
+def test_glossary_entries_link_others_but_never_themselves(autolink):
+    soup = BeautifulSoup((autolink.outdir / "glossary.html").read_text(), "html.parser")
+    for dt in soup.select("dl.glossary > dt.sg-term"):
+        own = {d["id"] for d in _dts_of(dt)}
+        dd = dt.find_next_sibling("dd")
+        autolinks = [
+            a["href"].lstrip("#")
+            for a in dd.select("a")
+            if a.find("span", class_="sg-autolink")
+        ]
+        assert not own.intersection(autolinks), dt["id"]
+        # First mention per entry only.
+        assert len(autolinks) == len(set(autolinks)), dt["id"]
+    butyrate = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
+    linked = [a.get_text() for a in butyrate.select("span.sg-autolink")]
+    assert linked == ["short-chain fatty acid", "intestinal permeability"]
+
+
+def _dts_of(dt):
+    out = [dt]
+    sibling = dt.find_next_sibling()
+    while sibling is not None and sibling.name == "dt":
+        out.append(sibling)
+        sibling = sibling.find_next_sibling()
+    return out
+
+
+def test_backlinks_list_pages_and_entries(autolink):
+    soup = BeautifulSoup((autolink.outdir / "glossary.html").read_text(), "html.parser")
+    dd = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
+    backlinks = dd.select_one(".sg-backlinks")
+    assert [a.get_text() for a in backlinks.select("a")] == [
+        "Excluded term",
+        "Intestinal permeability",
+        "Short-chain fatty acid",
+        "Prose",
+    ]
+    dd = soup.find("dt", id="term-Excluded-term").find_next_sibling("dd")
+    assert dd.select_one(".sg-backlinks") is None
+
+
+def test_link_report(autolink):
+    report = json.loads((autolink.outdir / "seed-glossary-report.json").read_text())
+    links = report["links"]
+    assert links["unused"] == ["Excluded term"]
+    assert links["wanted"] == {}
+    butyrate = links["entries"]["Butyrate"]
+    assert butyrate["explicit"] == 1
+    assert butyrate["autolinks"] == 4
+    status = re.sub(r"\x1b\[[0-9;]*m", "", autolink.status.getvalue())
+    assert (
+        "seed glossary: 5 entries, 1 links by role, 10 autolinks; 1 unused, 0 wanted"
+        in status
+    )
+
+
+def test_wanted_terms_are_reported_with_their_pages(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    (srcdir / "prose.rst").write_text(
+        (srcdir / "prose.rst").read_text() + "\nA link to :term:`Zonulin` is wanted.\n"
+    )
+    app = _build(srcdir)
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["wanted"] == {"zonulin": ["prose"]}
+
+
+def test_autolink_off_and_glossary_only(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    app = _build(srcdir, confoverrides={"seed_glossary_autolink": "glossary"})
+    assert [auto for _t, _target, auto in _links(app, "prose.html")] == [False]
+    assert any(auto for _t, _target, auto in _links(app, "glossary.html"))
+    app = _build(srcdir, confoverrides={"seed_glossary_autolink": False})
+    assert not any(auto for _t, _target, auto in _links(app, "glossary.html"))
+    assert not any(auto for _t, _target, auto in _links(app, "prose.html"))
+
+
+def test_autolink_on_listed_pages_only(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    app = _build(srcdir, confoverrides={"seed_glossary_autolink": ["pro*"]})
+    assert any(auto for _t, _target, auto in _links(app, "prose.html"))
+    assert _links(app, "optout.html") == []
+
+
+# -- incremental backlinks -----------------------------------------------------
+
+
+def _backlinks(app: SphinxTestApp, term_id: str) -> list[str]:
+    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    dd = soup.find("dt", id=term_id).find_next_sibling("dd")
+    found = dd.select_one(".sg-backlinks")
+    return [a.get_text() for a in found.select("a")] if found else []
+
+
+def _later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_backlinks_follow_pages_added_edited_and_deleted(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    app = _build(srcdir)
+    assert "Notes" not in _backlinks(app, "term-Permeability")
+
+    notes = srcdir / "notes.rst"
+    notes.write_text("Notes\n=====\n\nPermeability is mentioned here.\n")
+    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
+    app = _build(srcdir)
+    assert "Notes" in _backlinks(app, "term-Permeability")
+
+    notes.write_text("Notes\n=====\n\nNothing to link here.\n")
+    _later(notes)
+    app = _build(srcdir)
+    assert "Notes" not in _backlinks(app, "term-Permeability")
+
+    notes.write_text("Notes\n=====\n\nAn explicit :term:`permeability` link.\n")
+    _later(notes)
+    app = _build(srcdir)
+    assert "Notes" in _backlinks(app, "term-Permeability")
+
+    notes.unlink()
+    (srcdir / "index.rst").write_text(
+        (srcdir / "index.rst").read_text().replace("   notes\n", "")
+    )
+    _later(srcdir / "index.rst")
+    app = _build(srcdir)
+    assert "Notes" not in _backlinks(app, "term-Permeability")
+
+
+def test_new_term_links_existing_pages(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    app = _build(srcdir)
+    assert "colon" not in [t.lower() for t, _target, _auto in _links(app, "prose.html")]
+    (srcdir / "prose.rst").write_text(
+        (srcdir / "prose.rst").read_text() + "\nThe colon is long.\n"
+    )
+    _later(srcdir / "prose.rst")
+    _build(srcdir)
+    (srcdir / "seeds" / "colon.md").write_text(
+        "---\nterm: Colon\n---\nThe large bowel.\n"
+    )
+    app = _build(srcdir)
+    # prose.rst itself did not change, but it now mentions a term.
+    assert ("colon", "term-Colon", True) in _links(app, "prose.html")
+    assert "Prose" in _backlinks(app, "term-Colon")
+
+
+def test_parallel_build_links_the_same(rootdir, tmp_path):
+    serial = tmp_path / "serial"
+    parallel = tmp_path / "parallel"
+    shutil.copytree(rootdir / "test-autolink", serial)
+    shutil.copytree(rootdir / "test-autolink", parallel)
+    one = _build(serial)
+    two = _build(parallel, parallel=2)
+    for page in ("glossary.html", "prose.html", "seed-glossary-report.json"):
+        assert (one.outdir / page).read_text() == (two.outdir / page).read_text()
+
+
+# -- another project, through intersphinx --------------------------------------
+
+
+def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_path):
+    ours = tmp_path / "ours"
+    shutil.copytree(rootdir / "test-basic", ours)
+    built = _build(ours)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    inventory = str(built.outdir / "objects.inv")
+    (theirs / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx"]\n'
+        "intersphinx_mapping = "
+        f"{{'seeds': ('https://seeds.example/', {inventory!r})}}\n"
+    )
+    (theirs / "index.rst").write_text(
+        "Theirs\n======\n\n"
+        "Implicit :term:`leaky gut`,\n"
+        "explicit :external+seeds:term:`Gut permeability`,\n"
+        "an alias :external+seeds:term:`intestinal mucus`, another case\n"
+        ":term:`MUCUS LAYER` and a prefix :term:`seeds:Zonulin`.\n"
+    )
+    app = _build(theirs)
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    hrefs = [a["href"] for a in soup.select("a.reference.external")]
+    assert hrefs == [
+        "https://seeds.example/glossary.html#term-leaky-gut",
+        "https://seeds.example/glossary.html#term-Gut-permeability",
+        "https://seeds.example/glossary.html#term-intestinal-mucus",
+        "https://seeds.example/glossary.html#term-Mucus-layer",
+        "https://seeds.example/glossary.html#term-Zonulin",
+    ]

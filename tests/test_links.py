@@ -284,3 +284,24 @@ def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_
         "https://seeds.example/glossary.html#term-Mucus-layer",
         "https://seeds.example/glossary.html#term-Zonulin",
     ]
+
+
+def test_report_command_prints_the_links_of_a_build(autolink):
+    from seed_glossary.__main__ import main
+
+    assert main(["report", str(autolink.outdir)]) == 0
+    assert main(["report", str(autolink.outdir), "--fail-on-wanted"]) == 0
+    assert main(["report", str(autolink.outdir / "missing.json")]) == 2
+
+
+def test_report_command_output(autolink, capsys):
+    from seed_glossary.__main__ import main
+
+    main(["report", str(autolink.outdir)])
+    out = capsys.readouterr().out
+    assert "unused (1): Excluded term" in out
+    assert "wanted (0):" in out
+    butyrate = next(line for line in out.splitlines() if line.startswith("Butyrate "))
+    assert butyrate.split()[1:3] == ["1", "4"]
+    main(["report", str(autolink.outdir), "--json"])
+    assert json.loads(capsys.readouterr().out)["unused"] == ["Excluded term"]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
+from .ingest.report import REPORT_NAME
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,7 +64,7 @@ CONFIG_VALUES: dict[str, tuple[object, str, frozenset[type], str]] = {
         'End each entry with "Referenced from": the pages and entries linking to it.',
     ),
     "seed_glossary_report": (
-        "seed-glossary-report.json",
+        REPORT_NAME,
         "",
         frozenset({str, type(None)}),
         "File name, in the output folder, of the JSON report written after each "

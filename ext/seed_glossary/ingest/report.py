@@ -8,6 +8,10 @@ from typing import Any
 
 from ..model import SeedEntry
 
+#: Default file name of the report a build writes (``seed_glossary_report``):
+#: ``{"seeds": [objects of entry_to_json + "page"], "links": {...}}``.
+REPORT_NAME = "seed-glossary-report.json"
+
 
 def entry_to_json(entry: SeedEntry) -> dict[str, Any]:
     """One seed as the documented JSON object (keys are a stable interface)."""

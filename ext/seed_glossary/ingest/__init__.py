@@ -10,6 +10,8 @@ import glob
 import hashlib
 import math
 import os
+import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -25,6 +27,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "SEED_SUFFIXES",
     "NoiseOptions",
+    "OutsidePath",
     "discover",
     "read_seeds",
 ]
@@ -43,17 +46,97 @@ def discover(
 ) -> list[Path]:
     """List the seed files that a folder or a glob names, sorted by path.
 
+    A listed file whose real location is outside the folder (a symlink that
+    leaves it, or a file under a linked folder) comes back as an
+    :class:`OutsidePath`: :func:`read_seeds` reports it and never opens it.
+    Folders that ``**`` crosses are not followed when they are symlinks (a link
+    to ``.`` would make the walk endless).
+
     :param spec: a folder (its ``*.txt`` and ``*.md`` files) or a glob pattern
     :param base: folder that a relative *spec* is relative to
     """
     path = Path(base, spec)
     if path.is_dir():
-        candidates: Iterable[Path] = path.iterdir()
+        root = path
+        try:
+            candidates: Iterable[Path] = list(path.iterdir())
+        except OSError:
+            candidates = []
     else:
-        candidates = (Path(p) for p in glob.glob(str(path), recursive=True))
-    return sorted(
-        p for p in candidates if p.suffix.lower() in SEED_SUFFIXES and not p.is_dir()
-    )
+        root, candidates = _glob(path)
+    inside = _real(root)
+    found = []
+    for candidate in candidates:
+        if candidate.suffix.lower() not in SEED_SUFFIXES or _is_dir(candidate):
+            continue
+        if not _real(candidate).is_relative_to(inside):
+            candidate = OutsidePath(candidate)
+        found.append(candidate)
+    return sorted(found)
+
+
+class OutsidePath(type(Path())):  # type: ignore[misc]
+    """A seed path that resolves outside its seed folder: listed, never read."""
+
+
+_UNSAFE = Problem(
+    "unsafe_path",
+    "the file is really outside the seed folder (a symlink, or a file in a "
+    "linked folder); it was not followed or read. Copy the file into the seed "
+    "folder (or point the seed folder at where it lives), or remove the link",
+)
+_EMPTY = Problem(
+    "empty_definition",
+    "the seed is empty or holds only whitespace; write the definition into it, "
+    "or remove the file",
+)
+_MAGIC = re.compile(r"[*?[]")
+
+
+def _glob(pattern: Path) -> tuple[Path, list[Path]]:
+    """Matches of a glob, and the folder they must stay in (before any wildcard)."""
+    parts = pattern.parts
+    first = next((i for i, p in enumerate(parts) if _MAGIC.search(p)), len(parts))
+    root = Path(*parts[:first]) if first else Path()
+    rest = parts[first:]
+    if "**" not in rest:
+        if not rest:
+            root = pattern.parent
+        return root, [Path(p) for p in glob.glob(str(pattern))]
+    # glob.glob follows symlinked folders under "**"; pathlib does not.
+    rest = tuple(p if p == "**" else re.sub(r"\*{2,}", "*", p) for p in rest)
+    if rest[-1] == "**":
+        rest = (*rest, "*")
+    hidden_ok = any(p.startswith(".") for p in rest)
+    try:
+        matches = list(root.glob("/".join(rest)))
+    except (ValueError, NotImplementedError, OSError):
+        return root, []
+    return root, [
+        p
+        for p in matches
+        if hidden_ok or not any(q.startswith(".") for q in p.relative_to(root).parts)
+    ]
+
+
+def _real(path: Path) -> Path:
+    """Where *path* really is; never raises, even on a symlink loop."""
+    return Path(os.path.realpath(path))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _escapes_folder(path: Path) -> bool:
+    """A symlink whose target is not in the folder that holds the link."""
+    try:
+        return path.is_symlink() and not _real(path).is_relative_to(_real(path.parent))
+    except OSError:
+        return False
 
 
 def read_seeds(
@@ -72,14 +155,26 @@ def read_seeds(
     :param options: noise patterns, keep patterns and known headings
     :param max_bytes: larger files are not read and get a ``too_large`` problem
     """
-    ordered = sorted(Path(p) for p in paths)
-    decoded = {path: _decode(path, max_bytes) for path in ordered}
+    refused = {
+        Path(p) for p in paths if isinstance(p, OutsidePath) or _escapes_folder(Path(p))
+    }
+    ordered = sorted({Path(p) for p in paths})
+    decoded = {
+        path: _decode(path, max_bytes) if path not in refused else _unsafe()
+        for path in ordered
+    }
     scraped = [p for p in ordered if p.suffix.lower() == ".txt"]
     repeats = _boilerplate_counts(decoded[p] for p in scraped)
     entries = []
     for path in ordered:
         text = decoded[path]
-        if path.suffix.lower() == ".md":
+        if not text.lines and text.problems:
+            # Not read (too large, binary, unsafe, unreadable): the reading
+            # problem is the only thing to say about it.
+            entries.append(_unread(path, text.problems))
+        elif path.suffix.lower() == ".txt" and not text.numbered():
+            entries.append(_unread(path, (*text.problems, _EMPTY)))
+        elif path.suffix.lower() == ".md":
             entries.append(read_structured(str(path), text.lines, text.problems))
         else:
             entries.append(
@@ -97,22 +192,52 @@ def read_seeds(
 
 def _decode(path: Path, max_bytes: int) -> DecodedSeed:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            problem = Problem(
-                "too_large",
-                f"seed is {size:,} bytes, over the limit of {max_bytes:,} "
-                "(seed_glossary_max_seed_bytes); it was not read",
-            )
-            return DecodedSeed((), "unread", (problem,))
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            mode = os.fstat(file.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                return _unread_text(
+                    "unreadable",
+                    "not a regular file (a folder, FIFO, socket or device); it "
+                    "was not read. Remove it from the seed folder",
+                )
+            data = file.read(max_bytes + 1)
     except OSError as exc:
-        return DecodedSeed(
-            (),
-            "unread",
-            (Problem("unreadable", f"cannot read: {exc.strerror or exc}"),),
+        return _unread_text(
+            "unreadable",
+            f"cannot read: {exc.strerror or exc}. Check that the file exists and "
+            "is readable, or remove it from the seed folder",
+        )
+    if len(data) > max_bytes:
+        size = max(len(data), _size(path))
+        return _unread_text(
+            "too_large",
+            f"seed is {size:,} bytes, over the limit of {max_bytes:,} "
+            "(seed_glossary_max_seed_bytes); it was not read. Split it, or raise "
+            "the limit",
         )
     return decode_seed(data)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _unread_text(subtype: str, message: str) -> DecodedSeed:
+    return DecodedSeed((), "unread", (Problem(subtype, message),))
+
+
+def _unsafe() -> DecodedSeed:
+    return DecodedSeed((), "unread", (_UNSAFE,))
+
+
+def _unread(path: Path, problems: tuple[Problem, ...]) -> SeedEntry:
+    seed_format = "structured" if path.suffix.lower() == ".md" else "scraped"
+    return SeedEntry(file=str(path), format=seed_format, term=None, problems=problems)
 
 
 def _boilerplate_counts(texts: Iterable[DecodedSeed]) -> dict[str, int]:
@@ -141,12 +266,14 @@ def apply_overrides(entries: list[SeedEntry]) -> list[SeedEntry]:
     A body, if the override has one, replaces the scraped text; the scraped
     lines then appear in ``dropped`` with the kind ``replaced``.
     """
-    by_path = {Path(e.file).resolve(): i for i, e in enumerate(entries)}
+    if not any(e.format == "override" for e in entries):
+        return entries
+    by_path = {_real(Path(e.file)): i for i, e in enumerate(entries)}
     result = list(entries)
     for k, override in enumerate(entries):
         if override.format != "override" or override.source is None:
             continue
-        target = (Path(override.file).parent / override.source).resolve()
+        target = _real(Path(override.file).parent / override.source)
         index = by_path.get(target)
         if index is None or entries[index].format != "scraped":
             problem = Problem(

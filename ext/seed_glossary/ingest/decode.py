@@ -16,6 +16,14 @@ _BOMS = (
 # Editors count CRLF, CR and LF as line ends, and nothing else; str.splitlines
 # would also split on form feeds and U+2028, and shift every line number after.
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# A well-formed multi-byte UTF-8 sequence (no overlongs, no surrogates).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,10 @@ def decode_seed(data: bytes) -> DecodedSeed:
 
     UTF-8 (with or without BOM) first, UTF-16 when a BOM says so, then cp1252,
     which is what Windows-made pages without a declared encoding use. Bytes that
-    fit neither are replaced and reported with their line numbers. Text with NUL
-    bytes and no UTF-16 BOM is taken for a binary file and yields no lines.
+    fit neither are replaced and reported with their line numbers, and so are
+    the bad bytes of text that is mostly UTF-8 (see :func:`_mostly_utf8`). Text
+    with NUL bytes and no UTF-16 BOM is taken for a binary file and yields no
+    lines.
 
     :param data: the file's bytes
     """
@@ -61,14 +71,31 @@ def decode_seed(data: bytes) -> DecodedSeed:
         return _finish(data.decode("utf-8"), "utf-8", data, "utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return _finish(data.decode("cp1252"), "cp1252", data, "cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        return _finish(text, "utf-8 (with replacements)", data, "utf-8")
+    what = "not valid UTF-8"
+    if not _mostly_utf8(data):
+        try:
+            return _finish(data.decode("cp1252"), "cp1252", data, "cp1252")
+        except UnicodeDecodeError:
+            what = "neither UTF-8 nor cp1252"
+    text = data.decode("utf-8", errors="replace")
+    return _finish(text, "utf-8 (with replacements)", data, "utf-8", what)
 
 
-def _finish(text: str, label: str, raw: bytes, codec: str) -> DecodedSeed:
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few bad bytes, not a cp1252 file.
+
+    cp1252 text hardly ever holds valid UTF-8 sequences (``Ã©`` for ``é``), so
+    when they outnumber the invalid bytes, the file is UTF-8 that a stray byte
+    broke; reading it as cp1252 would garble every accented letter unnoticed.
+    """
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    return valid > invalid
+
+
+def _finish(
+    text: str, label: str, raw: bytes, codec: str, what: str = ""
+) -> DecodedSeed:
     lines = tuple(
         unicodedata.normalize("NFC", line).rstrip() for line in _LINE_END.split(text)
     )
@@ -78,7 +105,7 @@ def _finish(text: str, label: str, raw: bytes, codec: str) -> DecodedSeed:
         problems.append(
             Problem(
                 "encoding",
-                f"bytes that are neither UTF-8 nor cp1252 on line(s) "
+                f"bytes that are {what or f'not valid {codec}'} on line(s) "
                 f"{', '.join(map(str, bad[:10]))}; they show as \ufffd. "
                 "Save the seed as UTF-8",
                 bad[0],

@@ -156,7 +156,7 @@ def extract_names(definition: str) -> Names:
             aliases.append(alias)
             if _OR.match(part) and not is_abbreviation_of(alias, term):
                 doubtful.append(alias)
-    if predicate:
+    if predicate and _PREDICATE_CUE.match(predicate):
         # "X is also known as Y, ..." names an alias straight after the verb.
         cued = _PREDICATE_CUE.match(split_top_level(predicate)[0])
         if cued:

@@ -154,18 +154,19 @@ def _mark_banners(lines: list[_Line], folder_size: int) -> None:
     for line in lines:
         if _free(line) and line.sig.consent:
             line.drop("banner", "consent/cookie vocabulary")
-    # Grow each banner block over neighbours that belong to it, both ways,
-    # until nothing changes (blocks are short: a few passes).
-    changed = True
-    while changed:
-        changed = False
-        for i, line in enumerate(lines):
-            if not _free(line):
-                continue
-            evidence = _banner_neighbour_evidence(lines, i)
-            if evidence:
-                line.drop("banner", *evidence)
-                changed = True
+    # Grow each banner block over neighbours that belong to it, both ways:
+    # a line that joins puts its own neighbours up for another look.
+    todo = sorted(
+        {j for i, ln in enumerate(lines) if ln.kind == "banner" for j in (i - 1, i + 1)}
+    )
+    while todo:
+        i = todo.pop()
+        if not 0 <= i < len(lines) or not _free(lines[i]):
+            continue
+        evidence = _banner_neighbour_evidence(lines, i)
+        if evidence:
+            lines[i].drop("banner", *evidence)
+            todo += [i - 1, i + 1]
     for line in lines:
         if line.kind == "banner" and line.repeats:
             line.signals.append(_repeat_signal(line, folder_size))
@@ -445,7 +446,7 @@ def _fix_promotional_sections(live: list[_Line]) -> None:
             rest.append(other)
         if body.keep or line.keep or any(r.role != "dropped" for r in rest):
             continue
-        if body.role == "body" and body.sig.promotional and body.sig.sentences == 1:
+        if body.role == "body" and body.sig.sentences == 1 and body.sig.promotional:
             body.drop(
                 "teaser",
                 *body.sig.promo_evidence(),

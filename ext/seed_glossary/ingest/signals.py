@@ -8,7 +8,7 @@ only where the layout agrees with the vocabulary (see :mod:`.scraped`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 # Words that only consent and cookie banners use.
 CONSENT = re.compile(
@@ -17,8 +17,7 @@ CONSENT = re.compile(
     r"|privacy (?:policy|choices|settings|preferences|cent(?:er|re)|notice)"
     r"|your privacy|(?:manage|cookie|privacy|your|update) (?:your )?preferences"
     r"|accept all|reject all|allow all|deny all|necessary only|personal data"
-    r"|legitimate interests?|on your device|vendors)\b",
-    re.IGNORECASE,
+    r"|legitimate interests?|on your device|vendors)\b"
 )
 # Words that banners share with other site text: weak alone, telling next to a
 # consent line.
@@ -26,27 +25,24 @@ BANNER_WEAK = re.compile(
     r"\b(?:personali[sz]\w*|marketing|promotions?|advertis\w*|analytics"
     r"|visitors?|traffic|preferences|categories|partners|our (?:site|website)"
     r"|free resources|user experience|website performance|choices|storage"
-    r"|remember|necessary|functional|essential|settings|withdraw)\b",
-    re.IGNORECASE,
+    r"|remember|necessary|functional|essential|settings|withdraw)\b"
 )
 # The site talking to the reader, or about itself.
 PERSON = re.compile(
-    r"\b(?:our|ours|we|we're|we've|us|you|your|you're|yours)\b", re.IGNORECASE
+    r"\b(?:our|ours|we|we're|we've|us|you|your|you're|yours)\b"
 )
 # A call to action opens the line.
 IMPERATIVE = re.compile(
     r"^(?:learn|discover|explore|see|read|book|find out|get|join|try|start|sign up"
     r"|subscribe|download|contact|schedule|shop|watch|check out|click|call|ask"
-    r"|register|order|claim|unlock|meet|take|visit|browse|compare|save)\b",
-    re.IGNORECASE,
+    r"|register|order|claim|unlock|meet|take|visit|browse|compare|save)\b"
 )
 # Selling words: services, offers and the people who buy them.
 COMMERCIAL = re.compile(
     r"\b(?:programs?|programmes?|protocols?|services?|consultations?|clients?"
     r"|customers?|specialists?|clinicians?|coaching|packages?|subscriptions?"
     r"|newsletter|offers?|discounts?|free trial|shop|buy|pricing|sign up"
-    r"|learn more|read more|click here)\b",
-    re.IGNORECASE,
+    r"|learn more|read more|click here)\b"
 )
 NAVIGATION = re.compile(
     r"^(?:skip to (?:the )?(?:main )?content|skip navigation|jump to (?:main )?content"
@@ -54,8 +50,7 @@ NAVIGATION = re.compile(
     r"|home|search|close|previous|next|share|share this(?: page| article)?"
     r"|print(?: this page)?|table of contents|on this page|breadcrumbs?"
     r"|[«‹<←]?\s*back to (?:the )?[\w ]{1,30}|view all (?:terms|entries)"
-    r"|all (?:terms|entries)|glossary|a[-–]z(?: index)?)$",
-    re.IGNORECASE,
+    r"|all (?:terms|entries)|glossary|a[-–]z(?: index)?)$"
 )
 # Home › Glossary › Term, A / B / C, A | B
 BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s(?:›|»|>|/|\|)\s[^.!?]{1,40}){1,6}$")
@@ -64,8 +59,7 @@ FURNITURE = re.compile(
     r"\b(?:related|you (?:may|might) also|also like|more (?:articles|terms|from|on)"
     r"|popular|trending|recommended|newsletter|subscribe|follow us|share this"
     r"|further reading|read next|latest (?:articles|posts|news)"
-    r"|stay (?:informed|updated))\b",
-    re.IGNORECASE,
+    r"|stay (?:informed|updated))\b"
 )
 # <Title Case Topic> is/are ... — the subject of a tagline is a capitalised topic.
 TITLE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,4}(?:is|are)\s+the\b")
@@ -73,20 +67,65 @@ SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*
 _TERMINAL = ".,;:!"
 
 
-@dataclass(frozen=True, slots=True)
 class LineSignals:
-    """Features of one line, computed once."""
+    """Features of one line, each computed on first use.
 
-    heading_shape: bool
-    consent: bool
-    banner_weak: bool
-    person: bool
-    imperative: str | None
-    commercial: tuple[str, ...]
-    navigation: bool
-    sentences: int
-    tagline_shape: bool
-    furniture: str | None  #: furniture vocabulary in a heading-shaped line
+    Most lines need only a few features (a cookie line is dropped on its
+    vocabulary alone), so the others are never computed for them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Vocabulary patterns are lower-case and run on this: much faster
+        # than re.IGNORECASE on long lines.
+        self.low = text.lower()
+
+    @cached_property
+    def heading_shape(self) -> bool:
+        return is_heading_shape(self.text)
+
+    @cached_property
+    def consent(self) -> bool:
+        return CONSENT.search(self.low) is not None
+
+    @cached_property
+    def banner_weak(self) -> bool:
+        return BANNER_WEAK.search(self.low) is not None
+
+    @cached_property
+    def person(self) -> bool:
+        return PERSON.search(self.low) is not None
+
+    @cached_property
+    def imperative(self) -> str | None:
+        match = IMPERATIVE.match(self.low)
+        return self.text[: match.end()] if match else None
+
+    @cached_property
+    def commercial(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.lower() for m in COMMERCIAL.findall(self.low)))
+
+    @cached_property
+    def navigation(self) -> bool:
+        return NAVIGATION.match(self.low) is not None or (
+            len(self.text) <= 120 and BREADCRUMB.match(self.text) is not None
+        )
+
+    @cached_property
+    def sentences(self) -> int:
+        return count_sentences(self.text)
+
+    @cached_property
+    def tagline_shape(self) -> bool:
+        return TITLE_SUBJECT.match(self.text) is not None and self.person
+
+    @cached_property
+    def furniture(self) -> str | None:
+        """Furniture vocabulary in a heading-shaped line."""
+        if not self.heading_shape:
+            return None
+        match = FURNITURE.search(self.low)
+        return self.text[match.start() : match.end()] if match else None
 
     @property
     def promotional(self) -> bool:
@@ -121,22 +160,10 @@ def count_sentences(text: str) -> int:
     return max(1, len(SENTENCE_END.findall(text)))
 
 
+@lru_cache(maxsize=8192)
 def line_signals(text: str) -> LineSignals:
-    """Compute the :class:`LineSignals` of a stripped, non-blank line."""
-    imperative = IMPERATIVE.match(text)
-    heading_shape = is_heading_shape(text)
-    furniture = FURNITURE.search(text) if heading_shape else None
-    return LineSignals(
-        heading_shape=heading_shape,
-        consent=CONSENT.search(text) is not None,
-        banner_weak=BANNER_WEAK.search(text) is not None,
-        person=PERSON.search(text) is not None,
-        imperative=imperative.group(0) if imperative else None,
-        commercial=tuple(dict.fromkeys(m.lower() for m in COMMERCIAL.findall(text))),
-        navigation=NAVIGATION.match(text) is not None
-        or (BREADCRUMB.match(text) is not None and len(text) <= 120),
-        sentences=count_sentences(text),
-        tagline_shape=TITLE_SUBJECT.match(text) is not None
-        and PERSON.search(text) is not None,
-        furniture=furniture.group(0) if furniture else None,
-    )
+    """The :class:`LineSignals` of a stripped, non-blank line.
+
+    Cached: banners and headings repeat word for word across a site's pages.
+    """
+    return LineSignals(text)

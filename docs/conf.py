@@ -15,6 +15,9 @@ extensions = [
     "sphinx.ext.intersphinx",
 ]
 # The glossary reads ../seeds (the default of seed_glossary_seeds).
+# Mentions of terms link themselves inside glossary entries (the default)
+# and on the example page; see linking.md, "Automatic links".
+seed_glossary_autolink = ["example-prose"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SPHINXOPTS ?=
 DOCS_OUT := docs/_build/html
 
-.PHONY: html test lint clean venv
+.PHONY: html test lint bench clean venv
 
 venv: $(STAMP)
 
@@ -29,6 +29,11 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 	$(MAKE) html
+
+## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python tests/bench/run.py $(BENCHOPTS)
 
 clean:
 	rm -rf docs/_build .pytest_cache .ruff_cache .hypothesis dist build

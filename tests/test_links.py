@@ -305,3 +305,51 @@ def test_report_command_output(autolink, capsys):
     assert butyrate.split()[1:3] == ["1", "4"]
     main(["report", str(autolink.outdir), "--json"])
     assert json.loads(capsys.readouterr().out)["unused"] == ["Excluded term"]
+
+
+def test_links_to_other_projects_are_not_wanted(rootdir, tmp_path):
+    ours = tmp_path / "ours"
+    shutil.copytree(rootdir / "test-basic", ours)
+    built = _build(ours)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    inventory = str(built.outdir / "objects.inv")
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write(
+            'extensions.append("sphinx.ext.intersphinx")\n'
+            "intersphinx_mapping = "
+            f"{{'other': ('https://o.example/', {inventory!r})}}\n"
+        )
+    (srcdir / "prose.rst").write_text(
+        (srcdir / "prose.rst").read_text()
+        + "\nElsewhere: :term:`other:leaky gut`, :term:`Zonulin`,"
+        " :external+other:term:`Mucus layer` and :term:`Nowhere`.\n"
+    )
+    app = _build(srcdir)
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["wanted"] == {"nowhere": ["prose"]}
+
+
+def test_names_broken_across_lines_are_found(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    (srcdir / "notes.rst").write_text(
+        "Notes\n=====\n\nWrapped text about intestinal\npermeability here.\n"
+    )
+    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
+    app = _build(srcdir)
+    assert _links(app, "notes.html") == [
+        ("intestinal\npermeability", "term-Intestinal-permeability", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "prose_linked"),
+    [(True, False), ("pro*", True), ("glossary", False), ("none", False)],
+)
+def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    app = _build(srcdir, confoverrides={"seed_glossary_autolink": setting})
+    assert any(a for _t, _g, a in _links(app, "prose.html")) is prose_linked
+    assert any(a for _t, _g, a in _links(app, "glossary.html")) is (setting != "none")

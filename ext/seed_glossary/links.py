@@ -18,7 +18,7 @@ scans nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,8 @@ _NEVER_LINK = (
     nodes.citation_reference,
     nodes.footnote_reference,
     nodes.option_string,
+    nodes.caption,
+    nodes.label,
     addnodes.pending_xref,
     addnodes.index,
     addnodes.desc_signature,
@@ -93,7 +95,12 @@ class LinkScope:
         self.glossary_pages = set(domain.pages)
         self.everywhere = setting == "all"
         self.enabled = setting not in (False, None, "none", "")
-        patterns = [] if isinstance(setting, str) or not setting else list(setting)
+        if isinstance(setting, str) and setting not in ("all", "glossary", "none", ""):
+            patterns = [setting]  # one glob, as if given in a list
+        elif isinstance(setting, (list, tuple)):
+            patterns = list(setting)
+        else:
+            patterns = []  # "glossary", "all", True (the default, on), False
         self.page_matcher = Matcher(patterns) if patterns else None
         self.metadata = env.metadata
         self.setting = setting
@@ -289,6 +296,7 @@ def collect_explicit_links(app: Sphinx, doctree: nodes.document) -> None:
             xref.get("refdomain") == "std"
             and xref.get("reftype") == "term"
             and not xref.get("sg_generated")
+            and not xref.get("inventory")  # :external+inv:term: points elsewhere
         ):
             found.append((key(xref.get("reftarget", "")), _enclosing_entry(xref)))
     get_domain(env).xrefs[env.docname] = tuple(found)
@@ -456,10 +464,15 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
         for (kind, name) in env.domains.standard_domain.objects
         if kind == "term"
     }
+    external = _external_terms(env)
     wanted: dict[str, set[str]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():
         for target_name, _entry in refs:
-            if target_name not in std_terms and target_name not in index.names:
+            if (
+                target_name not in std_terms
+                and target_name not in index.names
+                and not _resolves_elsewhere(target_name, external)
+            ):
                 wanted[target_name].add(docname)
     autolinked: dict[str, int] = defaultdict(int)
     for planned in domain.autolinks.values():
@@ -491,6 +504,36 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
         ),
         "wanted": {t: sorted(pages) for t, pages in sorted(wanted.items())},
     }
+
+
+def _external_terms(env: BuildEnvironment) -> dict[str | None, set[str]]:
+    """Lower-cased ``std:term`` names of intersphinx inventories, by inventory.
+
+    ``None`` holds the names of all inventories together.
+    """
+    named = getattr(env, "intersphinx_named_inventory", None) or {}
+    out: dict[str | None, set[str]] = {None: set()}
+    for name, inventory in named.items():
+        terms = {t.lower() for t in _inventory_terms(inventory)}
+        out[name] = terms
+        out[None] |= terms
+    return out
+
+
+def _inventory_terms(inventory: Any) -> Iterable[str]:
+    try:
+        return inventory["std:term"].keys()
+    except (KeyError, TypeError, AttributeError):
+        data = getattr(inventory, "data", {})
+        return data.get("std:term", {}).keys()
+
+
+def _resolves_elsewhere(target: str, external: dict[str | None, set[str]]) -> bool:
+    """Would intersphinx resolve this ``:term:`` target (``inv:name`` or ``name``)?"""
+    if target in external[None]:
+        return True
+    prefix, _, rest = target.partition(":")
+    return bool(rest) and rest in external.get(prefix, ())
 
 
 def log_link_summary(report: dict[str, Any]) -> None:

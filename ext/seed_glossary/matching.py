@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 _SEPARATOR = re.compile(r"[ -]")
+_SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\xa0\u2007\u202f", " "))
 _MAX_SEPARATOR_VARIANTS = 4  # 2**4 spellings at most per inflected name
 
 
@@ -136,6 +137,30 @@ class TermMatcher:
         if len(haystack) != len(text):
             # A few characters lower-case to two ("İ"); keep offsets aligned.
             haystack = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        # Line breaks, tabs and no-break spaces between words count as one
+        # space, as in the names; same length, so offsets stay valid.
+        haystack = haystack.translate(_SPACES)
+        if "  " in haystack:
+            return self._find_collapsed(text, haystack)
+        return self._find(text, haystack)
+
+    def _find_collapsed(self, text: str, haystack: str) -> list[Mention]:
+        """Runs of spaces inside a name ("leaky  gut"): search a collapsed copy."""
+        positions = [
+            i
+            for i, ch in enumerate(haystack)
+            if ch != " " or i == 0 or haystack[i - 1] != " "
+        ]
+        collapsed = "".join(haystack[i] for i in positions)
+        original = "".join(text[i] for i in positions)
+        out = []
+        for m in self._find(original, collapsed):
+            start = positions[m.start]
+            end = positions[m.end - 1] + 1
+            out.append(Mention(start, end, m.target, m.name))
+        return out
+
+    def _find(self, text: str, haystack: str) -> list[Mention]:
         candidates = []
         for index, start, end in self._automaton.find_matches_as_indexes(
             haystack, overlapping=True

@@ -28,9 +28,7 @@ BANNER_WEAK = re.compile(
     r"|remember|necessary|functional|essential|settings|withdraw)\b"
 )
 # The site talking to the reader, or about itself.
-PERSON = re.compile(
-    r"\b(?:our|ours|we|we're|we've|us|you|your|you're|yours)\b"
-)
+PERSON = re.compile(r"\b(?:our|ours|we|we're|we've|us|you|your|you're|yours)\b")
 # A call to action opens the line.
 IMPERATIVE = re.compile(
     r"^(?:learn|discover|explore|see|read|book|find out|get|join|try|start|sign up"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -16,7 +17,6 @@ from .markup import parse_myst
 from .render import item_key, render_glossary
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
     from .catalog import CatalogItem
@@ -63,15 +63,6 @@ class SeedGlossaryDirective(SphinxDirective):
         items, problems = build_catalog(entries)
         for found in problems:
             _warn(found.file, found.problem)
-        get_domain(self.env).note_seeds(
-            self.env.docname,
-            PageSeeds(
-                str(spec),
-                tuple(str(p) for p in files),
-                tuple(entries),
-                tuple(_item_names(item) for item in items),
-            ),
-        )
         glossary = render_glossary(
             items,
             env=self.env,
@@ -79,6 +70,16 @@ class SeedGlossaryDirective(SphinxDirective):
             docname=self.env.docname,
             parse_markup=self._parse_markup,
             backlinks=self.config.seed_glossary_backlinks,
+        )
+        anchors = _anchors(glossary)
+        get_domain(self.env).note_seeds(
+            self.env.docname,
+            PageSeeds(
+                str(spec),
+                tuple(str(p) for p in files),
+                tuple(entries),
+                tuple(_item_names(item, anchors) for item in items),
+            ),
         )
         self.set_source_info(glossary)
         return [glossary]
@@ -94,9 +95,20 @@ class SeedGlossaryDirective(SphinxDirective):
         return parse_myst(text, document=self.state.document, source=source, line=line)
 
 
-def _item_names(item: CatalogItem) -> ItemNames:
+def _item_names(item: CatalogItem, anchors: dict[str, str]) -> ItemNames:
     claims = tuple(dict.fromkeys(a for e in item.entries for a in e.aliases))
-    return ItemNames(item_key(item), item.names, claims)
+    key = item_key(item)
+    return ItemNames(key, item.names, claims, anchors.get(key, ""))
+
+
+def _anchors(glossary: nodes.Element) -> dict[str, str]:
+    """Each item's key -> the id of its headword's ``dt`` (the entry's anchor)."""
+    out = {}
+    for definition in glossary.findall(nodes.definition):
+        term = definition.parent[0]
+        if definition.get("sg_key") and term["ids"]:
+            out[definition["sg_key"]] = term["ids"][0]
+    return out
 
 
 def _report(entry: SeedEntry) -> None:

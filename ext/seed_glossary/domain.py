@@ -31,6 +31,7 @@ class ItemNames:
     key: str  #: the item's key: its case-folded headword
     names: tuple[str, ...]  #: dt lines, headword first
     claims: tuple[str, ...]  #: every alias its seeds give, shared ones included
+    anchor: str = ""  #: id of the headword's ``dt``: where links to the entry go
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,11 +230,13 @@ class LinkIndex:
         domain = get_domain(env)
         self.names: dict[str, str] = {}
         self.headwords: dict[str, str] = {}
+        self.places: dict[str, tuple[str, str]] = {}  # key -> (docname, anchor)
         self.own_of: dict[str, frozenset[str]] = {}
         for _docname, item in domain.items():
             for name in item.names:
                 self.names.setdefault(key(name), item.key)
             self.headwords.setdefault(item.key, item.names[0])
+            self.places.setdefault(item.key, (_docname, item.anchor))
         for _docname, item in domain.items():
             claimed = {self.names.get(key(alias)) for alias in item.claims}
             self.own_of[item.key] = frozenset({item.key} | {c for c in claimed if c})
@@ -328,7 +330,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             continue
         if docname in autolinks and docname not in reread and not rescan_all:
             continue
-        doctree = env.get_doctree(docname)
+        doctree = _doctree(env, docname)
         planned = tuple(
             (mention.target, unit.entry, mention.name)
             for _text, mentions, unit in index.plan(doctree, docname)
@@ -346,6 +348,17 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             rewrite.add(docname)
     domain.data["backlinks"] = backlinks
     return sorted(rewrite - reread)
+
+
+def _doctree(env: BuildEnvironment, docname: str) -> nodes.document:
+    """The page's doctree: from memory if it was just read, else unpickled.
+
+    Sphinx keeps the doctrees read in this (serial) build for writing; using
+    them saves unpickling a large glossary once more. Only read, not changed.
+    """
+    cache = getattr(env, "_write_doc_doctree_cache", None) or {}
+    doctree = cache.get(docname)
+    return doctree if doctree is not None else env.get_doctree(docname)
 
 
 def compute_backlinks(
@@ -379,9 +392,8 @@ class AutolinkTransform(SphinxPostTransform):
         if index.scope.covers(docname):
             for text, mentions, _unit in index.plan(self.document, docname):
                 text.parent.replace(text, _linked(text.astext(), mentions, docname))
-        domain = get_domain(self.env)
         for placeholder in list(self.document.findall(backlinks_placeholder)):
-            _fill_backlinks(placeholder, domain, index, docname)
+            _fill_backlinks(placeholder, self, index)
 
 
 def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:
@@ -413,10 +425,11 @@ def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node
 
 def _fill_backlinks(
     placeholder: backlinks_placeholder,
-    domain: SeedGlossaryDomain,
+    transform: AutolinkTransform,
     index: LinkIndex,
-    docname: str,
 ) -> None:
+    domain = get_domain(transform.env)
+    docname = transform.env.docname
     sources = domain.data.get("backlinks", {}).get(placeholder["sg_key"], ())
     if not sources:
         placeholder.parent.remove(placeholder)
@@ -428,16 +441,7 @@ def _fill_backlinks(
         if n:
             para += nodes.Text(", ")
         if entry is not None:
-            name = index.headwords.get(entry, entry)
-            para += addnodes.pending_xref(
-                "",
-                nodes.inline(name, name, classes=["xref", "std", "std-term"]),
-                refdomain="std",
-                reftype="term",
-                reftarget=name,
-                refexplicit=True,
-                refdoc=docname,
-            )
+            para += _entry_reference(index, docname, entry)
         else:
             para += addnodes.pending_xref(
                 "",
@@ -449,6 +453,29 @@ def _fill_backlinks(
                 refdoc=docname,
             )
     placeholder.replace_self(para)
+
+
+def _entry_reference(index: LinkIndex, docname: str, entry: str) -> nodes.Node:
+    """A link to another entry.
+
+    On the same page (the usual case: entries of one glossary) we know the
+    anchor and make the finished reference, sparing Sphinx the resolution of
+    one ``pending_xref`` per backlink; elsewhere Sphinx resolves the term.
+    """
+    name = index.headwords.get(entry, entry)
+    inline = nodes.inline(name, name, classes=["xref", "std", "std-term"])
+    target_doc, anchor = index.places.get(entry, ("", ""))
+    if anchor and target_doc == docname:
+        return nodes.reference("", "", inline, internal=True, refid=anchor)
+    return addnodes.pending_xref(
+        "",
+        inline,
+        refdomain="std",
+        reftype="term",
+        reftarget=name,
+        refexplicit=True,
+        refdoc=docname,
+    )
 
 
 # -- the link report -----------------------------------------------------------

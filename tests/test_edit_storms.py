@@ -10,7 +10,6 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
@@ -210,12 +209,6 @@ def test_incremental_glossary_equals_clean_build(tmp_path_factory, steps, autoli
 
 # Seed 002_119c4b236e066700.txt (sorted index 1) defines "Intestinal
 # permeability", which page.md links with {term}.
-@pytest.mark.xfail(
-    strict=True,
-    reason="links.settle_links rewrites pages whose autolinks or backlinks "
-    "changed, not pages whose explicit :term: targets appeared or disappeared: "
-    "page.html keeps a link to a deleted term (or no link to a new one)",
-)
 @STORM
 @example(steps=[("delete", 1)], autolink="glossary")
 @given(

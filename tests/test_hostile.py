@@ -191,8 +191,7 @@ def test_each_hostile_seed_has_a_located_warning_saying_what_to_do(
 ):
     srcdir, _app, warnings = hostile
     seed = srcdir / "seeds" / name
-    # Without a line, Sphinx currently shows "<seed>.rst" (see the xfail below).
-    where = re.escape(str(seed)) + (rf":{line}:" if line else r"(?:\.rst)?:")
+    where = re.escape(str(seed)) + (rf":{line}:" if line else r"::")
     found = [w for w in warnings if re.match(where, w)]
     assert any(
         w.endswith(f"[seed_glossary.{subtype}]") and advice in w for w in found
@@ -206,11 +205,6 @@ def test_only_one_warning_per_unread_seed(hostile):
         assert len([w for w in warnings if w.startswith(seed)]) == 1, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="directive._warn passes a location without ':line'; Sphinx takes it "
-    "for a docname and shows '<seed>.txt.rst'",
-)
 def test_warnings_without_a_line_name_the_seed_itself(hostile):
     srcdir, _app, warnings = hostile
     seed = str(srcdir / "seeds" / "outside.txt")
@@ -354,15 +348,24 @@ def test_seed_term_equal_to_a_hand_written_term(hostile):
     soup = _soup(app)
     hand = _dd(soup, "term-Ghrelin")
     assert "Written by hand" in hand.get_text()
-    # The seed's entry is there too, with its own id.
+    # The seed's entry is there too, shown but not registered: links keep
+    # going to the hand-written term.
     ghrelin_dts = [dt for dt in soup.select("dl.glossary dt") if "Ghrelin" in dt.text]
     assert len(ghrelin_dts) == 2
+    assert not ghrelin_dts[1].get("id")
     assert "rises before meals" in ghrelin_dts[1].find_next_sibling("dd").get_text()
+    link = soup.find("a", string="Ghrelin") or next(
+        a for a in soup.select("a.reference.internal") if a.get_text() == "Ghrelin"
+    )
+    assert link["href"] == "#term-Ghrelin"
     seed = srcdir / "seeds" / "ghrelin.txt"
     assert any(
-        w.startswith(f"{seed}:1:") and "duplicate term description of Ghrelin" in w
+        w.startswith(f"{seed}:1:")
+        and w.endswith("[seed_glossary.duplicate_term]")
+        and "also defined on page 'index'" in w
         for w in warnings
     ), warnings
+    assert not any("duplicate term description" in w for w in warnings)
 
 
 # -- python -m seed_glossary extract ----------------------------------------------

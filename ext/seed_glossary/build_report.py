@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .domain import get_domain
-from .ingest.report import entry_to_json
 from .links import link_report, log_link_summary
 
 if TYPE_CHECKING:
@@ -23,11 +22,11 @@ def build_report(app: Sphinx) -> dict[str, Any]:
     """Seeds (with their page) and links, as written to the report file."""
     domain = get_domain(app.env)
     seeds = []
-    for docname, entry in domain.entries():
-        data = {"page": docname, **entry_to_json(entry)}
+    for docname, obj in domain.seed_reports():
         # Relative to the conf dir, so the report reads the same on any machine.
-        data["file"] = _relative(entry.file, app.confdir)
-        seeds.append(data)
+        seeds.append(
+            {"page": docname, **obj, "file": _relative(obj["file"], app.confdir)}
+        )
     return {"seeds": seeds, "links": link_report(app.env)}
 
 

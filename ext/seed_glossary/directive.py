@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,14 +15,16 @@ from .catalog import build_catalog
 from .config import noise_options
 from .domain import ItemNames, PageSeeds, get_domain
 from .ingest import discover, read_seeds
+from .ingest.report import entry_to_json, printable
 from .markup import parse_myst
+from .model import Problem
 from .render import item_key, render_glossary
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
-    from .catalog import CatalogItem
-    from .model import Problem, SeedEntry
+    from .catalog import CatalogItem, CatalogProblem
+    from .model import SeedEntry
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ class SeedGlossaryDirective(SphinxDirective):
         items, problems = build_catalog(entries)
         for found in problems:
             _warn(found.file, found.problem)
+        entries = _with_catalog_problems(entries, problems)
+        taken = self._terms_defined_elsewhere(items)
         glossary = render_glossary(
             items,
             env=self.env,
@@ -70,6 +76,7 @@ class SeedGlossaryDirective(SphinxDirective):
             docname=self.env.docname,
             parse_markup=self._parse_markup,
             backlinks=self.config.seed_glossary_backlinks,
+            taken=frozenset(taken),
         )
         anchors = _anchors(glossary)
         get_domain(self.env).note_seeds(
@@ -77,7 +84,7 @@ class SeedGlossaryDirective(SphinxDirective):
             PageSeeds(
                 str(spec),
                 tuple(str(p) for p in files),
-                tuple(entries),
+                json.dumps([entry_to_json(e) for e in entries], ensure_ascii=False),
                 tuple(_item_names(item, anchors) for item in items),
             ),
         )
@@ -91,8 +98,57 @@ class SeedGlossaryDirective(SphinxDirective):
         confdir = get_domain(self.env).confdir or self.env.srcdir
         return Path(confdir, self.config.seed_glossary_seeds).resolve()
 
+    def _terms_defined_elsewhere(self, items: list[CatalogItem]) -> set[str]:
+        """Names of these items that another page already defines as a term.
+
+        Such a name is shown but not registered again, so ``:term:`` links
+        keep pointing at the other definition; a warning says where it is.
+        """
+        # Terms of this page were purged before it was read again: any entry
+        # for this page now comes from a glossary written above the directive.
+        elsewhere = {
+            name.lower(): docname
+            for (kind, name), (
+                docname,
+                _id,
+            ) in self.env.get_domain("std").objects.items()
+            if kind == "term"
+        }
+        taken = set()
+        for item in items:
+            for name in item.names:
+                other = elsewhere.get(name.lower())
+                if other is None:
+                    continue
+                taken.add(name.lower())
+                file, line = item.origin
+                _warn(
+                    file,
+                    Problem(
+                        "duplicate_term",
+                        f"term {name!r} is also defined on page {other!r}; links to it "
+                        "go there. Rename the seed's term (with an override) or remove "
+                        "the other definition",
+                        line,
+                    ),
+                )
+        return taken
+
     def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
         return parse_myst(text, document=self.state.document, source=source, line=line)
+
+
+def _with_catalog_problems(
+    entries: list[SeedEntry], problems: list[CatalogProblem]
+) -> list[SeedEntry]:
+    """Problems found across seeds (duplicates) belong in each seed's report too."""
+    extra: dict[str, list[Problem]] = {}
+    for found in problems:
+        extra.setdefault(found.file, []).append(found.problem)
+    return [
+        replace(e, problems=(*e.problems, *extra[e.file])) if e.file in extra else e
+        for e in entries
+    ]
 
 
 def _item_names(item: CatalogItem, anchors: dict[str, str]) -> ItemNames:
@@ -121,16 +177,18 @@ def _report(entry: SeedEntry) -> None:
         logger.verbose(
             "dropped line (%s): %s",
             dropped.reason,
-            dropped.text,
+            printable(dropped.text),
             location=f"{entry.file}:{dropped.line}",
         )
 
 
 def _warn(file: str, problem: Problem) -> None:
-    location = f"{file}:{problem.line}" if problem.line else file
+    # "path:" as Sphinx writes a location with no line; a bare string would be
+    # taken for a document name.
+    location = f"{file}:{problem.line}" if problem.line else f"{file}:"
     logger.warning(
         "%s",
-        problem.message,
+        printable(problem.message),
         type="seed_glossary",
         subtype=problem.subtype,
         location=location,

@@ -341,6 +341,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         autolinks[docname] = planned
     domain.data["autolinks_digest"] = index.digest
 
+    rewrite |= _pages_whose_term_targets_moved(domain, index)
     backlinks = compute_backlinks(domain, index)
     previous = domain.data.get("backlinks", {})
     for docname, item in domain.items():
@@ -348,6 +349,33 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             rewrite.add(docname)
     domain.data["backlinks"] = backlinks
     return sorted(rewrite - reread)
+
+
+def _pages_whose_term_targets_moved(
+    domain: SeedGlossaryDomain, index: LinkIndex
+) -> set[str]:
+    """Pages whose ``:term:`` links now resolve elsewhere, or newly or no longer.
+
+    Sphinx rewrites a page when its source changes, not when a term it links
+    appears in or vanishes from a seed; we know both ends, so we say which.
+    """
+    previous = domain.data.setdefault("xref_places", {})
+    moved = set()
+    for docname, refs in domain.xrefs.items():
+        places = tuple(
+            sorted(
+                {
+                    (target, index.places.get(index.names.get(target, ""), ("", "")))
+                    for target, _e in refs
+                }
+            )
+        )
+        if previous.get(docname, places) != places:
+            moved.add(docname)
+        previous[docname] = places
+    for docname in set(previous) - set(domain.xrefs):
+        del previous[docname]
+    return moved
 
 
 def _doctree(env: BuildEnvironment, docname: str) -> nodes.document:
@@ -487,9 +515,7 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     index = link_index(env)
     backlinks = domain.data.get("backlinks", {})
     std_terms = {
-        name.lower()
-        for (kind, name) in env.domains.standard_domain.objects
-        if kind == "term"
+        name.lower() for (kind, name) in env.get_domain("std").objects if kind == "term"
     }
     external = _external_terms(env)
     wanted: dict[str, set[str]] = defaultdict(set)

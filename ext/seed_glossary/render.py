@@ -51,6 +51,7 @@ def render_glossary(
     docname: str,
     parse_markup: MarkupParser,
     backlinks: bool = True,
+    taken: frozenset[str] = frozenset(),
 ) -> addnodes.glossary:
     """Build the ``glossary`` node for the catalog items, in their order.
 
@@ -60,6 +61,8 @@ def render_glossary(
     :param docname: its name, for the cross-references we create
     :param parse_markup: parser for curated MyST text
     :param backlinks: end each entry with a "Referenced from" placeholder
+    :param taken: lower-cased names that other pages already define as terms;
+        shown, but not registered again (links keep going where they went)
     """
     glossary = addnodes.glossary()
     glossary.document = document
@@ -67,7 +70,9 @@ def render_glossary(
     glossary["sorted"] = True
     dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
     for item in items:
-        dlist += _render_item(item, env, document, docname, parse_markup, backlinks)
+        dlist += _render_item(
+            item, env, document, docname, parse_markup, backlinks, taken
+        )
     glossary += dlist
     return glossary
 
@@ -79,13 +84,18 @@ def _render_item(
     docname: str,
     parse_markup: MarkupParser,
     backlinks: bool,
+    taken: frozenset[str],
 ) -> nodes.definition_list_item:
     source, line = item.origin
     terms = []
     for index, name in enumerate(item.names):
-        term = make_glossary_term(
-            env, [nodes.Text(name)], None, source, line, None, document
-        )
+        if name.lower() in taken:
+            term = nodes.term(name, "", nodes.Text(name))
+            term.source, term.line = source, line
+        else:
+            term = make_glossary_term(
+                env, [nodes.Text(name)], None, source, line, None, document
+            )
         # Seed text is shown as written: no smart quotes.
         term["support_smartquotes"] = False
         term["classes"].append("sg-alias" if index else "sg-term")

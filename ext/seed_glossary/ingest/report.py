@@ -38,22 +38,25 @@ def summary(entries: Sequence[SeedEntry]) -> str:
     """A readable report: per seed, what it yields and what was dropped and why."""
     out: list[str] = []
     for entry in entries:
-        out.append(f"{entry.file} ({entry.format})")
-        out.append(f"  term: {entry.term if entry.term is not None else '-- none --'}")
+        out.append(f"{printable(entry.file)} ({entry.format})")
+        term = printable(entry.term) if entry.term is not None else "-- none --"
+        out.append(f"  term: {term}")
         if entry.aliases:
-            out.append(f"  aliases: {', '.join(entry.aliases)}")
+            out.append(f"  aliases: {printable(', '.join(entry.aliases))}")
         if entry.sections:
-            out.append(f"  sections: {', '.join(s.heading for s in entry.sections)}")
+            headings = ", ".join(s.heading for s in entry.sections)
+            out.append(f"  sections: {printable(headings)}")
         if entry.see_also:
-            out.append(f"  see also: {', '.join(entry.see_also)}")
+            out.append(f"  see also: {printable(', '.join(entry.see_also))}")
         for dropped in entry.dropped:
             out.append(f"  dropped line {dropped.line} [{dropped.reason}]")
             out.append(f"    {_shorten(dropped.text)}")
         for problem in entry.problems:
-            where = _located(problem.message, problem.line)
+            where = printable(_located(problem.message, problem.line))
             out.append(f"  PROBLEM [{problem.subtype}] {where}")
         for note in entry.notes:
-            out.append(f"  note [{note.subtype}] {_located(note.message, note.line)}")
+            where = printable(_located(note.message, note.line))
+            out.append(f"  note [{note.subtype}] {where}")
     with_problems = sum(1 for e in entries if e.problems)
     dropped = sum(len(e.dropped) for e in entries)
     out.append(
@@ -80,5 +83,24 @@ def stats(entries: Sequence[SeedEntry]) -> dict[str, Any]:
     }
 
 
+def printable(text: str) -> str:
+    """Seed text made safe for a terminal: control characters shown escaped.
+
+    A scraped line can hold escape sequences; printed raw they would drive
+    the terminal (retitle it, hide text).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch in "\n\t" else _escaped(ch) for ch in text
+    )
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _shorten(text: str, width: int = 100) -> str:
+    text = printable(text)
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -434,25 +434,34 @@ def _classify_extra_prose(line: _Line, owner: str, notes: list[Problem]) -> None
 
 
 def _fix_promotional_sections(live: list[_Line]) -> None:
-    """A heading whose only paragraph is one promotional sentence is a teaser box."""
-    for k, line in enumerate(live):
-        if line.role != "heading" or k + 1 >= len(live):
-            continue
-        body = live[k + 1]
-        rest = []
-        for other in live[k + 2 :]:
-            if other.role == "heading":
-                break
-            rest.append(other)
-        if body.keep or line.keep or any(r.role != "dropped" for r in rest):
-            continue
-        if body.role == "body" and body.sig.sentences == 1 and body.sig.promotional:
-            body.drop(
-                "teaser",
-                *body.sig.promo_evidence(),
-                f"the only sentence under {line.text!r}",
-            )
-            line.drop("teaser", "heading of a block of promotional lines")
+    """A heading whose only paragraph is one promotional sentence is a teaser box.
+
+    The heading goes too, but only when nothing else under it is content.
+    """
+    heading: _Line | None = None
+    block: list[_Line] = []
+    for line in [*live, None]:
+        if line is None or line.role == "heading":
+            if heading is not None:
+                _drop_teaser_box(heading, block)
+            heading, block = line, []
+        elif heading is not None:
+            block.append(line)
+
+
+def _drop_teaser_box(heading: _Line, block: list[_Line]) -> None:
+    if not block or heading.keep:
+        return
+    body, rest = block[0], block[1:]
+    if body.keep or any(r.role != "dropped" for r in rest):
+        return
+    if body.role == "body" and body.sig.sentences == 1 and body.sig.promotional:
+        body.drop(
+            "teaser",
+            *body.sig.promo_evidence(),
+            f"the only sentence under {heading.text!r}",
+        )
+        heading.drop("teaser", "heading of a block of promotional lines")
 
 
 def _drop_repeated_leftovers(live: list[_Line]) -> None:

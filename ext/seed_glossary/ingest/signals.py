@@ -158,7 +158,7 @@ def count_sentences(text: str) -> int:
     return max(1, len(SENTENCE_END.findall(text)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def line_signals(text: str) -> LineSignals:
     """The :class:`LineSignals` of a stripped, non-blank line.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -11,11 +10,12 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .build_report import save_seed_report
 from .catalog import build_catalog
 from .config import noise_options
 from .domain import ItemNames, PageSeeds, get_domain
 from .ingest import discover, read_seeds
-from .ingest.report import entry_to_json, printable
+from .ingest.report import printable
 from .markup import parse_myst
 from .model import Problem
 from .render import item_key, render_glossary
@@ -84,7 +84,7 @@ class SeedGlossaryDirective(SphinxDirective):
             PageSeeds(
                 str(spec),
                 tuple(str(p) for p in files),
-                json.dumps([entry_to_json(e) for e in entries], ensure_ascii=False),
+                save_seed_report(self.env, self.env.docname, str(spec), entries),
                 tuple(_item_names(item, anchors) for item in items),
             ),
         )

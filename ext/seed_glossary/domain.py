@@ -8,7 +8,6 @@ environment.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -39,8 +38,8 @@ class PageSeeds:
 
     spec: str  #: absolute folder or glob
     files: tuple[str, ...]  #: absolute paths, sorted
-    #: the extraction report of these seeds, as JSON (``extract --json``):
-    #: one string holds it in a tenth of the memory of the entry objects
+    #: file (in the doctree folder) of the extraction report of these seeds,
+    #: JSON lines as ``extract --json`` writes its objects
     report: str
     items: tuple[ItemNames, ...] = ()
 
@@ -108,13 +107,6 @@ class SeedGlossaryDomain(Domain):
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
-
-    def seed_reports(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every read seed's report object with the page that shows it."""
-        for docname in sorted(self.pages):
-            for page in self.pages[docname]:
-                for obj in json.loads(page.report):
-                    yield docname, obj
 
     def items(self) -> Iterator[tuple[str, ItemNames]]:
         """Every glossary item with its page, in page order."""

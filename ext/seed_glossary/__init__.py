@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain, transforms and handlers."""
-    from . import config, links
+    from . import config, gcpause, links
     from .build_report import write_report
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
@@ -39,7 +39,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_pages)
     app.connect("doctree-read", links.collect_explicit_links)
     app.connect("env-updated", links.settle_links)
+    # After every other env-updated handler: freeze what reading left behind.
+    app.connect("env-updated", gcpause.freeze_after_reading, priority=900)
     app.connect("build-finished", write_report)
+    app.connect("build-finished", gcpause.unfreeze, priority=900)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sphinx.util import logging
 
@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: When a change of the value makes Sphinx read pages again (``add_config_value``).
+Rebuild = Literal["", "env", "html"]
+
 #: name -> (default, rebuild, types, help). The help text feeds the manual's
 #: reference page; ``env`` means a change re-reads the pages that use seeds.
-CONFIG_VALUES: dict[str, tuple[object, str, frozenset[type], str]] = {
+CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
     "seed_glossary_seeds": (
         "../seeds",
         "env",
@@ -69,6 +72,13 @@ CONFIG_VALUES: dict[str, tuple[object, str, frozenset[type], str]] = {
         frozenset({str, type(None)}),
         "File name, in the output folder, of the JSON report written after each "
         "build (seeds, dropped lines, links); None to write none.",
+    ),
+    "seed_glossary_gc_freeze": (
+        True,
+        "",
+        frozenset({bool}),
+        "After reading, exempt what was read from Python's cyclic garbage "
+        "collector until the build ends (much faster writing of large glossaries).",
     ),
     "seed_glossary_max_seed_bytes": (
         DEFAULT_MAX_BYTES,

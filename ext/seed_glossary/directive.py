@@ -14,6 +14,7 @@ from .build_report import save_seed_report
 from .catalog import build_catalog
 from .config import noise_options
 from .domain import ItemNames, PageSeeds, get_domain
+from .gcpause import gc_paused
 from .ingest import discover, read_seeds
 from .ingest.report import printable
 from .markup import parse_myst
@@ -45,6 +46,10 @@ class SeedGlossaryDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def run(self) -> list[nodes.Node]:
+        with gc_paused():
+            return self._run()
+
+    def _run(self) -> list[nodes.Node]:
         spec = self._seed_spec()
         files = discover(spec)
         if not files:

@@ -30,6 +30,7 @@ from sphinx.util.matching import Matcher
 
 from .catalog import key
 from .domain import SeedGlossaryDomain, get_domain
+from .gcpause import gc_paused
 from .matching import Mention, TermMatcher, names_digest
 from .render import _, backlinks_placeholder
 
@@ -274,6 +275,8 @@ class LinkIndex:
 
 
 _INDEX_ATTR = "_seed_glossary_link_index"
+# Set on a doctree whose autolinks are in place (value: the names digest).
+_LINKED_MARK = "sg_autolinked"
 
 
 def link_index(env: BuildEnvironment) -> LinkIndex:
@@ -315,6 +318,11 @@ def note_reread(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
 
 def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: plan autolinks, compute backlinks, list pages to rewrite."""
+    with gc_paused():
+        return _settle_links(env)
+
+
+def _settle_links(env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     if hasattr(domain, _INDEX_ATTR):
         delattr(domain, _INDEX_ATTR)
@@ -330,12 +338,19 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             continue
         if docname in autolinks and docname not in reread and not rescan_all:
             continue
-        doctree = _doctree(env, docname)
+        cached = _cached_doctree(env, docname)
+        doctree = cached if cached is not None else env.get_doctree(docname)
+        plan = index.plan(doctree, docname)
         planned = tuple(
             (mention.target, unit.entry, mention.name)
-            for _text, mentions, unit in index.plan(doctree, docname)
+            for _text, mentions, unit in plan
             for mention in mentions
         )
+        if cached is not None:
+            # This very doctree is the one Sphinx writes next: link it now and
+            # spare the write phase a second scan.
+            _apply(plan, docname)
+            cached[_LINKED_MARK] = index.digest
         if autolinks.get(docname) != planned and docname not in reread:
             rewrite.add(docname)
         autolinks[docname] = planned
@@ -378,15 +393,14 @@ def _pages_whose_term_targets_moved(
     return moved
 
 
-def _doctree(env: BuildEnvironment, docname: str) -> nodes.document:
-    """The page's doctree: from memory if it was just read, else unpickled.
+def _cached_doctree(env: BuildEnvironment, docname: str) -> nodes.document | None:
+    """The doctree Sphinx read in this (serial) build and keeps for writing.
 
-    Sphinx keeps the doctrees read in this (serial) build for writing; using
-    them saves unpickling a large glossary once more. Only read, not changed.
+    Using it saves unpickling a large glossary once more. In a parallel build,
+    or for a page not read again, there is none.
     """
     cache = getattr(env, "_write_doc_doctree_cache", None) or {}
-    doctree = cache.get(docname)
-    return doctree if doctree is not None else env.get_doctree(docname)
+    return cache.get(docname)
 
 
 def compute_backlinks(
@@ -415,13 +429,26 @@ class AutolinkTransform(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        with gc_paused():
+            self._run()
+
+    def _run(self) -> None:
         docname = self.env.docname
         index = link_index(self.env)
-        if index.scope.covers(docname):
-            for text, mentions, _unit in index.plan(self.document, docname):
-                text.parent.replace(text, _linked(text.astext(), mentions, docname))
+        already = self.document.get(_LINKED_MARK) == index.digest
+        if index.scope.covers(docname) and not already:
+            _apply(index.plan(self.document, docname), docname)
         for placeholder in list(self.document.findall(backlinks_placeholder)):
             _fill_backlinks(placeholder, self, index)
+
+
+def _apply(plan: list[tuple[nodes.Text, list[Mention], _Unit]], docname: str) -> None:
+    """Replace each planned text node by its text with the links in it."""
+    for text, mentions, _unit in plan:
+        parent = text.parent
+        # By identity: Text nodes are strings, and list.index compares values.
+        index = next(i for i, child in enumerate(parent.children) if child is text)
+        parent[index : index + 1] = _linked(text.astext(), mentions, docname)
 
 
 def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:

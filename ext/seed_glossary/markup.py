@@ -9,14 +9,24 @@ seed must not run script or pull in files: raw HTML is shown as text, and the
 from __future__ import annotations
 
 import dataclasses
+import gettext
 import logging
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import __
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
+
+logger = sphinx_logging.getLogger(__name__)
 
 # MyST extensions that turn HTML into nodes (images, admonitions): off for seeds.
 _HTML_EXTENSIONS = frozenset({"html_image", "html_admonition"})
@@ -52,13 +62,16 @@ def parse_myst(
     _raw_to_text(container)
     for node in container.findall(nodes.Element):
         node.source = source
+        if isinstance(node, nodes.TextElement):
+            # A translation of this text is MyST too (TranslateSeedText).
+            node["sg_markup"] = True
     return list(container.children)
 
 
 def _fragment_renderer() -> type:
     from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-    class FragmentRenderer(SphinxRenderer):  # type: ignore[misc]
+    class FragmentRenderer(SphinxRenderer):
         """Renders a fragment into the host page without touching page state.
 
         MyST's finalisation stores heading slugs and a word count on the
@@ -132,3 +145,114 @@ def _raw_to_text(container: nodes.Element) -> None:
             replacement = nodes.literal_block(text, text, classes=["sg-raw"])
             replacement["language"] = "text"
         raw.replace_self(replacement)
+
+
+class TranslateSeedText(SphinxTransform):
+    """Translations of seed text, read as the seed is: text as text, MyST as MyST.
+
+    Sphinx's ``Locale`` transform parses every translation with the parser of
+    the page. A curated seed is MyST on any page, so on a reStructuredText
+    page the translation of its ``{term}`` links was lost ("inconsistent term
+    references"); scraped text is never markup, but its translation became
+    reST or MyST, raw HTML included. This transform runs first, translates the
+    text of glossary entries, and leaves what it translated to nobody else.
+    Terms are left to Sphinx, which keeps their anchors.
+    """
+
+    # After PreserveTranslatableMessages (10), before Locale (20).
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        if self._extracting():
+            return
+        catalog = _translations(
+            [Path(self.env.srcdir, d) for d in self.config.locale_dirs],
+            self.config.language,
+            docname_to_domain(self.env.docname, self.config.gettext_compact),
+        )
+        if catalog is None:
+            return
+        for node, msg in list(extract_messages(self.document)):
+            if isinstance(node, nodes.term) or not _in_entry(node):
+                continue
+            msgstr = catalog.gettext(msg)
+            if not msgstr.strip() or msgstr == msg:
+                continue
+            if node.get("sg_markup"):
+                children = self._markup(node, msgstr)
+                if children is None:
+                    continue
+            else:
+                children = [nodes.Text(msgstr)]
+            node.children = []
+            node.extend(children)
+            node["translated"] = True
+            node["translatable"] = False  # done: Locale leaves it alone
+
+    def _extracting(self) -> bool:
+        """Is this the gettext builder (which wants the original messages)?"""
+        from sphinx.builders.gettext import MessageCatalogBuilder
+
+        builder = getattr(self.env, "_builder_cls", None) or type(self.app.builder)
+        return issubclass(builder, MessageCatalogBuilder)
+
+    def _markup(self, node: nodes.Element, msgstr: str) -> list[nodes.Node] | None:
+        parsed = parse_myst(
+            msgstr,
+            document=self.document,
+            source=node.source or "",
+            line=node.line or 1,
+        )
+        if len(parsed) != 1 or not isinstance(parsed[0], nodes.paragraph):
+            return None  # as Sphinx does: a translation is one paragraph
+        old = sorted(
+            x.get("reftarget", "") for x in node.findall(addnodes.pending_xref)
+        )
+        new = sorted(
+            x.get("reftarget", "") for x in parsed[0].findall(addnodes.pending_xref)
+        )
+        if old != new:
+            logger.warning(
+                __(
+                    "inconsistent term references in translated message."
+                    " original: {0}, translated: {1}"
+                ).format(old, new),
+                type="i18n",
+                subtype="inconsistent_references",
+                location=node,
+            )
+        return list(parsed[0].children)
+
+
+def _in_entry(node: nodes.Node) -> bool:
+    """Is *node* inside the definition of one of our glossary entries?"""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.definition) and parent.get("sg_key"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _translations(
+    dirs: Sequence[Path], language: str | None, domain: str
+) -> gettext.NullTranslations | None:
+    """The compiled catalogs of *domain* for *language*, as Sphinx finds them."""
+    if not language:
+        return None
+    languages = [language]
+    if "_" in language:
+        languages.append(language.split("_")[0])
+    found: gettext.NullTranslations | None = None
+    for directory in dirs:
+        try:
+            translation = gettext.translation(
+                domain, localedir=directory, languages=languages
+            )
+        except OSError:
+            continue
+        if found is None:
+            found = translation
+        else:
+            found.add_fallback(translation)
+    return found

@@ -161,6 +161,8 @@ class TermMatcher:
         return out
 
     def _find(self, text: str, haystack: str) -> list[Mention]:
+        if self._automaton is None:
+            return []
         candidates = []
         for index, start, end in self._automaton.find_matches_as_indexes(
             haystack, overlapping=True

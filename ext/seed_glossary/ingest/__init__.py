@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import DroppedLine, Problem, SeedEntry
+from ..model import DroppedLine, Problem, SeedEntry, SeedFormat
 from .decode import DecodedSeed, decode_seed
 from .scraped import DEFAULT_HEADINGS, NoiseOptions, read_scraped
 from .structured import read_structured
@@ -236,7 +236,9 @@ def _unsafe() -> DecodedSeed:
 
 
 def _unread(path: Path, problems: tuple[Problem, ...]) -> SeedEntry:
-    seed_format = "structured" if path.suffix.lower() == ".md" else "scraped"
+    seed_format: SeedFormat = (
+        "structured" if path.suffix.lower() == ".md" else "scraped"
+    )
     return SeedEntry(file=str(path), format=seed_format, term=None, problems=problems)
 
 

@@ -58,9 +58,9 @@ def summary(entries: Sequence[SeedEntry]) -> str:
             where = printable(_located(note.message, note.line))
             out.append(f"  note [{note.subtype}] {where}")
     with_problems = sum(1 for e in entries if e.problems)
-    dropped = sum(len(e.dropped) for e in entries)
+    dropped_lines = sum(len(e.dropped) for e in entries)
     out.append(
-        f"{len(entries)} seed(s), {dropped} line(s) dropped, "
+        f"{len(entries)} seed(s), {dropped_lines} line(s) dropped, "
         f"{with_problems} seed(s) with problems"
     )
     return "\n".join(out)

@@ -507,7 +507,9 @@ def _assemble(
     definition_text = "\n\n".join(ln.text for ln in definition)
     names = extract_names(definition[0].text) if definition else None
     title = next((ln for ln in lines if ln.role == "title"), None)
-    term, aliases, term_line = None, (), None
+    term: str | None = None
+    aliases: tuple[str, ...] = ()
+    term_line: int | None = None
     if names and names.term:
         term, aliases, term_line = names.term, names.aliases, definition[0].number
         for alias in names.doubtful:

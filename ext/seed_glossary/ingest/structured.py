@@ -178,9 +178,9 @@ def _split_body(
                 fence = mark
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = None
-        heading = _SECTION.match(line) if fence is None else None
-        if heading:
-            chunks.append((heading.group(1), number, []))
+        found = _SECTION.match(line) if fence is None else None
+        if found:
+            chunks.append((found.group(1), number, []))
         else:
             chunks[-1][2].append(line)
     definition_chunk = chunks[0]

@@ -61,7 +61,7 @@ def seed_reports(app: Sphinx) -> Iterator[dict[str, Any]]:
                 for line in lines:
                     obj = json.loads(line)
                     # Relative to the conf dir: the report reads the same anywhere.
-                    obj["file"] = _relative(obj["file"], app.confdir)
+                    obj["file"] = relative_path(obj["file"], app.confdir)
                     yield {"page": docname, **obj}
 
 
@@ -70,7 +70,7 @@ def build_report(app: Sphinx) -> dict[str, Any]:
     return {"seeds": list(seed_reports(app)), "links": link_report(app.env)}
 
 
-def _relative(path: str, start: os.PathLike[str] | str) -> str:
+def relative_path(path: str, start: os.PathLike[str] | str) -> str:
     try:
         return Path(os.path.relpath(path, start)).as_posix()
     except ValueError:  # another drive on Windows

@@ -73,6 +73,26 @@ CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
         "File name, in the output folder, of the JSON report written after each "
         "build (seeds, dropped lines, links); None to write none.",
     ),
+    "seed_glossary_az": (
+        True,
+        "env",
+        frozenset({bool}),
+        "Put an A–Z bar above each seed glossary (letters link to their first entry).",
+    ),
+    "seed_glossary_previews": (
+        True,
+        "html",
+        frozenset({bool}),
+        "Show a term's definition in a popover when a link to it is hovered or "
+        "focused (HTML builders).",
+    ),
+    "seed_glossary_export": (
+        "glossary.json",
+        "html",
+        frozenset({str, type(None)}),
+        "File name, in the HTML output, of the glossary as JSON for other tools; "
+        "None to write none.",
+    ),
     "seed_glossary_gc_freeze": (
         True,
         "",

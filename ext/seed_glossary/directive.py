@@ -19,7 +19,7 @@ from .ingest import discover, read_seeds
 from .ingest.report import printable
 from .markup import parse_myst
 from .model import Problem
-from .render import item_key, render_glossary
+from .render import item_key, render_az_bar, render_glossary
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -94,6 +94,8 @@ class SeedGlossaryDirective(SphinxDirective):
             ),
         )
         self.set_source_info(glossary)
+        if self.config.seed_glossary_az and items:
+            return [render_az_bar(glossary), glossary]
         return [glossary]
 
     def _seed_spec(self) -> Path:
@@ -156,19 +158,23 @@ def _with_catalog_problems(
     ]
 
 
-def _item_names(item: CatalogItem, anchors: dict[str, str]) -> ItemNames:
+def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemNames:
     claims = tuple(dict.fromkeys(a for e in item.entries for a in e.aliases))
     key = item_key(item)
-    return ItemNames(key, item.names, claims, anchors.get(key, ""))
+    ids = anchors.get(key, ())
+    files = tuple(dict.fromkeys(e.file for e in item.entries)) or (item.origin[0],)
+    return ItemNames(key, item.names, claims, ids[0] if ids else "", ids, files)
 
 
-def _anchors(glossary: nodes.Element) -> dict[str, str]:
-    """Each item's key -> the id of its headword's ``dt`` (the entry's anchor)."""
+def _anchors(glossary: nodes.Element) -> dict[str, tuple[str, ...]]:
+    """Each item's key -> the ids of its ``dt`` lines, headword first."""
     out = {}
     for definition in glossary.findall(nodes.definition):
-        term = definition.parent[0]
-        if definition.get("sg_key") and term["ids"]:
-            out[definition["sg_key"]] = term["ids"][0]
+        if definition.get("sg_key"):
+            terms = [t for t in definition.parent.children if isinstance(t, nodes.term)]
+            out[definition["sg_key"]] = tuple(
+                t["ids"][0] if t["ids"] else "" for t in terms
+            )
     return out
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import get_translation
 
 from .ingest import discover
+
+_ = get_translation("seed_glossary")
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -30,6 +33,9 @@ class ItemNames:
     names: tuple[str, ...]  #: dt lines, headword first
     claims: tuple[str, ...]  #: every alias its seeds give, shared ones included
     anchor: str = ""  #: id of the headword's ``dt``: where links to the entry go
+    #: ids of every ``dt`` (parallel to ``names``; "" where a name has none)
+    anchors: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  #: the seeds the entry comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,9 @@ class SeedGlossaryDomain(Domain):
     """
 
     name = "seedglossary"
-    label = "Seed glossary"
+    # Search results read "<label> <object type>": "Glossary term".
+    label = "Glossary"
+    object_types: ClassVar[dict[str, ObjType]] = {"term": ObjType(_("term"), "term")}
     initial_data: ClassVar[dict[str, Any]] = {
         "pages": {},
         "xrefs": {},
@@ -68,7 +76,7 @@ class SeedGlossaryDomain(Domain):
         "autolinks_digest": "",
         "confdir": "",
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:
@@ -101,6 +109,18 @@ class SeedGlossaryDomain(Domain):
             for docname, value in otherdata.get(field, {}).items():
                 if docname in docnames:
                     mine[docname] = value
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every term and alias as a search result that opens its entry.
+
+        Sphinx's std domain keeps glossary terms out of the search objects
+        (priority -1); ours point at the same anchors with priority 0, so a
+        search for a term or alias lists the entry first, under its name.
+        """
+        for docname, item in self.items():
+            for name, anchor in zip(item.names, item.anchors, strict=False):
+                if anchor:
+                    yield name, name, "term", docname, anchor, 0
 
     def resolve_xref(self, *args: Any, **kwargs: Any) -> None:
         return None

@@ -6,6 +6,7 @@ Seed text becomes ``nodes.Text``; it is never parsed as markup. Only curated
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -161,6 +162,42 @@ def _paragraphs(text: str, source: str, line: int | None) -> list[nodes.paragrap
             para["support_smartquotes"] = False
             out.append(para)
     return out
+
+
+def initial(name: str) -> str:
+    """The A–Z bar letter of a name: its first letter without accents, or "#"."""
+    base = unicodedata.normalize("NFD", name)[:1].upper()
+    return base if "A" <= base <= "Z" else "#"
+
+
+def render_az_bar(glossary: addnodes.glossary) -> nodes.paragraph:
+    """A–Z links to the first entry of each letter; letters without one dimmed.
+
+    A plain paragraph of internal references, so every builder shows it.
+    """
+    first: dict[str, str] = {}
+    for item in glossary.findall(nodes.definition_list_item):
+        term = item[0]
+        if isinstance(term, nodes.term) and term["ids"]:
+            first.setdefault(initial(term.astext()), term["ids"][0])
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    if "#" in first:
+        letters.append("#")
+    bar = nodes.paragraph(classes=["sg-az"])
+    for n, letter in enumerate(letters):
+        if n:
+            bar += nodes.Text(" ")
+        if letter in first:
+            bar += nodes.reference(
+                letter,
+                letter,
+                internal=True,
+                refid=first[letter],
+                classes=["sg-az-letter"],
+            )
+        else:
+            bar += nodes.inline(letter, letter, classes=["sg-az-empty"])
+    return bar
 
 
 def item_key(item: CatalogItem) -> str:

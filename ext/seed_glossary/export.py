@@ -1,0 +1,226 @@
+"""What HTML readers and other tools get: previews data, ``glossary.json``, assets.
+
+After each page is read (and translated), its glossary entries are saved as
+plain text (JSON lines in the doctree folder). When an HTML build ends they
+become:
+
+* ``glossary.json`` (``seed_glossary_export``): one object per entry, for
+  other tools;
+* ``_static/seed_glossary_data.js``: the data of the hover previews, as a
+  classic script, because a page opened from disk may not ``fetch()`` JSON.
+
+Seed text is untrusted: it goes into JSON only through ``json.dumps``, with
+``</`` escaped so that no string can close a script element, and the preview
+script sets it with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .build_report import relative_path
+from .domain import get_domain
+from .render import backlinks_placeholder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+STATIC = Path(__file__).parent / "static"
+DATA_SCRIPT = "seed_glossary_data.js"
+_FOLDER = "seed_glossary"
+
+
+# -- assets --------------------------------------------------------------------
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """``config-inited``: our CSS and JS, shipped in the package.
+
+    Added here, not later, so that every build sees the same value and Sphinx
+    does not report a changed ``html_static_path``.
+    """
+    path = str(STATIC)
+    if path not in config.html_static_path:
+        config.html_static_path.append(path)
+
+
+def add_assets(app: Sphinx) -> None:
+    """``builder-inited``: CSS for HTML builders, JS for HTML pages with previews."""
+    if not _is_html(app.builder):
+        return
+    app.add_css_file("seed_glossary.css")
+    if app.config.seed_glossary_previews and not _is_epub(app.builder):
+        # Classic scripts, deferred: the data first, then the code that uses it.
+        app.add_js_file(DATA_SCRIPT, loading_method="defer")
+        app.add_js_file("seed_glossary.js", loading_method="defer")
+
+
+def _is_html(builder: Builder) -> bool:
+    return builder.format == "html"
+
+
+def _is_epub(builder: Builder) -> bool:
+    return builder.name.startswith("epub")
+
+
+# -- entries as plain text -----------------------------------------------------
+
+
+def save_entries(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: save the page's glossary entries as plain text.
+
+    Runs after the translation transforms, so a translated manual exports and
+    previews its translation.
+    """
+    items = [
+        _entry_text(d) for d in doctree.findall(nodes.definition) if d.get("sg_key")
+    ]
+    if not items:
+        return
+    path = _items_file(app, app.env.docname)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def _items_file(app: Sphinx, docname: str) -> Path:
+    digest = hashlib.sha256(docname.encode()).hexdigest()[:20]
+    return Path(app.env.doctreedir) / _FOLDER / f"items-{digest}.jsonl"
+
+
+def _entry_text(definition: nodes.definition) -> dict[str, Any]:
+    terms = [t for t in definition.parent.children if isinstance(t, nodes.term)]
+    out: dict[str, Any] = {
+        "key": definition["sg_key"],
+        "names": [t.astext() for t in terms],
+        "anchors": [t["ids"][0] if t["ids"] else "" for t in terms],
+        "definition": "",
+        "sections": {},
+        "see_also": [],
+        "see": [],
+    }
+    blocks: list[str] = []
+    heading: str | None = None
+    for child in definition.children:
+        if isinstance(child, nodes.rubric) and "sg-section" in child["classes"]:
+            _store(out, heading, blocks)
+            heading, blocks = child.astext(), []
+        elif isinstance(child, addnodes.seealso):
+            out["see_also"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
+        elif isinstance(child, backlinks_placeholder):
+            continue
+        elif "sg-see" in child.get("classes", ()):
+            out["see"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
+        else:
+            blocks.append(" ".join(child.astext().split()))
+    _store(out, heading, blocks)
+    return out
+
+
+def _store(out: dict[str, Any], heading: str | None, blocks: list[str]) -> None:
+    text = "\n\n".join(b for b in blocks if b)
+    if heading is None:
+        out["definition"] = text
+    else:
+        out["sections"][heading] = text
+
+
+def _page_items(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]:
+    """(docname, entry text, source files) of every entry, in page order."""
+    domain = get_domain(app.env)
+    for docname in sorted(domain.pages):
+        files = {
+            item.key: item.files
+            for page in domain.pages[docname]
+            for item in page.items
+        }
+        try:
+            lines = _items_file(app, docname).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            item = json.loads(line)
+            yield docname, item, files.get(item["key"], ())
+
+
+# -- outputs -------------------------------------------------------------------
+
+
+def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``glossary.json`` and the previews' data script."""
+    if exception is not None or not _is_html(app.builder) or _is_epub(app.builder):
+        return
+    if not get_domain(app.env).pages:
+        return
+    items = list(_page_items(app))
+    if app.config.seed_glossary_export:
+        export = [
+            _export_object(app, docname, item, files) for docname, item, files in items
+        ]
+        path = Path(app.outdir, app.config.seed_glossary_export)
+        path.write_text(
+            json.dumps(export, ensure_ascii=False, indent=1) + "\n", "utf-8"
+        )
+    if app.config.seed_glossary_previews:
+        static = Path(app.outdir, "_static")
+        static.mkdir(parents=True, exist_ok=True)
+        (static / DATA_SCRIPT).write_text(_previews_script(app, items), "utf-8")
+
+
+def page_uri(builder: Builder, docname: str) -> str:
+    """The URI of a page from the output root, as links in any HTML builder use."""
+    if builder.name == "singlehtml":
+        return builder.get_target_uri(builder.config.root_doc).split("#")[0]
+    return builder.get_target_uri(docname)
+
+
+def _url(app: Sphinx, docname: str, anchor: str) -> str:
+    uri = f"{page_uri(app.builder, docname)}#{anchor}"
+    base = app.config.html_baseurl
+    return urljoin(base if base.endswith("/") else base + "/", uri) if base else uri
+
+
+def _export_object(
+    app: Sphinx, docname: str, item: dict[str, Any], files: tuple[str, ...]
+) -> dict[str, Any]:
+    names, anchors = item["names"], item["anchors"]
+    return {
+        "term": names[0],
+        "aliases": names[1:],
+        "url": _url(app, docname, anchors[0]) if anchors and anchors[0] else None,
+        "definition": item["definition"],
+        "sections": item["sections"],
+        "see_also": item["see_also"] or item["see"],
+        "source": [relative_path(f, app.confdir) for f in files],
+    }
+
+
+def _previews_script(app: Sphinx, items: list[tuple[str, dict[str, Any], Any]]) -> str:
+    """``window.seedGlossaryPreviews = {url: {t, a, s}}`` for every dt anchor."""
+    data: dict[str, dict[str, Any]] = {}
+    for docname, item, _files in items:
+        names = item["names"]
+        summary = item["definition"].split("\n\n")[0]
+        if not summary and item["see"]:
+            summary = "→ " + "; ".join(item["see"])
+        preview = {"t": names[0], "a": names[1:], "s": summary}
+        uri = page_uri(app.builder, docname)
+        for anchor in item["anchors"]:
+            if anchor:
+                data[f"{uri}#{anchor}"] = preview
+    payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    # "</" could end a script element if this ever were inlined; escape anyway.
+    payload = payload.replace("</", "<\\/")
+    return f"window.seedGlossaryPreviews = {payload};\n"

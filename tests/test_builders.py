@@ -1,0 +1,333 @@
+"""Every Sphinx builder: no warning, no unknown node, the glossary in the output.
+
+Each small root is built once per builder (module-scoped cache). The checks
+read each builder's own output: HTML pages, the epub's XHTML, the LaTeX
+source, plain text, the man page, Texinfo, docutils XML and gettext catalogs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+import seed_glossary
+from seed_glossary.ingest.report import REPORT_NAME
+
+BUILDERS = (
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "epub",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "xml",
+    "gettext",
+    "dummy",
+)
+#: Builders that write a folder of web pages: the only ones with our assets.
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+#: EPUB3 warns without a copyright and a version.
+CONF = {"project": "Builders", "copyright": "2026, tests", "version": "1.0"}
+#: Files the extension ships for HTML output (CSS, JS, ...), by name.
+PACKAGE = Path(seed_glossary.__file__).parent
+OUR_ASSETS = frozenset(
+    {REPORT_NAME, "glossary.json"}
+    | {p.name for p in (PACKAGE / "static").rglob("*") if p.is_file()}
+)
+
+TERMS = ("Gut permeability", "Intestinal permeability", "Mucus layer", "Zonulin")
+ALIASES = ("leaky gut", "intestinal mucus", "pre-haptoglobin 2")
+SECTIONS = ("Origin", "Mechanism")
+#: Lines of the scraped seeds that are noise: never in any output.
+NOISE = (
+    "cookies",
+    "Detailed Cookie Preferences",
+    "Peptide Science is the precise language",
+    "Gut Resilience is the precise language",
+)
+
+Build = Callable[[str, str], SphinxTestApp]
+
+
+def _warnings(app: SphinxTestApp) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def build(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """``build(root, builder)``: the app after a fresh build (cached per module)."""
+    cache: dict[tuple[str, str], SphinxTestApp] = {}
+
+    def make(root: str, builder: str) -> SphinxTestApp:
+        if (root, builder) not in cache:
+            srcdir = tmp_path_factory.mktemp(f"{root}-{builder}") / root
+            shutil.copytree(rootdir / f"test-{root}", srcdir)
+            app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=dict(CONF))
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            cache[root, builder] = app
+        return cache[root, builder]
+
+    return make
+
+
+# -- every builder builds -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("root", ["basic", "autolink"])
+def test_every_builder_builds_without_warnings(build: Build, root, builder):
+    # An unknown node would raise NotImplementedError out of app.build().
+    app = build(root, builder)
+    assert _warnings(app) == []
+    if builder != "dummy":
+        assert any(app.outdir.iterdir())
+
+
+# -- what each builder shows --------------------------------------------------------
+
+
+def _html_text(path: Path) -> str:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
+
+
+def _one(folder: Path, pattern: str) -> Path:
+    found = sorted(folder.glob(pattern))
+    assert len(found) == 1, (pattern, found)
+    return found[0]
+
+
+def _glossary_output(app: SphinxTestApp, builder: str) -> str:
+    """The text of the glossary page (or the whole book) as that builder wrote it."""
+    out = app.outdir
+    if builder == "html":
+        return _html_text(out / "glossary.html")
+    if builder == "dirhtml":
+        return _html_text(out / "glossary" / "index.html")
+    if builder == "singlehtml":
+        return _html_text(out / "index.html")
+    if builder == "epub":
+        with zipfile.ZipFile(_one(out, "*.epub")) as book:
+            return _html_text_bytes(book.read("glossary.xhtml"))
+    if builder == "latex":
+        tex = _one(out, "*.tex").read_text(encoding="utf-8")
+        return tex.replace(r"\sphinxhyphen{}", "-")
+    if builder == "text":
+        return (out / "glossary.txt").read_text(encoding="utf-8")
+    if builder == "man":
+        return _one(out, "*.1").read_text(encoding="utf-8").replace("\\-", "-")
+    if builder == "texinfo":
+        return _one(out, "*.texi").read_text(encoding="utf-8")
+    if builder == "xml":
+        return (out / "glossary.xml").read_text(encoding="utf-8")
+    raise AssertionError(builder)
+
+
+def _html_text_bytes(data: bytes) -> str:
+    return BeautifulSoup(data.decode("utf-8"), "html.parser").get_text()
+
+
+def _flat(text: str) -> str:
+    """Whitespace collapsed: the text builder wraps lines, TeX breaks them."""
+    return re.sub(r"\s+", " ", text)
+
+
+CONTENT_BUILDERS = [b for b in BUILDERS if b not in ("gettext", "dummy")]
+
+
+@pytest.mark.parametrize("builder", CONTENT_BUILDERS)
+def test_terms_aliases_sections_and_links_in_every_output(build: Build, builder):
+    text = _flat(_glossary_output(build("basic", builder), builder))
+    for name in (*TERMS, *ALIASES, *SECTIONS):
+        assert name in text, (builder, name)
+    # The "See also" title is Sphinx's (its seealso node; docutils 0.20 writes
+    # "SEE ALSO" in man pages); XML keeps the node.
+    assert ("<seealso" if builder == "xml" else "see also") in text.lower()
+    assert "Referenced from:" in text
+    # A definition, and a section paragraph, each from a different seed.
+    assert "a physiological measure of the integrity of the tight" in text
+    assert "two-stratum structure in the colon" in text
+    for noise in NOISE:
+        assert noise.lower() not in text.lower(), (builder, noise)
+
+
+def test_text_output_is_the_glossary_in_order(build: Build):
+    text = (build("basic", "text").outdir / "glossary.txt").read_text()
+    headwords = [line for line in text.splitlines() if line in (*TERMS, *ALIASES)]
+    # Sorted as Sphinx sorts a glossary; an alias of the same entry follows it.
+    assert headwords == [
+        "Gut permeability",
+        "Intestinal permeability",
+        "leaky gut",
+        "Mucus layer",
+        "intestinal mucus",
+        "Zonulin",
+        "pre-haptoglobin 2",
+    ]
+
+
+def test_gettext_extracts_the_entries_not_the_noise(build: Build):
+    app = build("basic", "gettext")
+    pot = (app.outdir / "glossary.pot").read_text(encoding="utf-8")
+    msgids = set(re.findall(r'^msgid "(.+)"$', pot, flags=re.MULTILINE))
+    for name in (*TERMS, *ALIASES, *SECTIONS):
+        assert name in msgids, name
+    assert any(m.startswith("A gel-like coating of heavily") for m in msgids)
+    assert "Named after the *zonula occludens*." in msgids
+    for noise in NOISE:
+        assert noise.lower() not in pot.lower()
+    # Our labels are translated through the extension's own catalog, not the
+    # project's: they are not messages of the page.
+    assert "Referenced from:" not in msgids
+    assert "See" not in msgids
+
+
+# -- our files only where they belong -----------------------------------------------
+
+
+def _files(folder: Path) -> Iterator[str]:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            yield path.name
+            if path.suffix == ".epub":
+                with zipfile.ZipFile(path) as book:
+                    yield from (Path(n).name for n in book.namelist())
+
+
+@pytest.mark.parametrize("builder", [b for b in BUILDERS if b not in HTML_BUILDERS])
+def test_no_report_or_html_asset_outside_html_output(build: Build, builder):
+    app = build("autolink", builder)
+    leaked = OUR_ASSETS.intersection(_files(app.outdir))
+    assert not leaked, (builder, leaked)
+
+
+@pytest.mark.parametrize("builder", HTML_BUILDERS)
+def test_html_builders_write_the_report(build: Build, builder):
+    assert (build("autolink", builder).outdir / REPORT_NAME).is_file()
+
+
+def test_epub_rebuilt_in_place_still_has_no_warning(rootdir, tmp_path):
+    """A file of ours left in the epub folder makes Sphinx warn on the next build."""
+    srcdir = tmp_path / "autolink"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
+    for _ in range(2):
+        app = SphinxTestApp("epub", srcdir=srcdir, confoverrides=dict(CONF))
+        try:
+            app.build(force_all=True)
+        finally:
+            app.cleanup()
+        assert _warnings(app) == []
+
+
+# -- links resolve in every HTML flavour --------------------------------------------
+
+
+def _pages(app: SphinxTestApp, builder: str) -> dict[Path, BeautifulSoup]:
+    if builder == "epub":
+        pattern = "*.xhtml"
+    elif builder == "singlehtml":
+        pattern = "index.html"
+    else:
+        pattern = "**/*.html"
+    return {
+        page: BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for page in sorted(app.outdir.glob(pattern))
+        if not page.name.startswith(("genindex", "search"))
+        and "genindex" not in page.parts
+        and "search" not in page.parts
+        and "_static" not in page.parts
+    }
+
+
+def _our_links(soup: BeautifulSoup) -> list:
+    """Links the extension writes: in glossary entries, autolinks, backlinks."""
+    links = soup.select("dl.sg-glossary a[href]")
+    links += [a for a in soup.select("a[href]") if a.select_one(".sg-autolink")]
+    links += soup.select(".sg-backlinks a[href]")
+    return [a for a in dict.fromkeys(links) if "headerlink" not in a.get("class", [])]
+
+
+def _target(page: Path, href: str, outdir: Path) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, href
+    assert "#" not in parts.fragment, f"two fragments: {href}"
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    target = (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    assert target.is_relative_to(outdir.resolve()), href
+    return target, unquote(parts.fragment)
+
+
+@pytest.mark.parametrize("builder", (*HTML_BUILDERS, "epub"))
+@pytest.mark.parametrize("root", ["basic", "autolink"])
+def test_every_link_we_write_reaches_an_anchor(build: Build, root, builder):
+    app = build(root, builder)
+    pages = _pages(app, builder)
+    ids: dict[Path, set[str]] = {}
+    checked = 0
+    for page, soup in pages.items():
+        for a in _our_links(soup):
+            target, fragment = _target(page, a["href"], app.outdir)
+            assert target.is_file(), (page.name, a["href"])
+            if target not in ids:
+                html = target.read_text(encoding="utf-8")
+                ids[target] = {
+                    e["id"] for e in BeautifulSoup(html, "html.parser").select("[id]")
+                }
+            if fragment:
+                assert fragment in ids[target], (page.name, a["href"])
+            checked += 1
+    assert checked >= 5
+
+
+def _autolinks(app: SphinxTestApp, builder: str) -> list[str]:
+    return [
+        a.get_text()
+        for soup in _pages(app, builder).values()
+        for a in soup.select(".sg-autolink")
+    ]
+
+
+@pytest.mark.parametrize("builder", ("dirhtml", "singlehtml", "epub"))
+def test_same_autolinks_in_every_html_flavour(build: Build, builder):
+    """singlehtml resolves all pages as one doctree: each page keeps its links."""
+    html = _autolinks(build("autolink", "html"), "html")
+    assert len(html) >= 9
+    assert sorted(_autolinks(build("autolink", builder), builder)) == sorted(html)
+
+
+def test_merged_builders_keep_every_term_link(build: Build):
+    """latex, texinfo and man merge the pages too: as many term links as HTML."""
+    html = build("autolink", "html")
+    links = sum(
+        len(soup.select("a span.std-term")) for soup in _pages(html, "html").values()
+    )
+    autolinks = len(_autolinks(html, "html"))
+    tex = _one(build("autolink", "latex").outdir, "*.tex").read_text()
+    assert tex.count(r"\sphinxtermref{") == links
+    # \DUrole{sg-autolink}, or \DUrole{xref,std,std-term,sg-autolink} (Sphinx 8.0)
+    assert tex.count("sg-autolink}") == autolinks
+    backlinks = sum(
+        len(soup.select(".sg-backlinks")) for soup in _pages(html, "html").values()
+    )
+    for builder, pattern in (("texinfo", "*.texi"), ("man", "*.1")):
+        out = _one(build("autolink", builder).outdir, pattern).read_text()
+        assert out.count("Referenced from:") == backlinks, builder
+    texi = _one(build("autolink", "texinfo").outdir, "*.texi").read_text()
+    # Texinfo writes every resolved reference as @ref; autolinks are among them.
+    assert texi.count("@ref{") >= links

@@ -1,0 +1,189 @@
+"""What HTML readers get: search objects, A–Z bar, previews data, glossary.json."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+
+def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def basic(tmp_path_factory, rootdir):
+    srcdir = tmp_path_factory.mktemp("html") / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    return _build(srcdir, confoverrides={"html_baseurl": "https://docs.example/seeds"})
+
+
+def _search_index(app: SphinxTestApp) -> dict:
+    text = (app.outdir / "searchindex.js").read_text()
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def test_every_term_and_alias_is_a_search_object_pointing_at_its_entry(basic):
+    index = _search_index(basic)
+    objtype = next(k for k, v in index["objtypes"].items() if v == "seedglossary:term")
+    assert index["objnames"][objtype][2] == "Glossary term"
+    found = {}
+    for prefix, rows in index["objects"].items():
+        for doc, kind, prio, anchor, name in rows:
+            if str(kind) == objtype:
+                full_anchor = f"term-{name}" if anchor == "-" else anchor
+                found[name] = (index["docnames"][doc], full_anchor, prio, prefix)
+    assert set(found) == {
+        "Gut permeability",
+        "Intestinal permeability",
+        "leaky gut",
+        "Mucus layer",
+        "intestinal mucus",
+        "Zonulin",
+        "pre-haptoglobin 2",
+    }
+    # Priority 0 ranks objects above plain text matches in Sphinx's scorer.
+    assert {prio for _d, _a, prio, _p in found.values()} == {0}
+    soup = BeautifulSoup((basic.outdir / "glossary.html").read_text(), "html.parser")
+    for name, (doc, anchor, _prio, _prefix) in found.items():
+        assert doc == "glossary"
+        dt = soup.find("dt", id=re.sub(r"\s", "-", anchor))
+        assert dt is not None and name in dt.get_text(), name
+
+
+def test_az_bar_links_letters_with_entries_and_dims_the_others(basic):
+    soup = BeautifulSoup((basic.outdir / "glossary.html").read_text(), "html.parser")
+    bar = soup.select_one("p.sg-az")
+    links = {a.get_text(): a["href"] for a in bar.select("a")}
+    assert links == {
+        "G": "#term-Gut-permeability",
+        "I": "#term-Intestinal-permeability",
+        "L": "#term-leaky-gut",
+        "M": "#term-Mucus-layer",
+        "Z": "#term-Zonulin",
+    }
+    dimmed = [s.get_text() for s in bar.select(".sg-az-empty")]
+    assert len(dimmed) == 26 - 5
+    assert "A" in dimmed and "#" not in dimmed
+    # The bar comes before the glossary, and the glossary is still sorted.
+    assert bar.find_next("dl", class_="glossary") is not None
+
+
+def test_previews_data_is_a_classic_script_keyed_by_page_and_anchor(basic):
+    script = (basic.outdir / "_static" / "seed_glossary_data.js").read_text()
+    assert script.startswith("window.seedGlossaryPreviews = {")
+    data = json.loads(script[script.index("{") : script.rindex("}") + 1])
+    zonulin = data["glossary.html#term-Zonulin"]
+    assert zonulin == {
+        "t": "Zonulin",
+        "a": ["pre-haptoglobin 2"],
+        "s": "A protein that loosens the tight junctions; see leaky gut.",
+    }
+    assert data["glossary.html#term-pre-haptoglobin-2"] == zonulin
+    assert data["glossary.html#term-leaky-gut"]["s"].startswith("→ Gut permeability")
+    page = (basic.outdir / "page.html").read_text()
+    assert '<script defer="defer" src="_static/seed_glossary_data.js' in page
+    assert '<script defer="defer" src="_static/seed_glossary.js' in page
+    assert "_static/seed_glossary.css" in page
+
+
+def test_glossary_json_export(basic):
+    export = json.loads((basic.outdir / "glossary.json").read_text())
+    by_term = {e["term"]: e for e in export}
+    zonulin = by_term["Zonulin"]
+    assert zonulin["aliases"] == ["pre-haptoglobin 2"]
+    assert zonulin["url"] == "https://docs.example/seeds/glossary.html#term-Zonulin"
+    assert (
+        zonulin["definition"]
+        == "A protein that loosens the tight junctions; see leaky gut."
+    )
+    assert zonulin["sections"] == {"Origin": "Named after the zonula occludens."}
+    assert zonulin["see_also"] == ["Intestinal permeability"]
+    assert zonulin["source"] == ["seeds/zonulin.md"]
+    gut = by_term["Gut permeability"]
+    assert list(gut["sections"]) == ["Origin", "Mechanism"]
+    assert "cookies" not in json.dumps(export)
+    assert by_term["leaky gut"]["see_also"] == [
+        "Gut permeability",
+        "Intestinal permeability",
+    ]
+    mucus = by_term["Mucus layer"]
+    assert mucus["source"] == ["seeds/204_4002f5169d75b923.txt"]
+
+
+def test_previews_off_and_export_off(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    app = _build(
+        srcdir,
+        confoverrides={"seed_glossary_previews": False, "seed_glossary_export": None},
+    )
+    assert not (app.outdir / "glossary.json").exists()
+    assert not (app.outdir / "_static" / "seed_glossary_data.js").exists()
+    assert "seed_glossary.js" not in (app.outdir / "page.html").read_text()
+
+
+def test_script_breaking_text_is_escaped_in_the_data(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-injection", srcdir)
+    app = _build(srcdir)
+    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
+    assert "</script" not in script.lower()
+    assert "<\\/script>" in script
+    data = json.loads(script[script.index("{") : script.rindex("}") + 1])
+    texts = " ".join(v["s"] for v in data.values())
+    assert '<script>alert("txt")</script>' in texts
+    export = (app.outdir / "glossary.json").read_text()
+    assert json.loads(export)[0]["term"] == '<i>Tagged</i> & "quoted"'
+
+
+@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml"])
+def test_preview_urls_match_the_links_of_other_html_builders(
+    rootdir, tmp_path, buildername
+):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    app = _build(srcdir, buildername)
+    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
+    data = json.loads(script[script.index("{") : script.rindex("}") + 1])
+    page = "index.html" if buildername == "singlehtml" else "page/index.html"
+    soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
+    root = soup.find("html").get("data-content_root", "")
+    base = (app.outdir / page).parent
+    resolved = set()
+    for a in soup.select("a.reference.internal"):
+        target = (base / a["href"].split("#")[0]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        rel = target.relative_to((base / root).resolve()).as_posix()
+        resolved.add(f"{rel}#{a['href'].split('#')[1]}")
+    keys = {
+        k.replace("/#", "/index.html#") if k.split("#")[0].endswith("/") else k
+        for k in data
+    }
+    if buildername == "singlehtml":
+        keys = {k if not k.startswith("#") else f"index.html{k}" for k in keys}
+    assert {"glossary/index.html#term-Intestinal-permeability"} <= keys or (
+        "index.html#term-Intestinal-permeability" in keys
+    )
+    assert resolved & keys, (resolved, sorted(keys)[:5])
+
+
+def test_no_html_assets_in_non_html_builders(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    app = _build(srcdir, "text")
+    assert not (app.outdir / "glossary.json").exists()
+    assert not (app.outdir / "_static").exists()
+    text = (app.outdir / "glossary.txt").read_text()
+    assert "Gut permeability" in text and "Referenced from:" in text

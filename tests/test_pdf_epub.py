@@ -1,0 +1,147 @@
+"""The PDF (LaTeX and latexmk) and the ePub (checked by epubcheck) of small roots.
+
+These need system tools: TeX Live with latexmk, poppler-utils (pdftotext) and
+epubcheck (with Java). ``.ci/run`` installs them; without them these tests
+skip on a developer's machine, and fail in CI (``CI=true``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+DOCS = TESTS.parent / "docs"
+DEBIAN = (
+    "latexmk texlive-latex-recommended texlive-latex-extra "
+    "texlive-fonts-recommended tex-gyre poppler-utils epubcheck"
+)
+CONF = ["-D", "project=Seeds", "-D", "copyright=2026, tests", "-D", "version=1.0"]
+
+TERMS = ("Gut permeability", "Intestinal permeability", "Mucus layer", "Zonulin")
+ALIASES = ("leaky gut", "intestinal mucus", "pre-haptoglobin 2")
+SECTIONS = ("Origin", "Mechanism")
+NOISE = ("cookie", "Peptide Science is the precise language", "Gut Resilience")
+
+
+def _need(tool: str) -> str:
+    """The tool's path; a missing tool skips the test, or fails it in CI."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is not installed (Debian: apt-get install {DEBIAN})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}; CI must have it: .ci/run installs it")
+        pytest.skip(message)
+    return path
+
+
+def _sphinx(*args: str | Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    run = subprocess.run(
+        [sys.executable, "-m", "sphinx", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "WARNING" not in run.stderr, run.stderr
+    return run
+
+
+def _copy(rootdir: Path, name: str, tmp_path: Path) -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    return srcdir
+
+
+# -- PDF ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_text(rootdir, tmp_path_factory) -> str:
+    """test-basic as a PDF (``-M latexpdf``), as pdftotext reads it."""
+    _need("latexmk")
+    _need("pdflatex")
+    pdftotext = _need("pdftotext")
+    tmp_path = tmp_path_factory.mktemp("pdf")
+    srcdir = _copy(rootdir, "basic", tmp_path)
+    build = tmp_path / "_build"
+    _sphinx("-M", "latexpdf", srcdir, build, "-W", "-q", *CONF)
+    [pdf] = (build / "latex").glob("*.pdf")
+    run = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", pdf, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return run.stdout
+
+
+def _pdf_forms(text: str) -> tuple[str, str]:
+    """The text with line-end hyphens kept and dropped, whitespace collapsed."""
+    kept = re.sub(r"-\n", "-", text)
+    dropped = re.sub(r"-\n", "", text)
+    return re.sub(r"\s+", " ", kept), re.sub(r"\s+", " ", dropped)
+
+
+def test_pdf_has_terms_aliases_sections_and_links(pdf_text):
+    forms = _pdf_forms(pdf_text)
+    for name in (*TERMS, *ALIASES, *SECTIONS, "See also", "Referenced from:"):
+        assert any(name in form for form in forms), name
+    assert any("two-stratum structure in the colon" in form for form in forms)
+
+
+def test_pdf_has_no_noise(pdf_text):
+    for noise in NOISE:
+        assert noise.lower() not in pdf_text.lower(), noise
+
+
+# -- ePub -----------------------------------------------------------------------------
+
+
+def _epubcheck_command() -> list[str]:
+    """``epubcheck`` as a program, or Debian's ``/usr/bin/epubcheck`` jar."""
+    path = Path(_need("epubcheck"))
+    with path.open("rb") as file:
+        is_jar = file.read(2) == b"PK"
+    if not is_jar:
+        return [str(path)]
+    return [_need("java"), "-jar", str(path.resolve())]
+
+
+def _epubcheck(epub: Path) -> str:
+    run = subprocess.run(
+        [*_epubcheck_command(), str(epub)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    out = run.stdout + run.stderr
+    assert run.returncode == 0, out
+    assert re.search(r"\b0 fatals / 0 errors / 0 warnings\b", out), out
+    return out
+
+
+def test_epub_of_a_small_root_passes_epubcheck(rootdir, tmp_path):
+    _epubcheck_command()
+    srcdir = _copy(rootdir, "basic", tmp_path)
+    out = tmp_path / "epub"
+    _sphinx("-b", "epub", "-W", "-q", "-d", tmp_path / "doctrees", srcdir, out, *CONF)
+    [epub] = out.glob("*.epub")
+    _epubcheck(epub)
+
+
+def test_epub_of_the_manual_passes_epubcheck(tmp_path):
+    _epubcheck_command()
+    out = tmp_path / "epub"
+    _sphinx("-b", "epub", "-W", "-q", "-d", tmp_path / "doctrees", DOCS, out)
+    [epub] = out.glob("*.epub")
+    _epubcheck(epub)

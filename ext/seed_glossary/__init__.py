@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain, transforms and handlers."""
-    from . import config, export, gcpause, links
+    from . import config, export, gcpause, links, split
     from .build_report import write_report
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
@@ -36,6 +36,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(links.AutolinkTransform)
     app.connect("config-inited", export.add_static_path)
     app.connect("builder-inited", export.add_assets)
+    app.connect("builder-inited", split.generate_pages)
+    app.connect("env-get-outdated", split.outdated_pages)
     app.connect("doctree-read", export.save_entries)
     app.connect("build-finished", export.write_outputs)
     app.connect("env-before-read-docs", remember_confdir)

@@ -93,6 +93,19 @@ CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
         "File name, in the HTML output, of the glossary as JSON for other tools; "
         "None to write none.",
     ),
+    "seed_glossary_split": (
+        None,
+        "env",
+        frozenset({str, type(None)}),
+        '"letter": one page per initial letter (generated into '
+        "seed_glossary_split_dir), the glossary page becomes their index.",
+    ),
+    "seed_glossary_split_dir": (
+        "glossary",
+        "env",
+        frozenset({str}),
+        "Folder, relative to the source directory, for the pages of a split glossary.",
+    ),
     "seed_glossary_gc_freeze": (
         True,
         "",
@@ -145,3 +158,19 @@ def _compile(patterns: list[str], name: str) -> list[re.Pattern[str]]:
                 subtype="config",
             )
     return compiled
+
+
+#: pdflatex has no glyph for U+FFFD, which the reader puts for undecodable
+#: seed bytes: without this, one such byte stops the PDF build.
+LATEX_REPLACEMENT_CHARACTER = r"\DeclareUnicodeCharacter{FFFD}{\fbox{?}}"
+
+
+def latex_replacement_character(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a glyph for U+FFFD in LaTeX made by pdflatex."""
+    if config.latex_engine != "pdflatex":
+        return  # xelatex and lualatex take the glyph from the font
+    elements = dict(config.latex_elements)
+    preamble = elements.get("preamble", "")
+    if "{FFFD}" not in preamble:
+        elements["preamble"] = f"{preamble}\n{LATEX_REPLACEMENT_CHARACTER}\n"
+        config.latex_elements = elements

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import split
 from .build_report import save_seed_report
 from .catalog import build_catalog
 from .config import noise_options
@@ -19,9 +22,11 @@ from .ingest import discover, read_seeds
 from .ingest.report import printable
 from .markup import parse_myst
 from .model import Problem
-from .render import item_key, render_az_bar, render_glossary
+from .render import item_key, render_az_bar, render_glossary, render_letter_bar
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.util.typing import OptionSpec
 
     from .catalog import CatalogItem, CatalogProblem
@@ -43,15 +48,99 @@ class SeedGlossaryDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = {
+        # Set on the pages that seed_glossary_split = "letter" generates.
+        "letter": directives.unchanged_required,
+    }
 
     def run(self) -> list[nodes.Node]:
         with gc_paused():
+            if "letter" in self.options:
+                return self._run_letter(self.options["letter"].strip())
+            if split.enabled(self.config) and not self.arguments:
+                return self._run_split_index()
             return self._run()
+
+    def _run_split_index(self) -> list[nodes.Node]:
+        """The page of a split glossary: problems, report, A–Z bar, toctree."""
+        spec = self._seed_spec()
+        folder = split.read_folder(spec, self.config)
+        self._warn_empty(spec, folder.files)
+        entries = self._report_entries(list(folder.entries), list(folder.problems))
+        get_domain(self.env).note_seeds(
+            self.env.docname,
+            PageSeeds(
+                str(spec),
+                tuple(str(p) for p in folder.files),
+                save_seed_report(self.env, self.env.docname, str(spec), entries),
+            ),
+        )
+        split.note_index_page(self.env, folder)
+        letters = sorted(split.by_letter(folder.items))
+        pages = {
+            letter: split.letter_docname(self.config, letter) for letter in letters
+        }
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, pages[letter]) for letter in letters],
+            includefiles=[pages[letter] for letter in letters],
+            maxdepth=1,
+            caption=None,
+            glob=False,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=True,
+        )
+        wrapper = nodes.compound(classes=["toctree-wrapper"])
+        wrapper += toctree
+        return [render_letter_bar(pages, self.env.docname), wrapper]
+
+    def _run_letter(self, letter: str) -> list[nodes.Node]:
+        """One letter's page of a split glossary."""
+        spec = split.seeds_path(
+            get_domain(self.env).confdir or self.env.srcdir, self.config
+        )
+        folder = split.read_folder(spec, self.config)
+        groups = split.by_letter(folder.items)
+        items = groups.get(letter, [])
+        split.note_letter_page(self.env, letter, items)
+        glossary = self._render(items)
+        get_domain(self.env).note_seeds(
+            self.env.docname,
+            PageSeeds("", (), "", self._item_names(items, glossary)),
+        )
+        pages = {other: split.letter_docname(self.config, other) for other in groups}
+        return [render_letter_bar(pages, self.env.docname, current=letter), glossary]
 
     def _run(self) -> list[nodes.Node]:
         spec = self._seed_spec()
         files = discover(spec)
+        self._warn_empty(spec, files)
+        for path in files:
+            self.env.note_dependency(path)
+        entries = read_seeds(
+            files,
+            options=noise_options(self.config),
+            max_bytes=self.config.seed_glossary_max_seed_bytes,
+        )
+        items, problems = build_catalog(entries)
+        entries = self._report_entries(entries, problems)
+        glossary = self._render(items)
+        get_domain(self.env).note_seeds(
+            self.env.docname,
+            PageSeeds(
+                str(spec),
+                tuple(str(p) for p in files),
+                save_seed_report(self.env, self.env.docname, str(spec), entries),
+                self._item_names(items, glossary),
+            ),
+        )
+        if self.config.seed_glossary_az and items:
+            return [render_az_bar(glossary), glossary]
+        return [glossary]
+
+    def _warn_empty(self, spec: Path, files: Sequence[Path]) -> None:
         if not files:
             logger.warning(
                 "no seed files (*.txt, *.md) found at %s",
@@ -60,20 +149,18 @@ class SeedGlossaryDirective(SphinxDirective):
                 subtype="no_seeds",
                 location=self.get_location(),
             )
-        for path in files:
-            self.env.note_dependency(path)
-        entries = read_seeds(
-            files,
-            options=noise_options(self.config),
-            max_bytes=self.config.seed_glossary_max_seed_bytes,
-        )
+
+    def _report_entries(
+        self, entries: list[SeedEntry], problems: list[CatalogProblem]
+    ) -> list[SeedEntry]:
+        """Warn about every problem; return the entries with cross-seed problems."""
         for entry in entries:
             _report(entry)
-        items, problems = build_catalog(entries)
         for found in problems:
             _warn(found.file, found.problem)
-        entries = _with_catalog_problems(entries, problems)
-        taken = self._terms_defined_elsewhere(items)
+        return _with_catalog_problems(entries, problems)
+
+    def _render(self, items: Sequence[CatalogItem]) -> addnodes.glossary:
         glossary = render_glossary(
             items,
             env=self.env,
@@ -81,22 +168,16 @@ class SeedGlossaryDirective(SphinxDirective):
             docname=self.env.docname,
             parse_markup=self._parse_markup,
             backlinks=self.config.seed_glossary_backlinks,
-            taken=frozenset(taken),
-        )
-        anchors = _anchors(glossary)
-        get_domain(self.env).note_seeds(
-            self.env.docname,
-            PageSeeds(
-                str(spec),
-                tuple(str(p) for p in files),
-                save_seed_report(self.env, self.env.docname, str(spec), entries),
-                tuple(_item_names(item, anchors) for item in items),
-            ),
+            taken=frozenset(self._terms_defined_elsewhere(items)),
         )
         self.set_source_info(glossary)
-        if self.config.seed_glossary_az and items:
-            return [render_az_bar(glossary), glossary]
-        return [glossary]
+        return glossary
+
+    def _item_names(
+        self, items: Sequence[CatalogItem], glossary: addnodes.glossary
+    ) -> tuple[ItemNames, ...]:
+        anchors = _anchors(glossary)
+        return tuple(_item_names(item, anchors) for item in items)
 
     def _seed_spec(self) -> Path:
         if self.arguments:
@@ -105,7 +186,7 @@ class SeedGlossaryDirective(SphinxDirective):
         confdir = get_domain(self.env).confdir or self.env.srcdir
         return Path(confdir, self.config.seed_glossary_seeds).resolve()
 
-    def _terms_defined_elsewhere(self, items: list[CatalogItem]) -> set[str]:
+    def _terms_defined_elsewhere(self, items: Sequence[CatalogItem]) -> set[str]:
         """Names of these items that another page already defines as a term.
 
         Such a name is shown but not registered again, so ``:term:`` links

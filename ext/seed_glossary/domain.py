@@ -48,6 +48,8 @@ class PageSeeds:
     #: JSON lines as ``extract --json`` writes its objects
     report: str
     items: tuple[ItemNames, ...] = ()
+    # Pages of a split glossary (seed_glossary_split) have no spec or files:
+    # split.outdated_pages follows their seeds instead.
 
 
 class SeedGlossaryDomain(Domain):
@@ -102,6 +104,12 @@ class SeedGlossaryDomain(Domain):
         self.pages.pop(docname, None)
         self.xrefs.pop(docname, None)
         self.autolinks.pop(docname, None)
+        split = self.data.get("split", {})
+        split.get("pages", {}).pop(docname, None)
+        if docname in split.get("index_pages", ()):
+            split["index_pages"] = tuple(
+                d for d in split["index_pages"] if d != docname
+            )
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for field in ("pages", "xrefs"):
@@ -109,6 +117,17 @@ class SeedGlossaryDomain(Domain):
             for docname, value in otherdata.get(field, {}).items():
                 if docname in docnames:
                     mine[docname] = value
+        theirs = otherdata.get("split", {})
+        split = self.data.setdefault("split", {})
+        for docname, value in theirs.get("pages", {}).items():
+            if docname in docnames:
+                split.setdefault("pages", {})[docname] = value
+        index_pages = [d for d in theirs.get("index_pages", ()) if d in docnames]
+        if index_pages:
+            split["index_pages"] = tuple(
+                sorted({*split.get("index_pages", ()), *index_pages})
+            )
+            split["stamp"] = theirs.get("stamp")
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Every term and alias as a search result that opens its entry.
@@ -166,7 +185,7 @@ def outdated_pages(
         if docname in removed or docname in changed:
             continue
         for page in pages:
-            if tuple(map(str, discover(page.spec))) != page.files:
+            if page.spec and tuple(map(str, discover(page.spec))) != page.files:
                 outdated.append(docname)
                 break
     return outdated

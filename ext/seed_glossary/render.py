@@ -200,6 +200,34 @@ def render_az_bar(glossary: addnodes.glossary) -> nodes.paragraph:
     return bar
 
 
+def render_letter_bar(
+    pages: dict[str, str], docname: str, current: str | None = None
+) -> nodes.paragraph:
+    """The A–Z bar of a split glossary: letters link to their pages."""
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    if "#" in pages:
+        letters.append("#")
+    bar = nodes.paragraph(classes=["sg-az"])
+    for n, letter in enumerate(letters):
+        if n:
+            bar += nodes.Text(" ")
+        if letter == current:
+            bar += nodes.strong(letter, letter, classes=["sg-az-current"])
+        elif letter in pages:
+            bar += addnodes.pending_xref(
+                "",
+                nodes.inline(letter, letter, classes=["sg-az-letter"]),
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/{pages[letter]}",
+                refexplicit=True,
+                refdoc=docname,
+            )
+        else:
+            bar += nodes.inline(letter, letter, classes=["sg-az-empty"])
+    return bar
+
+
 def item_key(item: CatalogItem) -> str:
     """The key that identifies an item across the build: its folded headword."""
     return key(item.names[0])

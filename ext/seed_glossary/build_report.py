@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .domain import get_domain
 from .ingest.report import entry_to_json
-from .links import link_report, log_link_summary
+from .link_report import link_report, log_link_summary
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -18,7 +18,7 @@ scans nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -531,104 +531,3 @@ def _entry_reference(index: LinkIndex, docname: str, entry: str) -> nodes.Node:
         refexplicit=True,
         refdoc=docname,
     )
-
-
-# -- the link report -----------------------------------------------------------
-
-
-def link_report(env: BuildEnvironment) -> dict[str, Any]:
-    """Unused entries, wanted terms and per-entry link counts, as plain data."""
-    domain = get_domain(env)
-    index = link_index(env)
-    backlinks = domain.data.get("backlinks", {})
-    std_terms = {
-        name.lower() for (kind, name) in env.get_domain("std").objects if kind == "term"
-    }
-    external = _external_terms(env)
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for docname, refs in domain.xrefs.items():
-        for target_name, _entry in refs:
-            if (
-                target_name not in std_terms
-                and target_name not in index.names
-                and not _resolves_elsewhere(target_name, external)
-            ):
-                wanted[target_name].add(docname)
-    autolinked: dict[str, int] = defaultdict(int)
-    for planned in domain.autolinks.values():
-        for target, _entry, _name in planned:
-            autolinked[target] += 1
-    explicit: dict[str, int] = defaultdict(int)
-    for refs in domain.xrefs.values():
-        for target_name, from_entry in refs:
-            target = index.names.get(target_name)
-            if target is not None and target != from_entry:
-                explicit[target] += 1
-    entries = {}
-    for _docname, item in domain.items():
-        headword = item.names[0]
-        entries[headword] = {
-            "page": _docname,
-            "explicit": explicit.get(item.key, 0),
-            "autolinks": autolinked.get(item.key, 0),
-            "referenced_from": [
-                {"page": page, "entry": index.headwords.get(e, e) if e else None}
-                for page, e in backlinks.get(item.key, ())
-            ],
-        }
-    return {
-        "entries": entries,
-        "unused": sorted(
-            (h for h, e in entries.items() if not e["explicit"] and not e["autolinks"]),
-            key=str.lower,
-        ),
-        "wanted": {t: sorted(pages) for t, pages in sorted(wanted.items())},
-    }
-
-
-def _external_terms(env: BuildEnvironment) -> dict[str | None, set[str]]:
-    """Lower-cased ``std:term`` names of intersphinx inventories, by inventory.
-
-    ``None`` holds the names of all inventories together.
-    """
-    named = getattr(env, "intersphinx_named_inventory", None) or {}
-    out: dict[str | None, set[str]] = {None: set()}
-    for name, inventory in named.items():
-        terms = {t.lower() for t in _inventory_terms(inventory)}
-        out[name] = terms
-        out[None] |= terms
-    return out
-
-
-def _inventory_terms(inventory: Any) -> Iterable[str]:
-    try:
-        return inventory["std:term"].keys()
-    except (KeyError, TypeError, AttributeError):
-        data = getattr(inventory, "data", {})
-        return data.get("std:term", {}).keys()
-
-
-def _resolves_elsewhere(target: str, external: dict[str | None, set[str]]) -> bool:
-    """Would intersphinx resolve this ``:term:`` target (``inv:name`` or ``name``)?"""
-    if target in external[None]:
-        return True
-    prefix, _, rest = target.partition(":")
-    return bool(rest) and rest in external.get(prefix, ())
-
-
-def log_link_summary(report: dict[str, Any]) -> None:
-    """Print the report's headline figures after a build."""
-    entries = report["entries"]
-    explicit = sum(e["explicit"] for e in entries.values())
-    auto = sum(e["autolinks"] for e in entries.values())
-    logger.info(
-        "seed glossary: %d entries, %d links by role, %d autolinks; "
-        "%d unused, %d wanted",
-        len(entries),
-        explicit,
-        auto,
-        len(report["unused"]),
-        len(report["wanted"]),
-    )
-    for target, pages in report["wanted"].items():
-        logger.info("  wanted: %r from %s", target, ", ".join(pages))

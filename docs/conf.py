@@ -19,7 +19,7 @@ extensions = [
 # and on the example page; see linking.md, "Automatic links".
 seed_glossary_autolink = ["example-prose"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "performance/*"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 
 html_theme = "furo"

@@ -158,25 +158,38 @@ def _page_items(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], tuple[str, .
 # -- outputs -------------------------------------------------------------------
 
 
-def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: ``glossary.json`` and the previews' data script."""
-    if exception is not None or not _is_html(app.builder) or _is_epub(app.builder):
-        return
-    if not get_domain(app.env).pages:
-        return
-    items = list(_page_items(app))
-    if app.config.seed_glossary_export:
-        export = [
-            _export_object(app, docname, item, files) for docname, item, files in items
-        ]
-        path = Path(app.outdir, app.config.seed_glossary_export)
-        path.write_text(
-            json.dumps(export, ensure_ascii=False, indent=1) + "\n", "utf-8"
-        )
-    if app.config.seed_glossary_previews:
+def _wanted(app: Sphinx) -> bool:
+    return (
+        _is_html(app.builder)
+        and not _is_epub(app.builder)
+        and bool(get_domain(app.env).pages)
+    )
+
+
+def write_previews_data(app: Sphinx, env: object) -> None:
+    """``env-updated``: the previews' data script, before any page is written.
+
+    Written now, the file already holds this build's data when Sphinx stamps
+    the pages' ``<script src="...?v=...">`` with its checksum, so browsers never
+    keep the previews of an older build.
+    """
+    if app.config.seed_glossary_previews and _wanted(app):
         static = Path(app.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
+        items = list(_page_items(app))
         (static / DATA_SCRIPT).write_text(_previews_script(app, items), "utf-8")
+
+
+def write_export(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``glossary.json`` (``seed_glossary_export``)."""
+    if exception is not None or not app.config.seed_glossary_export or not _wanted(app):
+        return
+    export = [
+        _export_object(app, docname, item, files)
+        for docname, item, files in _page_items(app)
+    ]
+    path = Path(app.outdir, app.config.seed_glossary_export)
+    path.write_text(json.dumps(export, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def page_uri(builder: Builder, docname: str) -> str:

@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPHINXOPTS ?=
 DOCS_OUT := docs/_build/html
+LOCALES := ext/seed_glossary/locales
+# tox environments of `make corners`: lowest and newest supported stacks.
+CORNERS ?= py311-lowest,py313-newest
+TOXOPTS ?=
 
-.PHONY: html test lint bench clean venv
+.PHONY: html pdf epub test lint bench corners dist locales clean venv
 
 venv: $(STAMP)
 
@@ -20,15 +24,47 @@ $(STAMP): pyproject.toml
 html: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -b html -d docs/_build/doctrees $(SPHINXOPTS) docs $(DOCS_OUT)
 
-## lint: ruff over the package and the tests
+## pdf: the manual as a PDF, docs/_build/latex/sphinx-seed-glossary.pdf (LaTeX, latexmk)
+pdf: $(STAMP)
+	$(BIN)/sphinx-build -M latexpdf docs docs/_build -W --keep-going $(SPHINXOPTS)
+
+## epub: the manual as an ePub, docs/_build/epub/sphinx-seed-glossary.epub
+epub: $(STAMP)
+	$(BIN)/sphinx-build -M epub docs docs/_build -W --keep-going $(SPHINXOPTS)
+
+## lint: ruff over the package and the tests, mypy (strict) over the package
 lint: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py
 	$(BIN)/ruff format --check ext tests docs/conf.py
+	$(BIN)/mypy
 
 ## test: lint, every test, and the manual built with -W
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 	$(MAKE) html
+
+## corners: the tests on Python 3.11 + Sphinx 8.0 and Python 3.13 + the newest Sphinx
+##          (tox; python3.11 and python3.13 must be on PATH)
+corners: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'tox>=4.11'
+	$(BIN)/tox -e $(CORNERS) $(TOXOPTS)
+
+## dist: the sdist and the wheel in dist/ (python -m build), checked by twine
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+## locales: our labels into seed_glossary.pot, then every .po updated and compiled
+locales: $(STAMP)
+	$(BIN)/pybabel extract --project=sphinx-seed-glossary \
+	  --version=$$($(BIN)/python -c 'import seed_glossary; print(seed_glossary.__version__)') \
+	  --copyright-holder='sphinx-seed-glossary contributors' --msgid-bugs-address='' \
+	  --add-location=file --sort-output --width=79 \
+	  -o $(LOCALES)/seed_glossary.pot ext/seed_glossary
+	$(BIN)/pybabel update --domain=seed_glossary --input-file=$(LOCALES)/seed_glossary.pot \
+	  --output-dir=$(LOCALES) --width=79 --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile --domain=seed_glossary --directory=$(LOCALES) --statistics
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
 bench: $(STAMP)

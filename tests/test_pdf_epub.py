@@ -145,3 +145,36 @@ def test_epub_of_the_manual_passes_epubcheck(tmp_path):
     _sphinx("-b", "epub", "-W", "-q", "-d", tmp_path / "doctrees", DOCS, out)
     [epub] = out.glob("*.epub")
     _epubcheck(epub)
+
+
+def test_pdf_of_a_seed_with_undecodable_bytes(rootdir, tmp_path):
+    """The reader shows bytes it cannot decode as U+FFFD; pdflatex needs a glyph."""
+    _need("latexmk")
+    _need("pdflatex")
+    pdftotext = _need("pdftotext")
+    srcdir = _copy(rootdir, "basic", tmp_path)
+    (srcdir / "seeds" / "undecodable.txt").write_bytes(
+        b"Undecodable term\n"
+        b"A definition with bytes \x81\x8d\x8f that no encoding decodes.\n"
+    )
+    build = tmp_path / "_build"
+    run = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", srcdir, build, "-q", *CONF],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    # The seed's encoding problem is the only warning.
+    warnings = [w for w in run.stderr.splitlines() if "WARNING" in w]
+    assert warnings and all("seed_glossary.encoding" in w for w in warnings)
+    [pdf] = (build / "latex").glob("*.pdf")
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", pdf, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert "A definition with bytes" in text

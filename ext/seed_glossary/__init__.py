@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .build_report import write_report
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
+    from .markup import TranslateSeedText
     from .render import MESSAGE_CATALOG, backlinks_placeholder, skip_node
 
     # Curated seeds are MyST; make sure the parser is there even if the
@@ -33,7 +34,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(
         backlinks_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
     )
+    app.add_transform(TranslateSeedText)
+    app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)
+    app.add_post_transform(links.SingleHTMLAnchors)
     app.connect("config-inited", export.add_static_path)
     app.connect("builder-inited", export.add_assets)
     app.connect("builder-inited", split.generate_pages)

@@ -77,6 +77,18 @@ def relative_path(path: str, start: os.PathLike[str] | str) -> str:
         return path
 
 
+def _html_output(app: Sphinx) -> bool:
+    """Does this builder write a folder of HTML pages (html, dirhtml, singlehtml)?
+
+    Not epub: its folder is the book, zipped, and a file Sphinx does not know
+    there fails the next build with -W. Not latex, text, man, ...: the report
+    belongs next to the HTML pages it describes.
+    """
+    from sphinx.builders._epub_base import EpubBuilder
+
+    return app.builder.format == "html" and not isinstance(app.builder, EpubBuilder)
+
+
 def write_report(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: log the link summary and write the JSON report."""
     if exception is not None or not get_domain(app.env).pages:
@@ -84,7 +96,7 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     links = link_report(app.env)
     log_link_summary(links)
     name = app.config.seed_glossary_report
-    if name and app.builder.name != "dummy":
+    if name and _html_output(app):
         with (app.outdir / name).open("w", encoding="utf-8") as out:
             _write_streaming(out, seed_reports(app), links)
 

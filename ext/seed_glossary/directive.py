@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -27,6 +27,7 @@ from .render import item_key, render_az_bar, render_glossary, render_letter_bar
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from sphinx.domains.std import StandardDomain
     from sphinx.util.typing import OptionSpec
 
     from .catalog import CatalogItem, CatalogProblem
@@ -194,12 +195,10 @@ class SeedGlossaryDirective(SphinxDirective):
         """
         # Terms of this page were purged before it was read again: any entry
         # for this page now comes from a glossary written above the directive.
+        std = cast("StandardDomain", self.env.get_domain("std"))
         elsewhere = {
             name.lower(): docname
-            for (kind, name), (
-                docname,
-                _id,
-            ) in self.env.get_domain("std").objects.items()
+            for (kind, name), (docname, _id) in std.objects.items()
             if kind == "term"
         }
         taken = set()

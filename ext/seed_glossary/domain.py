@@ -9,7 +9,7 @@ environment.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
@@ -79,22 +79,30 @@ class SeedGlossaryDomain(Domain):
         "confdir": "",
     }
     data_version = 4
+    #: pages read in this build (set per process by links.note_reread; not data)
+    reread: set[str] = frozenset()  # type: ignore[assignment]
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:
-        return self.data.setdefault("pages", {})
+        return cast("dict[str, list[PageSeeds]]", self.data.setdefault("pages", {}))
 
     @property
     def xrefs(self) -> dict[str, tuple[tuple[str, str | None], ...]]:
-        return self.data.setdefault("xrefs", {})
+        return cast(
+            "dict[str, tuple[tuple[str, str | None], ...]]",
+            self.data.setdefault("xrefs", {}),
+        )
 
     @property
     def autolinks(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
-        return self.data.setdefault("autolinks", {})
+        return cast(
+            "dict[str, tuple[tuple[str, str | None, str], ...]]",
+            self.data.setdefault("autolinks", {}),
+        )
 
     @property
     def confdir(self) -> str:
-        return self.data.get("confdir", "")
+        return str(self.data.get("confdir", ""))
 
     def note_seeds(self, docname: str, page: PageSeeds) -> None:
         """Record what a directive on *docname* read."""

@@ -121,7 +121,7 @@ def _entry_text(definition: nodes.definition) -> dict[str, Any]:
             out["see_also"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
         elif isinstance(child, backlinks_placeholder):
             continue
-        elif "sg-see" in child.get("classes", ()):
+        elif isinstance(child, nodes.Element) and "sg-see" in child["classes"]:
             out["see"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
         else:
             blocks.append(" ".join(child.astext().split()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.util import logging
 
@@ -16,6 +16,7 @@ from .domain import get_domain
 from .links import link_index
 
 if TYPE_CHECKING:
+    from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -26,9 +27,8 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     domain = get_domain(env)
     index = link_index(env)
     backlinks = domain.data.get("backlinks", {})
-    std_terms = {
-        name.lower() for (kind, name) in env.get_domain("std").objects if kind == "term"
-    }
+    std = cast("StandardDomain", env.get_domain("std"))
+    std_terms = {name.lower() for (kind, name) in std.objects if kind == "term"}
     external = _external_terms(env)
     wanted: dict[str, set[str]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():
@@ -46,9 +46,9 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     explicit: dict[str, int] = defaultdict(int)
     for refs in domain.xrefs.values():
         for target_name, from_entry in refs:
-            target = index.names.get(target_name)
-            if target is not None and target != from_entry:
-                explicit[target] += 1
+            found = index.names.get(target_name)
+            if found is not None and found != from_entry:
+                explicit[found] += 1
     entries = {}
     for _docname, item in domain.items():
         headword = item.names[0]
@@ -87,10 +87,10 @@ def _external_terms(env: BuildEnvironment) -> dict[str | None, set[str]]:
 
 def _inventory_terms(inventory: Any) -> Iterable[str]:
     try:
-        return inventory["std:term"].keys()
+        return list(inventory["std:term"])
     except (KeyError, TypeError, AttributeError):
         data = getattr(inventory, "data", {})
-        return data.get("std:term", {}).keys()
+        return list(data.get("std:term", {}))
 
 
 def _resolves_elsewhere(target: str, external: dict[str | None, set[str]]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+
+_N = TypeVar("_N", bound=nodes.Node)
 
 #: Page metadata that turns autolinking off for one page.
 OPT_OUT_METADATA = "seed_glossary_autolink"
@@ -146,6 +148,8 @@ def _text_nodes(
     stack: list[tuple[nodes.Node, _Unit]] = [(doctree, page_unit)]
     while stack:
         node, unit = stack.pop()
+        if isinstance(node, addnodes.start_of_file) and node is not doctree:
+            continue  # another page of a merged doctree: planned on its own
         if isinstance(node, nodes.Text):
             if (unit.entry is not None and in_entries) or (
                 unit.entry is None and in_pages
@@ -178,7 +182,7 @@ def plan_links(
     """Which text nodes get which autolinks: the first mention per unit only."""
     seen: dict[str, set[str]] = defaultdict(set)
     # Targets already linked explicitly count as mentioned in their unit.
-    for xref in doctree.findall(addnodes.pending_xref):
+    for xref in _own_nodes(doctree, addnodes.pending_xref):
         if xref.get("reftype") == "term" and xref.get("refdomain") == "std":
             target = names.get(key(xref.get("reftarget", "")))
             if target is not None:
@@ -201,11 +205,44 @@ def plan_links(
     return plan
 
 
+def _own_nodes(root: nodes.Node, cls: type[_N]) -> Iterator[_N]:
+    """Nodes of *cls* under *root*, in order, but not in pages merged into it.
+
+    ``singlehtml``, ``latex``, ``texinfo`` and ``man`` resolve one doctree made
+    of every page, each included page wrapped in ``start_of_file``.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, addnodes.start_of_file) and node is not root:
+            continue
+        if isinstance(node, cls):
+            yield node
+        stack.extend(reversed(node.children))
+
+
+def _pages(document: nodes.document, docname: str) -> Iterator[tuple[str, nodes.Node]]:
+    """The page names and roots of a doctree: itself, then each merged page."""
+    yield docname, document
+    for start in document.findall(addnodes.start_of_file):
+        yield start["docname"], start
+
+
+def _page_of(node: nodes.Node, default: str) -> str:
+    """The page *node* comes from, in a merged doctree (else *default*)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.start_of_file):
+            return str(parent["docname"])
+        parent = parent.parent
+    return default
+
+
 def _enclosing_entry(node: nodes.Node) -> str | None:
     parent = node.parent
     while parent is not None:
         if isinstance(parent, nodes.definition) and parent.get("sg_key"):
-            return parent["sg_key"]
+            return str(parent["sg_key"])
         parent = parent.parent
     return None
 
@@ -262,7 +299,9 @@ class LinkIndex:
         )
         self.matcher = TermMatcher(dict(pairs))
 
-    def plan(self, doctree: nodes.Node, docname: str):
+    def plan(
+        self, doctree: nodes.Node, docname: str
+    ) -> list[tuple[nodes.Text, list[Mention], _Unit]]:
         return plan_links(
             doctree,
             docname,
@@ -327,7 +366,7 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
     if hasattr(domain, _INDEX_ATTR):
         delattr(domain, _INDEX_ATTR)
     index = link_index(env)
-    reread = getattr(domain, "reread", set())
+    reread = domain.reread
     rescan_all = domain.data.get("autolinks_digest") != index.digest
     rewrite: set[str] = set()
     autolinks = domain.autolinks
@@ -433,13 +472,38 @@ class AutolinkTransform(SphinxPostTransform):
             self._run()
 
     def _run(self) -> None:
-        docname = self.env.docname
         index = link_index(self.env)
         already = self.document.get(_LINKED_MARK) == index.digest
-        if index.scope.covers(docname) and not already:
-            _apply(index.plan(self.document, docname), docname)
+        # One page, or (singlehtml, latex, texinfo, man) every page merged
+        # into one, each included page in a start_of_file node.
+        for docname, root in list(_pages(self.document, self.env.docname)):
+            if index.scope.covers(docname) and not (already and root is self.document):
+                _apply(index.plan(root, docname), docname)
         for placeholder in list(self.document.findall(backlinks_placeholder)):
             _fill_backlinks(placeholder, self, index)
+
+
+class SingleHTMLAnchors(SphinxPostTransform):
+    """``singlehtml``: links that point into the one page, as anchors it has.
+
+    From Sphinx 8.2 that builder writes ``#document-page#anchor``, two
+    fragments that no browser follows (sphinx-doc/sphinx#14221); every page is
+    on the one HTML page, so the anchor alone is right, as before 8.2. A link
+    to the root document, ``#document-index``, has no anchor at all (only
+    included pages get one): it goes to the top of the page.
+    """
+
+    builders = ("singlehtml",)
+    default_priority = 20  # after ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        root = f"#document-{self.config.root_doc}"
+        for ref in self.document.findall(nodes.reference):
+            uri = ref.get("refuri", "")
+            if uri.startswith("#document-") and uri.count("#") > 1:
+                ref["refuri"] = uri[uri.rindex("#") :]
+            elif uri == root:
+                ref["refuri"] = "#"
 
 
 def _apply(plan: list[tuple[nodes.Text, list[Mention], _Unit]], docname: str) -> None:
@@ -484,7 +548,7 @@ def _fill_backlinks(
     index: LinkIndex,
 ) -> None:
     domain = get_domain(transform.env)
-    docname = transform.env.docname
+    docname = _page_of(placeholder, transform.env.docname)
     sources = domain.data.get("backlinks", {}).get(placeholder["sg_key"], ())
     if not sources:
         placeholder.parent.remove(placeholder)

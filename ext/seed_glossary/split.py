@@ -62,7 +62,7 @@ _cache: dict[tuple[str, Stamp, str], Folder] = {}
 
 
 def enabled(config: Config) -> bool:
-    return config.seed_glossary_split == "letter"
+    return bool(config.seed_glossary_split == "letter")
 
 
 def seeds_path(confdir: str | os.PathLike[str], config: Config) -> Path:

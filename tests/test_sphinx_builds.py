@@ -265,3 +265,18 @@ def test_default_seed_folder_is_relative_to_the_conf_dir(rootdir, tmp_path):
     app = _build(docs)
     assert _warnings(app) == []
     assert 'id="term-leaky-gut"' in (app.outdir / "index.html").read_text()
+
+
+def test_curated_seed_cannot_redirect_or_pull_in_files(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "unsafe", tmp_path)
+    app = _build(srcdir)
+    html = (app.outdir / "index.html").read_text()
+    assert "refresh" not in html
+    assert "evil.example" not in html
+    assert not (app.outdir / "_images").exists()
+    assert not (app.outdir / "_downloads").exists()
+    assert "Text before." in BeautifulSoup(html, "html.parser").get_text()
+    seed = srcdir / "seeds" / "unsafe.md"
+    unsafe = [w for w in _warnings(app) if w.endswith("[seed_glossary.unsafe_markup]")]
+    assert len(unsafe) == 4
+    assert all(w.startswith(f"{seed}:") for w in unsafe)

@@ -13,7 +13,7 @@ import gettext
 import logging
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -60,12 +60,54 @@ def parse_myst(
         # Leading newlines make token lines match the seed's line numbers.
         parser.render("\n" * max(0, line - 1) + text)
     _raw_to_text(container)
+    _remove_unsafe(container, source)
     for node in container.findall(nodes.Element):
         node.source = source
         if isinstance(node, nodes.TextElement):
             # A translation of this text is MyST too (TranslateSeedText).
             node["sg_markup"] = True
     return list(container.children)
+
+
+# What a seed may not add to a page: files pulled into the output (images,
+# downloads), page-level settings (meta refresh, substitutions), navigation.
+_UNSAFE: tuple[tuple[type[nodes.Node], str], ...] = tuple(
+    (cls, reason)
+    for cls, reason in (
+        (getattr(nodes, "meta", None), "a meta tag (it could redirect readers)"),
+        (nodes.image, "an image (it would copy a file into the output)"),
+        (
+            addnodes.download_reference,
+            "a download (it would copy a file into the output)",
+        ),
+        (nodes.substitution_definition, "a substitution (it would change the page)"),
+        (nodes.pending, "a page-level directive"),
+        (addnodes.toctree, "a toctree (it would change the navigation)"),
+    )
+    if cls is not None
+)
+
+
+def _remove_unsafe(container: nodes.Element, source: str) -> None:
+    """Take out what a curated seed may not do; its text stays, as text."""
+    for cls, reason in _UNSAFE:
+        for node in list(container.findall(cls)):
+            if node.parent is None:
+                continue
+            logger.warning(
+                "%s is not allowed in a curated seed; it was left out",
+                reason,
+                type="seed_glossary",
+                subtype="unsafe_markup",
+                location=f"{source}:{node.line}" if node.line else f"{source}:",
+            )
+            element = cast("nodes.Element", node)
+            text = element.get("alt", "") if isinstance(node, nodes.image) else ""
+            text = text or element.astext()
+            if text and isinstance(node.parent, nodes.TextElement):
+                element.replace_self(nodes.Text(text))
+            else:
+                node.parent.remove(node)
 
 
 def _fragment_renderer() -> type:

@@ -142,7 +142,9 @@ class SeedGlossaryDomain(Domain):
 
         Sphinx's std domain keeps glossary terms out of the search objects
         (priority -1); ours point at the same anchors with priority 0, so a
-        search for a term or alias lists the entry first, under its name.
+        search for a term or alias lists the entry under its name, above plain
+        page matches (Sphinx's own index-entry hit for the same anchor, titled
+        with the page, may come first).
         """
         for docname, item in self.items():
             for name, anchor in zip(item.names, item.anchors, strict=False):

@@ -1,0 +1,511 @@
+"""What readers see in a real browser: search, previews, the A–Z bar, hostile
+seeds, requests and a strict Content-Security-Policy.
+
+Headless Chromium from Debian (``apt-get install chromium``), driven by
+Playwright; one browser for the module. The site is ``test-browser`` built with
+furo and served from 127.0.0.1. With ``CI=true`` a missing browser or Playwright
+fails these tests; elsewhere they are skipped with the reason.
+
+Every page records its requests, console, errors and dialogs
+(``tests/browser/harness.py``); each test ends by checking that nothing went
+wrong there. Screenshots of the glossary and of a preview, light and dark, are
+saved in a temporary folder, and also in ``$SEED_GLOSSARY_SCREENSHOTS`` if set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .browser.harness import csp_allowing as _csp_allowing
+from .browser.harness import (
+    in_ci,
+    is_ours,
+    launch,
+    open_page,
+    serve,
+    unavailable,
+    violations,
+)
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # the `context` fixture fails (CI) or skips the tests
+    expect = sync_playwright = None  # type: ignore[assignment]
+
+ROOTS = Path(__file__).parent / "roots"
+#: First paragraph of the scraped seed of "Mucus layer" (alias "intestinal mucus").
+MUCUS_TEXT = (
+    (ROOTS / "test-basic" / "seeds" / "204_4002f5169d75b923.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()[0]
+)
+PREVIEW = "#sg-preview"
+#: What a preview may contain: the term, the aliases, the text; nothing else.
+PREVIEW_PARTS = {"div.sg-preview-term", "div.sg-preview-aliases", "p.sg-preview-text"}
+
+
+# -- fixtures ------------------------------------------------------------------
+
+
+def _build(srcdir: Path) -> Path:
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    """Headless Chromium, fresh profile, one context for the module."""
+    reason = unavailable()
+    if reason:
+        if in_ci():
+            pytest.fail(f"CI=true and the browser tests cannot run: {reason}")
+        pytest.skip(reason)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        browser = launch(playwright, profile)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """``test-browser`` built with furo (its seeds live in the other roots)."""
+    roots = tmp_path_factory.mktemp("browser") / "roots"
+    shutil.copytree(ROOTS, roots)
+    outdir = _build(roots / "test-browser")
+    assert (outdir / "_static" / "seed_glossary_data.js").is_file()
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def csp(tmp_path_factory) -> str:
+    """A policy that allows furo's own inline code and nothing else inline."""
+    srcdir = tmp_path_factory.mktemp("furo-only") / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('html_theme = "furo"\n', encoding="utf-8")
+    (srcdir / "index.rst").write_text("Furo\n====\n\nText.\n", encoding="utf-8")
+    return _csp_allowing(_build(srcdir))
+
+
+@pytest.fixture(scope="module")
+def origin(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def csp_origin(site, csp):
+    with serve(site, {"Content-Security-Policy": csp}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def artefacts(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _save(artefacts: Path, name: str, png: bytes) -> Path:
+    path = artefacts / name
+    path.write_bytes(png)
+    extra = os.environ.get("SEED_GLOSSARY_SCREENSHOTS")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, Path(extra) / name)
+    return path
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _term_link(page, href: str):
+    """The link in the page's text (not the A–Z bar, not a "¶") to *href*."""
+    return page.locator(
+        f'article a.reference.internal:not(.sg-az-letter)[href="{href}"]'
+    ).first
+
+
+def _preview_parts(page) -> dict[str, str]:
+    parts = page.eval_on_selector_all(
+        f"{PREVIEW} *",
+        "els => els.map(e => [e.tagName.toLowerCase() + '.' + e.className,"
+        " e.textContent])",
+    )
+    kinds = [kind for kind, _text in parts]
+    assert set(kinds) <= PREVIEW_PARTS and len(kinds) == len(set(kinds)), kinds
+    return {kind.split(".")[1]: text for kind, text in parts}
+
+
+def _wait_for_search(page) -> list[tuple[str, str, str]]:
+    """(title, href, kind) of every search result, once the search is done."""
+    # Locator waits, not wait_for_function: its string predicates need eval,
+    # which the strict CSP of the last test forbids.
+    expect(page.locator("#search-results p.search-summary")).to_have_text(
+        re.compile(r"\S")
+    )
+    return page.eval_on_selector_all(
+        "#search-results ul.search > li",
+        "items => items.map(li => {"
+        " const a = li.querySelector('a');"
+        " return [a.textContent, a.getAttribute('href'), li.className]; })",
+    )
+
+
+def _initial(name: str) -> str:
+    base = unicodedata.normalize("NFD", name)[:1].upper()
+    return base if "A" <= base <= "Z" else "#"
+
+
+def _fragment(url: str) -> str:
+    return urlsplit(url).fragment
+
+
+# -- search ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "how", "anchor"),
+    [
+        ("leaky gut", "url", "term-leaky-gut"),
+        ("intestinal mucus", "search box", "term-intestinal-mucus"),
+    ],
+)
+def test_search_lists_the_term_under_its_name_and_opens_its_entry(
+    context, origin, query, how, anchor
+):
+    page, log = open_page(context, origin)
+    if how == "url":
+        page.goto(f"{origin}/search.html?q={quote(query)}")
+    else:
+        page.goto(f"{origin}/index.html")
+        page.locator("input.sidebar-search").fill(query)
+        page.locator("input.sidebar-search").press("Enter")
+        page.wait_for_url("**/search.html?*")
+    results = _wait_for_search(page)
+    href = f"glossary.html#{anchor}"
+    # The entry is the first hit (Sphinx's index entry, under the page's
+    # title), and our search object lists it under the term's own name.
+    assert results[0][1] == href, results
+    assert (query, href) in [(title, link) for title, link, _kind in results[:3]]
+    page.locator("#search-results ul.search a", has_text=query).first.click()
+    page.wait_for_url(f"**/{href}")
+    assert _fragment(page.url) == anchor
+    entry = page.locator(f"dt#{anchor}")
+    expect(entry).to_be_visible()
+    expect(entry).to_be_in_viewport()
+    expect(entry).to_contain_text(query)
+    assert log.problems() == []
+    page.close()
+
+
+# -- previews --------------------------------------------------------------------
+
+
+def test_preview_on_hover_and_on_keyboard_focus(context, origin):
+    page, log = open_page(context, origin)
+    page.goto(f"{origin}/prose.html")
+    href = "glossary.html#term-intestinal-mucus"
+    link = _term_link(page, href)
+    popover = page.locator(PREVIEW)
+    expect(popover).to_be_hidden()
+
+    link.hover()
+    expect(popover).to_be_visible()
+    assert _preview_parts(page) == {
+        "sg-preview-term": "Mucus layer",
+        "sg-preview-aliases": "intestinal mucus",
+        "sg-preview-text": MUCUS_TEXT,
+    }
+    expect(link).to_have_attribute("aria-describedby", "sg-preview")
+    near, box = link.bounding_box(), popover.bounding_box()
+    assert (
+        box["y"] >= near["y"] + near["height"] or box["y"] + box["height"] <= near["y"]
+    )
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+
+    # The pointer may move onto the preview (to select its text) and keep it;
+    # the script hides it 150 ms after the pointer leaves.
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(400)
+    expect(popover).to_be_visible()
+    page.mouse.move(2, page.viewport_size["height"] - 2)
+    expect(popover).to_be_hidden()
+    expect(link).not_to_have_attribute("aria-describedby", "sg-preview")
+
+    # Keyboard only: Tab from the top of the page until the link has the focus.
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"Tab never reached the link to {href}")
+    expect(popover).to_be_visible()
+    expect(popover.locator(".sg-preview-term")).to_have_text("Mucus layer")
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    expect(link).not_to_have_attribute("aria-describedby", "sg-preview")
+    expect(link).to_be_focused()
+    assert log.problems() == []
+    page.close()
+
+
+_COLOURS = """() => {
+  const probe = document.createElement("div");
+  probe.style.backgroundColor = "var(--color-background-primary)";
+  probe.style.color = "var(--color-foreground-primary)";
+  document.body.appendChild(probe);
+  const want = getComputedStyle(probe);
+  const got = getComputedStyle(document.getElementById("sg-preview"));
+  const out = {
+    theme: document.body.dataset.theme,
+    pageBackground: want.backgroundColor,
+    pageForeground: want.color,
+    background: got.backgroundColor,
+    foreground: got.color,
+  };
+  probe.remove();
+  return out;
+}"""
+
+
+def _shot_around(page, *locators) -> dict[str, float]:
+    """A clip around the given elements, with a margin, inside the viewport."""
+    boxes = [locator.bounding_box() for locator in locators]
+    left = max(0, min(b["x"] for b in boxes) - 24)
+    top = max(0, min(b["y"] for b in boxes) - 24)
+    right = min(
+        page.viewport_size["width"], max(b["x"] + b["width"] for b in boxes) + 24
+    )
+    bottom = min(
+        page.viewport_size["height"], max(b["y"] + b["height"] for b in boxes) + 24
+    )
+    return {"x": left, "y": top, "width": right - left, "height": bottom - top}
+
+
+def test_preview_colours_follow_light_and_dark_mode(context, origin, artefacts):
+    colours = {}
+    for mode in ("light", "dark"):
+        page, log = open_page(context, origin, theme=mode)
+        page.goto(f"{origin}/glossary.html")
+        expect(page.locator("body")).to_have_attribute("data-theme", mode)
+        expect(page.locator("p.sg-az")).to_be_visible()
+        _save(artefacts, f"glossary-{mode}.png", page.screenshot())
+
+        page.goto(f"{origin}/prose.html")
+        link = _term_link(page, "glossary.html#term-intestinal-mucus")
+        link.hover()
+        popover = page.locator(PREVIEW)
+        expect(popover).to_be_visible()
+        colours[mode] = page.evaluate(_COLOURS)
+        shot = page.screenshot(clip=_shot_around(page, link, popover))
+        _save(artefacts, f"preview-{mode}.png", shot)
+        assert log.problems() == []
+        page.close()
+
+    for mode, found in colours.items():
+        assert found["theme"] == mode
+        assert found["background"] == found["pageBackground"], found
+        assert found["foreground"] == found["pageForeground"], found
+    assert colours["light"]["background"] != colours["dark"]["background"]
+    assert colours["light"]["foreground"] != colours["dark"]["foreground"]
+    for name in ("glossary", "preview"):
+        light = (artefacts / f"{name}-light.png").read_bytes()
+        dark = (artefacts / f"{name}-dark.png").read_bytes()
+        assert light.startswith(b"\x89PNG") and dark.startswith(b"\x89PNG")
+        assert light != dark
+
+
+# -- the A–Z bar -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["glossary.html", "hostile.html", "letters.html"])
+def test_az_letters_open_the_first_entry_of_their_letter(context, origin, path):
+    page, log = open_page(context, origin)
+    page.goto(f"{origin}/{path}")
+    bars = page.locator("p.sg-az")
+    assert bars.count() >= 1
+    clicked = 0
+    for bar_index in range(bars.count()):
+        bar = bars.nth(bar_index)
+        # The glossary that follows the bar: the first entry of each letter
+        # (entries by their headword; aliases are listed under them).
+        terms = bar.locator("xpath=following-sibling::dl[1]").locator("dt.sg-term[id]")
+        first: dict[str, str] = {}
+        for dt_id, text in terms.evaluate_all(
+            "dts => dts.map(dt => [dt.id, dt.firstChild.textContent])"
+        ):
+            first.setdefault(_initial(text), dt_id)
+        letters = bar.locator("a.sg-az-letter")
+        assert sorted(letters.all_inner_texts()) == sorted(first)
+        assert bar.locator(".sg-az-empty").count() + letters.count() == 26 + (
+            "#" in first
+        )
+        for index in range(letters.count()):
+            letter = letters.nth(index)
+            name = letter.inner_text()
+            letter.hover()
+            expect(page.locator(PREVIEW)).to_be_hidden()  # no preview on the bar
+            letter.click()
+            expect(page).to_have_url(re.compile(f"#{re.escape(first[name])}$"))
+            entry = page.locator(f"dt#{first[name]}")
+            expect(entry).to_be_in_viewport()
+            clicked += 1
+            page.evaluate("window.scrollTo(0, 0)")
+    assert clicked >= 2
+    assert log.problems() == []
+    page.close()
+
+
+# -- hostile seeds ---------------------------------------------------------------
+
+
+def test_hostile_seed_text_is_shown_as_text_and_runs_nothing(context, origin):
+    page, log = open_page(context, origin)
+    page.goto(f"{origin}/hostile.html")
+    article = page.locator("article")
+    expect(page.locator("#term-i-Tagged-i-quoted")).to_contain_text(
+        '<i>Tagged</i> & "quoted"'
+    )
+    injectase = page.locator("#term-Injectase + dd")
+    expect(injectase).to_contain_text('<script>alert("txt")</script>')
+    expect(injectase).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(injectase).to_contain_text("</script><script>alert(3)</script>")
+    expect(page.locator("#term-Scriptine + dd")).to_contain_text(
+        'Scriptine is a <script>alert("txt")</script> term, also known as <b>bold</b>'
+    )
+    fish = page.locator("#term-Fish-Chips-script")
+    expect(fish).to_contain_text('Fish <&> "Chips" </script>')
+    expect(page.locator("#term-img-src-x-onerror-alert-8")).to_contain_text(
+        "<img src=x onerror=alert(8)>"
+    )
+    # Nothing of the payloads became markup.
+    for selector in (
+        "script",
+        "img",
+        "svg[onload]",
+        "[onerror]",
+        "[onclick]",
+        "b",
+        "i",
+        'a[href^="javascript:"]',
+    ):
+        assert article.locator(selector).count() == 0, selector
+
+    expected = {
+        "#term-Scriptine": ("Scriptine", '<script>alert("txt")</script>'),
+        "#term-Injectase": ("Injectase", "<img src=x onerror=alert(1)>"),
+        "#term-img-src-x-onerror-alert-8": (
+            'Fish <&> "Chips" </script>',
+            "<img src=x onerror=alert(9)>",
+        ),
+    }
+    for href, (term, text) in expected.items():
+        _term_link(page, href).hover()
+        expect(page.locator(PREVIEW)).to_be_visible()
+        expect(page.locator(".sg-preview-term")).to_have_text(term)
+        parts = _preview_parts(page)
+        assert text in parts["sg-preview-text"], parts
+    assert parts["sg-preview-aliases"] == "<img src=x onerror=alert(8)>"
+    assert page.locator(f"{PREVIEW} img, {PREVIEW} script").count() == 0
+
+    assert log.problems() == []
+    # The dialog recorder works: a real alert is caught.
+    page.evaluate("window.alert('control')")
+    assert log.dialogs == ["alert: control"]
+    page.close()
+
+
+# -- requests --------------------------------------------------------------------
+
+
+def test_no_request_leaves_localhost(context, origin, site):
+    page, log = open_page(context, origin)
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert {"glossary.html", "prose.html", "hostile.html", "search.html"} <= set(pages)
+    for name in pages:
+        page.goto(f"{origin}/{name}")
+        links = page.locator("article a.reference.internal:not(.sg-az-letter)")
+        if links.count():
+            links.first.hover()
+    page.goto(f"{origin}/search.html?q=zonulin")
+    assert _wait_for_search(page)
+    assert log.requests, "no request recorded"
+    local = {urlsplit(url).path for url in log.requests}
+    assert {"/_static/seed_glossary.js", "/_static/seed_glossary_data.js"} <= local
+    assert "/_static/seed_glossary.css" in local
+    assert log.foreign_requests() == []
+    assert log.problems() == []
+    page.close()
+
+
+# -- Content-Security-Policy -----------------------------------------------------
+
+
+def test_previews_and_search_work_under_a_strict_csp(context, csp_origin, csp):
+    page, log = open_page(context, csp_origin)
+    found = []
+
+    response = page.goto(f"{csp_origin}/prose.html")
+    assert response.headers.get("content-security-policy") == csp
+    link = _term_link(page, "glossary.html#term-intestinal-mucus")
+    link.hover()
+    expect(page.locator(PREVIEW)).to_be_visible()
+    expect(page.locator(".sg-preview-term")).to_have_text("Mucus layer")
+    # Our stylesheet applies: the popover is placed, not in the flow.
+    assert page.locator(PREVIEW).evaluate("e => getComputedStyle(e).position") == (
+        "absolute"
+    )
+    link.focus()
+    page.keyboard.press("Escape")
+    expect(page.locator(PREVIEW)).to_be_hidden()
+    found += violations(page)
+
+    for path, href in (
+        ("glossary.html", "#term-leaky-gut"),
+        ("hostile.html", "#term-Injectase"),
+    ):
+        page.goto(f"{csp_origin}/{path}")
+        _term_link(page, href).hover()
+        expect(page.locator(PREVIEW)).to_be_visible()
+        found += violations(page)
+
+    page.goto(f"{csp_origin}/search.html?q={quote('leaky gut')}")
+    results = _wait_for_search(page)
+    assert ["leaky gut", "glossary.html#term-leaky-gut"] in [r[:2] for r in results]
+    found += violations(page)
+
+    ours = [v for v in found if is_ours(v)]
+    assert ours == []
+    # Chromium logs each violation too: none may go unrecorded by the events.
+    csp_console = [t for _k, t in log.console if "Content Security Policy" in t]
+    assert len(csp_console) <= len(found), csp_console
+    assert log.foreign_requests() == [] and log.failures == [] and log.errors == []
+
+    # The policy is enforced and the recorder sees what it blocks.
+    reported = page.evaluate(
+        """() => new Promise((resolve) => {
+          document.addEventListener("securitypolicyviolation", () => resolve(true));
+          setTimeout(() => resolve(false), 5000);
+          document.querySelector("article").insertAdjacentHTML(
+            "beforeend", '<p class="sg-probe" style="color: red">probe</p>');
+        })"""
+    )
+    assert reported
+    blocked = [v for v in violations(page) if v["element"] == "p.sg-probe"]
+    assert [v["directive"] for v in blocked] == ["style-src-attr"]
+    assert is_ours(blocked[0])
+    page.close()

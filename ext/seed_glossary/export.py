@@ -27,6 +27,7 @@ from sphinx import addnodes
 
 from .build_report import relative_path
 from .domain import get_domain
+from .gcpause import gc_paused
 from .render import backlinks_placeholder
 
 if TYPE_CHECKING:
@@ -176,8 +177,10 @@ def write_previews_data(app: Sphinx, env: object) -> None:
     if app.config.seed_glossary_previews and _wanted(app):
         static = Path(app.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
-        items = list(_page_items(app))
-        (static / DATA_SCRIPT).write_text(_previews_script(app, items), "utf-8")
+        with gc_paused():
+            items = list(_page_items(app))
+            script = _previews_script(app, items)
+        (static / DATA_SCRIPT).write_text(script, "utf-8")
 
 
 def write_export(app: Sphinx, exception: BaseException | None) -> None:

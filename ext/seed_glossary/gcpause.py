@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 
@@ -43,6 +44,12 @@ def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
     ``seed_glossary_gc_freeze = False`` to leave the collector alone.
     """
     if app.config.seed_glossary_gc_freeze and _has_seeds(env):
+        gc.freeze()
+
+
+def refreeze(config: Config) -> None:
+    """Freeze again, after a large batch of lasting nodes (if frozen before)."""
+    if config.seed_glossary_gc_freeze and gc.get_freeze_count():
         gc.freeze()
 
 

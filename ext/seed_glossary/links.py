@@ -30,7 +30,7 @@ from sphinx.util.matching import Matcher
 
 from .catalog import key
 from .domain import SeedGlossaryDomain, get_domain
-from .gcpause import gc_paused
+from .gcpause import gc_paused, refreeze
 from .matching import Mention, TermMatcher, names_digest
 from .render import _, backlinks_placeholder
 
@@ -481,6 +481,9 @@ class AutolinkTransform(SphinxPostTransform):
                 _apply(index.plan(root, docname), docname)
         for placeholder in list(self.document.findall(backlinks_placeholder)):
             _fill_backlinks(placeholder, self, index)
+        # The links just made live as long as the page: keep the collector
+        # from walking them again while Sphinx resolves and writes them.
+        refreeze(self.config)
 
 
 class SingleHTMLAnchors(SphinxPostTransform):

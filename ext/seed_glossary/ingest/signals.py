@@ -77,14 +77,13 @@ class LineSignals:
         # Vocabulary patterns are lower-case and run on this: much faster
         # than re.IGNORECASE on long lines.
         self.low = text.lower()
-
-    @cached_property
-    def heading_shape(self) -> bool:
-        return is_heading_shape(self.text)
-
-    @cached_property
-    def consent(self) -> bool:
-        return CONSENT.search(self.low) is not None
+        # Every line needs these three, many times: plain attributes are read
+        # much faster than cached properties.
+        self.heading_shape = is_heading_shape(text)
+        self.consent = CONSENT.search(self.low) is not None
+        self.navigation = NAVIGATION.match(self.low) is not None or (
+            len(text) <= 120 and BREADCRUMB.match(text) is not None
+        )
 
     @cached_property
     def banner_weak(self) -> bool:
@@ -102,12 +101,6 @@ class LineSignals:
     @cached_property
     def commercial(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.lower() for m in COMMERCIAL.findall(self.low)))
-
-    @cached_property
-    def navigation(self) -> bool:
-        return NAVIGATION.match(self.low) is not None or (
-            len(self.text) <= 120 and BREADCRUMB.match(self.text) is not None
-        )
 
     @cached_property
     def sentences(self) -> int:

@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from sphinx.testing.util import SphinxTestApp
+
 from seed_glossary.ingest.decode import decode_seed
 from seed_glossary.model import SeedEntry
 
@@ -37,3 +39,13 @@ def conservation_errors(path: Path, entry: SeedEntry) -> list[str]:
     errors = [f"lost: {t[:60]!r}" for t in have - claimed]
     errors += [f"invented or doubled: {t[:60]!r}" for t in claimed - have]
     return errors
+
+
+def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Build a test project once; the app keeps its status, warnings, outdir."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

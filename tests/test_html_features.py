@@ -5,27 +5,19 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-
-def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+from .helpers import build
 
 
 @pytest.fixture(scope="module")
 def basic(tmp_path_factory, rootdir):
     srcdir = tmp_path_factory.mktemp("html") / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
-    return _build(srcdir, confoverrides={"html_baseurl": "https://docs.example/seeds"})
+    return build(srcdir, confoverrides={"html_baseurl": "https://docs.example/seeds"})
 
 
 def _search_index(app: SphinxTestApp) -> dict:
@@ -124,7 +116,7 @@ def test_glossary_json_export(basic):
 def test_previews_off_and_export_off(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
-    app = _build(
+    app = build(
         srcdir,
         confoverrides={"seed_glossary_previews": False, "seed_glossary_export": None},
     )
@@ -136,7 +128,7 @@ def test_previews_off_and_export_off(rootdir, tmp_path):
 def test_script_breaking_text_is_escaped_in_the_data(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-injection", srcdir)
-    app = _build(srcdir)
+    app = build(srcdir)
     script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
     assert "</script" not in script.lower()
     assert "<\\/script>" in script
@@ -153,7 +145,7 @@ def test_preview_urls_match_the_links_of_other_html_builders(
 ):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
-    app = _build(srcdir, buildername)
+    app = build(srcdir, buildername)
     script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
     data = json.loads(script[script.index("{") : script.rindex("}") + 1])
     page = "index.html" if buildername == "singlehtml" else "page/index.html"
@@ -184,7 +176,7 @@ def test_preview_urls_match_the_links_of_other_html_builders(
 def test_no_html_assets_in_non_html_builders(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
-    app = _build(srcdir, "text")
+    app = build(srcdir, "text")
     assert not (app.outdir / "glossary.json").exists()
     assert not (app.outdir / "_static").exists()
     text = (app.outdir / "glossary.txt").read_text()

@@ -12,14 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-
-def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+from .helpers import build
 
 
 def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
@@ -38,7 +31,7 @@ def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
 def autolink(tmp_path_factory, rootdir):
     srcdir = tmp_path_factory.mktemp("autolink") / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    return _build(srcdir)
+    return build(srcdir)
 
 
 def test_autolink_builds_clean(autolink):
@@ -151,7 +144,7 @@ def test_wanted_terms_are_reported_with_their_pages(rootdir, tmp_path):
     (srcdir / "prose.rst").write_text(
         (srcdir / "prose.rst").read_text() + "\nA link to :term:`Zonulin` is wanted.\n"
     )
-    app = _build(srcdir)
+    app = build(srcdir)
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
     assert report["links"]["wanted"] == {"zonulin": ["prose"]}
 
@@ -159,10 +152,10 @@ def test_wanted_terms_are_reported_with_their_pages(rootdir, tmp_path):
 def test_autolink_off_and_glossary_only(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = _build(srcdir, confoverrides={"seed_glossary_autolink": "glossary"})
+    app = build(srcdir, confoverrides={"seed_glossary_autolink": "glossary"})
     assert [auto for _t, _target, auto in _links(app, "prose.html")] == [False]
     assert any(auto for _t, _target, auto in _links(app, "glossary.html"))
-    app = _build(srcdir, confoverrides={"seed_glossary_autolink": False})
+    app = build(srcdir, confoverrides={"seed_glossary_autolink": False})
     assert not any(auto for _t, _target, auto in _links(app, "glossary.html"))
     assert not any(auto for _t, _target, auto in _links(app, "prose.html"))
 
@@ -170,7 +163,7 @@ def test_autolink_off_and_glossary_only(rootdir, tmp_path):
 def test_autolink_on_listed_pages_only(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = _build(srcdir, confoverrides={"seed_glossary_autolink": ["pro*"]})
+    app = build(srcdir, confoverrides={"seed_glossary_autolink": ["pro*"]})
     assert any(auto for _t, _target, auto in _links(app, "prose.html"))
     assert _links(app, "optout.html") == []
 
@@ -193,23 +186,23 @@ def _later(path: Path) -> None:
 def test_backlinks_follow_pages_added_edited_and_deleted(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
     notes = srcdir / "notes.rst"
     notes.write_text("Notes\n=====\n\nPermeability is mentioned here.\n")
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "Notes" in _backlinks(app, "term-Permeability")
 
     notes.write_text("Notes\n=====\n\nNothing to link here.\n")
     _later(notes)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
     notes.write_text("Notes\n=====\n\nAn explicit :term:`permeability` link.\n")
     _later(notes)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "Notes" in _backlinks(app, "term-Permeability")
 
     notes.unlink()
@@ -217,24 +210,24 @@ def test_backlinks_follow_pages_added_edited_and_deleted(rootdir, tmp_path):
         (srcdir / "index.rst").read_text().replace("   notes\n", "")
     )
     _later(srcdir / "index.rst")
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
 
 def test_new_term_links_existing_pages(rootdir, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert "colon" not in [t.lower() for t, _target, _auto in _links(app, "prose.html")]
     (srcdir / "prose.rst").write_text(
         (srcdir / "prose.rst").read_text() + "\nThe colon is long.\n"
     )
     _later(srcdir / "prose.rst")
-    _build(srcdir)
+    build(srcdir)
     (srcdir / "seeds" / "colon.md").write_text(
         "---\nterm: Colon\n---\nThe large bowel.\n"
     )
-    app = _build(srcdir)
+    app = build(srcdir)
     # prose.rst itself did not change, but it now mentions a term.
     assert ("colon", "term-Colon", True) in _links(app, "prose.html")
     assert "Prose" in _backlinks(app, "term-Colon")
@@ -245,8 +238,8 @@ def test_parallel_build_links_the_same(rootdir, tmp_path):
     parallel = tmp_path / "parallel"
     shutil.copytree(rootdir / "test-autolink", serial)
     shutil.copytree(rootdir / "test-autolink", parallel)
-    one = _build(serial)
-    two = _build(parallel, parallel=2)
+    one = build(serial)
+    two = build(parallel, parallel=2)
     for page in ("glossary.html", "prose.html", "seed-glossary-report.json"):
         assert (one.outdir / page).read_text() == (two.outdir / page).read_text()
 
@@ -257,7 +250,7 @@ def test_parallel_build_links_the_same(rootdir, tmp_path):
 def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_path):
     ours = tmp_path / "ours"
     shutil.copytree(rootdir / "test-basic", ours)
-    built = _build(ours)
+    built = build(ours)
     theirs = tmp_path / "theirs"
     theirs.mkdir()
     inventory = str(built.outdir / "objects.inv")
@@ -273,7 +266,7 @@ def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_
         "an alias :external+seeds:term:`intestinal mucus`, another case\n"
         ":term:`MUCUS LAYER` and a prefix :term:`seeds:Zonulin`.\n"
     )
-    app = _build(theirs)
+    app = build(theirs)
     assert app.warning.getvalue() == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     hrefs = [a["href"] for a in soup.select("a.reference.external")]
@@ -310,7 +303,7 @@ def test_report_command_output(autolink, capsys):
 def test_links_to_other_projects_are_not_wanted(rootdir, tmp_path):
     ours = tmp_path / "ours"
     shutil.copytree(rootdir / "test-basic", ours)
-    built = _build(ours)
+    built = build(ours)
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
     inventory = str(built.outdir / "objects.inv")
@@ -325,7 +318,7 @@ def test_links_to_other_projects_are_not_wanted(rootdir, tmp_path):
         + "\nElsewhere: :term:`other:leaky gut`, :term:`Zonulin`,"
         " :external+other:term:`Mucus layer` and :term:`Nowhere`.\n"
     )
-    app = _build(srcdir)
+    app = build(srcdir)
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
     assert report["links"]["wanted"] == {"nowhere": ["prose"]}
 
@@ -337,7 +330,7 @@ def test_names_broken_across_lines_are_found(rootdir, tmp_path):
         "Notes\n=====\n\nWrapped text about intestinal\npermeability here.\n"
     )
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _links(app, "notes.html") == [
         ("intestinal\npermeability", "term-Intestinal-permeability", True)
     ]
@@ -350,6 +343,6 @@ def test_names_broken_across_lines_are_found(rootdir, tmp_path):
 def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = _build(srcdir, confoverrides={"seed_glossary_autolink": setting})
+    app = build(srcdir, confoverrides={"seed_glossary_autolink": setting})
     assert any(a for _t, _g, a in _links(app, "prose.html")) is prose_linked
     assert any(a for _t, _g, a in _links(app, "glossary.html")) is (setting != "none")

@@ -12,21 +12,13 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from .conftest import PROJECT_SEEDS
+from .helpers import build
 
 
 def _copy_root(rootdir: Path, name: str, tmp_path: Path) -> Path:
     srcdir = tmp_path / name
     shutil.copytree(rootdir / f"test-{name}", srcdir)
     return srcdir
-
-
-def _build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
 
 
 def _warnings(app: SphinxTestApp) -> list[str]:
@@ -42,7 +34,7 @@ def _warnings(app: SphinxTestApp) -> list[str]:
 
 def test_problems_are_warnings_with_file_line_and_subtype(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "problems", tmp_path)
-    app = _build(srcdir)
+    app = build(srcdir)
     warnings = _warnings(app)
     seeds = srcdir / "seeds"
     expected = [
@@ -64,14 +56,14 @@ def test_problems_are_warnings_with_file_line_and_subtype(rootdir, tmp_path):
 
 
 def test_no_term_warning_shows_the_lines_to_add(rootdir, tmp_path):
-    app = _build(_copy_root(rootdir, "problems", tmp_path))
+    app = build(_copy_root(rootdir, "problems", tmp_path))
     text = app.warning.getvalue()
     assert "---\nterm: <the term>\nsource: unnamed.txt\n---" in text
 
 
 def test_suppress_warnings_silences_a_subtype(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "problems", tmp_path)
-    app = _build(srcdir, confoverrides={"suppress_warnings": ["seed_glossary.no_term"]})
+    app = build(srcdir, confoverrides={"suppress_warnings": ["seed_glossary.no_term"]})
     warnings = _warnings(app)
     assert not any("[seed_glossary.no_term]" in w for w in warnings)
     assert any("[seed_glossary.duplicate_term]" in w for w in warnings)
@@ -79,7 +71,7 @@ def test_suppress_warnings_silences_a_subtype(rootdir, tmp_path):
 
 def test_dropped_lines_are_logged_at_verbose(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "basic", tmp_path)
-    app = _build(srcdir, verbosity=1)
+    app = build(srcdir, verbosity=1)
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
     seed = srcdir / "seeds" / "000_0e783559b36d42e5.txt"
     assert f"{seed}:10: dropped line (banner: consent/cookie vocabulary" in status
@@ -92,7 +84,7 @@ def test_dropped_lines_are_logged_at_verbose(rootdir, tmp_path):
 @pytest.fixture
 def injection(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "injection", tmp_path)
-    return srcdir, _build(srcdir)
+    return srcdir, build(srcdir)
 
 
 def test_scraped_markup_is_shown_literally(injection):
@@ -165,43 +157,43 @@ def _touch_later(path: Path) -> None:
 def test_incremental_builds_follow_the_seeds(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "basic", tmp_path)
     seeds = srcdir / "seeds"
-    assert _read_count(_build(srcdir)) == "+3 ~0 -0"
+    assert _read_count(build(srcdir)) == "+3 ~0 -0"
 
     # Nothing changed: nothing is read.
-    assert _read_count(_build(srcdir)) == "+0 ~0 -0"
+    assert _read_count(build(srcdir)) == "+0 ~0 -0"
 
     # An edited seed re-reads the glossary page.
     seed = seeds / "zonulin.md"
     seed.write_text(seed.read_text().replace("A *protein*", "A *peptide*"))
     _touch_later(seed)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _read_count(app) == "+0 ~1 -0"
     assert "peptide" in _html(app)
 
     # A new seed (not yet a dependency) re-reads it too.
     new = seeds / "occludin.md"
     new.write_text("---\nterm: Occludin\n---\nA tight junction protein.\n")
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _read_count(app) == "+0 ~1 -0"
     assert 'id="term-Occludin"' in _html(app)
 
     # A removed seed as well.
     new.unlink()
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _read_count(app) == "+0 ~1 -0"
     assert "Occludin" not in _html(app)
 
     # And a renamed one.
     seed.rename(seeds / "zonulin-renamed.md")
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _read_count(app) == "+0 ~1 -0"
     assert 'id="term-Zonulin"' in _html(app)
 
 
 def test_config_change_rereads(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "basic", tmp_path)
-    _build(srcdir)
-    app = _build(srcdir, confoverrides={"seed_glossary_headings": ["Origin"]})
+    build(srcdir)
+    app = build(srcdir, confoverrides={"seed_glossary_headings": ["Origin"]})
     # A changed 'env' value re-reads every page (Sphinx starts a new environment).
     assert _read_count(app) in ("+0 ~3 -0", "+3 ~0 -0")
     assert "seed_glossary_headings" in app.status.getvalue()
@@ -211,8 +203,8 @@ def test_config_change_rereads(rootdir, tmp_path):
 
 
 def test_parallel_build_gives_the_same_html(rootdir, tmp_path):
-    serial = _build(_copy_root(rootdir, "basic", tmp_path / "serial"))
-    parallel = _build(_copy_root(rootdir, "basic", tmp_path / "parallel"), parallel=2)
+    serial = build(_copy_root(rootdir, "basic", tmp_path / "serial"))
+    parallel = build(_copy_root(rootdir, "basic", tmp_path / "parallel"), parallel=2)
     for page in ("glossary.html", "index.html", "page.html", "genindex.html"):
         assert (serial.outdir / page).read_text() == (
             parallel.outdir / page
@@ -236,7 +228,7 @@ def test_project_seeds_are_the_shared_originals_byte_for_byte(rootdir):
 
 def test_directive_argument_is_a_folder_or_glob_relative_to_the_page(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "argument", tmp_path)
-    app = _build(srcdir)
+    app = build(srcdir)
     assert _warnings(app) == []
     index = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     assert [dt["id"] for dt in index.select("dl.glossary > dt")] == [
@@ -262,14 +254,14 @@ def test_default_seed_folder_is_relative_to_the_conf_dir(rootdir, tmp_path):
     docs.mkdir()
     (docs / "conf.py").write_text('extensions = ["myst_parser", "seed_glossary"]\n')
     (docs / "index.md").write_text("# Home\n\n```{seed-glossary}\n```\n")
-    app = _build(docs)
+    app = build(docs)
     assert _warnings(app) == []
     assert 'id="term-leaky-gut"' in (app.outdir / "index.html").read_text()
 
 
 def test_curated_seed_cannot_redirect_or_pull_in_files(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "unsafe", tmp_path)
-    app = _build(srcdir)
+    app = build(srcdir)
     html = (app.outdir / "index.html").read_text()
     assert "refresh" not in html
     assert "evil.example" not in html

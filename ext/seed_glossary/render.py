@@ -7,7 +7,7 @@ Seed text becomes ``nodes.Text``; it is never parsed as markup. Only curated
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -180,32 +180,41 @@ def render_az_bar(glossary: addnodes.glossary) -> nodes.paragraph:
         term = item[0]
         if isinstance(term, nodes.term) and term["ids"]:
             first.setdefault(initial(term.astext()), term["ids"][0])
-    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    if "#" in first:
-        letters.append("#")
-    bar = nodes.paragraph(classes=["sg-az"])
-    for n, letter in enumerate(letters):
-        if n:
-            bar += nodes.Text(" ")
-        if letter in first:
-            bar += nodes.reference(
-                letter,
-                letter,
-                internal=True,
-                refid=first[letter],
-                classes=["sg-az-letter"],
-            )
-        else:
-            bar += nodes.inline(letter, letter, classes=["sg-az-empty"])
-    return bar
+    return _letter_bar(
+        first,
+        lambda letter: nodes.reference(
+            letter, letter, internal=True, refid=first[letter], classes=["sg-az-letter"]
+        ),
+    )
 
 
 def render_letter_bar(
     pages: dict[str, str], docname: str, current: str | None = None
 ) -> nodes.paragraph:
     """The A–Z bar of a split glossary: letters link to their pages."""
+    return _letter_bar(
+        pages,
+        lambda letter: addnodes.pending_xref(
+            "",
+            nodes.inline(letter, letter, classes=["sg-az-letter"]),
+            refdomain="std",
+            reftype="doc",
+            reftarget=f"/{pages[letter]}",
+            refexplicit=True,
+            refdoc=docname,
+        ),
+        current,
+    )
+
+
+def _letter_bar(
+    present: Collection[str],
+    link: Callable[[str], nodes.Node],
+    current: str | None = None,
+) -> nodes.paragraph:
+    """A to Z (and "#" if used): the current letter strong, absent ones dimmed."""
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    if "#" in pages:
+    if "#" in present:
         letters.append("#")
     bar = nodes.paragraph(classes=["sg-az"])
     for n, letter in enumerate(letters):
@@ -213,16 +222,8 @@ def render_letter_bar(
             bar += nodes.Text(" ")
         if letter == current:
             bar += nodes.strong(letter, letter, classes=["sg-az-current"])
-        elif letter in pages:
-            bar += addnodes.pending_xref(
-                "",
-                nodes.inline(letter, letter, classes=["sg-az-letter"]),
-                refdomain="std",
-                reftype="doc",
-                reftarget=f"/{pages[letter]}",
-                refexplicit=True,
-                refdoc=docname,
-            )
+        elif letter in present:
+            bar += link(letter)
         else:
             bar += nodes.inline(letter, letter, classes=["sg-az-empty"])
     return bar

@@ -73,15 +73,7 @@ def pdf_text(rootdir, tmp_path_factory) -> str:
     srcdir = _copy(rootdir, "basic", tmp_path)
     build = tmp_path / "_build"
     _sphinx("-M", "latexpdf", srcdir, build, "-W", "-q", *CONF)
-    [pdf] = (build / "latex").glob("*.pdf")
-    run = subprocess.run(
-        [pdftotext, "-enc", "UTF-8", pdf, "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return run.stdout
+    return _pdf_text(pdftotext, build)
 
 
 def _pdf_forms(text: str) -> tuple[str, str]:
@@ -169,12 +161,17 @@ def test_pdf_of_a_seed_with_undecodable_bytes(rootdir, tmp_path):
     # The seed's encoding problem is the only warning.
     warnings = [w for w in run.stderr.splitlines() if "WARNING" in w]
     assert warnings and all("seed_glossary.encoding" in w for w in warnings)
+    text = _pdf_text(pdftotext, build)
+    assert "A definition with bytes" in text
+
+
+def _pdf_text(pdftotext: str, build: Path) -> str:
+    """The text of the one PDF that ``-M latexpdf`` wrote under *build*."""
     [pdf] = (build / "latex").glob("*.pdf")
-    text = subprocess.run(
+    return subprocess.run(
         [pdftotext, "-enc", "UTF-8", pdf, "-"],
         capture_output=True,
         text=True,
         check=True,
         timeout=60,
     ).stdout
-    assert "A definition with bytes" in text

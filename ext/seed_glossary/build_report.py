@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .model import SeedEntry
@@ -77,7 +78,7 @@ def relative_path(path: str, start: os.PathLike[str] | str) -> str:
         return path
 
 
-def _html_output(app: Sphinx) -> bool:
+def html_pages(builder: Builder) -> bool:
     """Does this builder write a folder of HTML pages (html, dirhtml, singlehtml)?
 
     Not epub: its folder is the book, zipped, and a file Sphinx does not know
@@ -86,7 +87,7 @@ def _html_output(app: Sphinx) -> bool:
     """
     from sphinx.builders._epub_base import EpubBuilder
 
-    return app.builder.format == "html" and not isinstance(app.builder, EpubBuilder)
+    return builder.format == "html" and not isinstance(builder, EpubBuilder)
 
 
 def write_report(app: Sphinx, exception: Exception | None) -> None:
@@ -96,7 +97,7 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     links = link_report(app.env)
     log_link_summary(links)
     name = app.config.seed_glossary_report
-    if name and _html_output(app):
+    if name and html_pages(app.builder):
         with (app.outdir / name).open("w", encoding="utf-8") as out:
             _write_streaming(out, seed_reports(app), links)
 

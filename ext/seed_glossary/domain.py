@@ -80,7 +80,7 @@ class SeedGlossaryDomain(Domain):
     }
     data_version = 4
     #: pages read in this build (set per process by links.note_reread; not data)
-    reread: set[str] = frozenset()  # type: ignore[assignment]
+    reread: Set[str] = frozenset()
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:

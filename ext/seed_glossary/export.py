@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx import addnodes
 
-from .build_report import relative_path
+from .build_report import html_pages, relative_path
 from .domain import get_domain
 from .gcpause import gc_paused
 from .render import backlinks_placeholder
@@ -58,21 +58,13 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 def add_assets(app: Sphinx) -> None:
     """``builder-inited``: CSS for HTML builders, JS for HTML pages with previews."""
-    if not _is_html(app.builder):
+    if app.builder.format != "html":
         return
-    app.add_css_file("seed_glossary.css")
-    if app.config.seed_glossary_previews and not _is_epub(app.builder):
+    app.add_css_file("seed_glossary.css")  # epub books too
+    if app.config.seed_glossary_previews and html_pages(app.builder):
         # Classic scripts, deferred: the data first, then the code that uses it.
         app.add_js_file(DATA_SCRIPT, loading_method="defer")
         app.add_js_file("seed_glossary.js", loading_method="defer")
-
-
-def _is_html(builder: Builder) -> bool:
-    return builder.format == "html"
-
-
-def _is_epub(builder: Builder) -> bool:
-    return builder.name.startswith("epub")
 
 
 # -- entries as plain text -----------------------------------------------------
@@ -160,11 +152,7 @@ def _page_items(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], tuple[str, .
 
 
 def _wanted(app: Sphinx) -> bool:
-    return (
-        _is_html(app.builder)
-        and not _is_epub(app.builder)
-        and bool(get_domain(app.env).pages)
-    )
+    return html_pages(app.builder) and bool(get_domain(app.env).pages)
 
 
 def write_previews_data(app: Sphinx, env: object) -> None:

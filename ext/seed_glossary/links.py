@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from .catalog import key
@@ -37,8 +36,6 @@ from .render import _, backlinks_placeholder
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-logger = logging.getLogger(__name__)
 
 _N = TypeVar("_N", bound=nodes.Node)
 

@@ -22,7 +22,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
     from .markup import TranslateSeedText
-    from .render import MESSAGE_CATALOG, backlinks_placeholder, skip_node
+    from .render import (
+        MESSAGE_CATALOG,
+        backlinks_line,
+        backlinks_placeholder,
+        skip_node,
+        visit_backlinks_line_html,
+    )
 
     # Curated seeds are MyST; make sure the parser is there even if the
     # project lists only us.
@@ -34,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(
         backlinks_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
     )
+    app.add_node(backlinks_line, html=(visit_backlinks_line_html, None))
     app.add_transform(TranslateSeedText)
     app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)

@@ -172,6 +172,12 @@ def get_domain(env: BuildEnvironment) -> SeedGlossaryDomain:
     return domain
 
 
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application of *env* (``env._app`` from Sphinx 8.1, ``env.app`` before)."""
+    app = getattr(env, "_app", None) or env.app
+    return cast("Sphinx", app)
+
+
 def remember_confdir(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: keep the conf dir where directives can see it."""
     get_domain(env).data["confdir"] = str(app.confdir)

@@ -26,15 +26,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.matching import Matcher
+from sphinx.util.nodes import clean_astext
 
 from .catalog import key
-from .domain import SeedGlossaryDomain, get_domain
+from .domain import SeedGlossaryDomain, app_of, get_domain
 from .gcpause import gc_paused, refreeze
 from .matching import Mention, TermMatcher, names_digest
-from .render import _, backlinks_placeholder
+from .render import _, backlinks_line, backlinks_placeholder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 _N = TypeVar("_N", bound=nodes.Node)
@@ -554,6 +556,11 @@ def _fill_backlinks(
         placeholder.parent.remove(placeholder)
         return
     label = _("Referenced from:")
+    if _links_between_pages(app_of(transform.env).builder):
+        line = _resolved_line(transform, index, docname, sources)
+        line["sg_label"] = label
+        placeholder.replace_self(line)
+        return
     para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
     para["classes"].append("sg-backlinks")
     for n, (page, entry) in enumerate(sources):
@@ -572,6 +579,47 @@ def _fill_backlinks(
                 refdoc=docname,
             )
     placeholder.replace_self(para)
+
+
+def _links_between_pages(builder: Builder) -> bool:
+    """Does this builder link its HTML pages by relative URIs (html, dirhtml, epub)?
+
+    Those get the compact :class:`backlinks_line`; ``singlehtml`` (one page,
+    its own anchors) and the other formats get ordinary nodes.
+    """
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    return builder.format == "html" and not isinstance(builder, SingleFileHTMLBuilder)
+
+
+def _resolved_line(
+    transform: AutolinkTransform,
+    index: LinkIndex,
+    docname: str,
+    sources: tuple[tuple[str, str | None], ...],
+) -> backlinks_line:
+    """The backlinks of one entry, resolved here as Sphinx would resolve them."""
+    builder, titles = app_of(transform.env).builder, transform.env.titles
+    links = []
+    for page, entry in sources:
+        if entry is None:
+            title = titles.get(page)
+            text = clean_astext(title) if title is not None else page
+            # Sphinx resolves a ``doc`` link to the title in <span class="doc">.
+            links.append((text, builder.get_relative_uri(docname, page), "doc"))
+            continue
+        target_doc, anchor = index.places.get(entry, ("", ""))
+        if not anchor:
+            continue
+        uri = (
+            ""
+            if target_doc == docname
+            else builder.get_relative_uri(docname, target_doc)
+        )
+        links.append(
+            (index.headwords.get(entry, entry), f"{uri}#{anchor}", "xref std std-term")
+        )
+    return backlinks_line("", sg_links=links)
 
 
 def _entry_reference(index: LinkIndex, docname: str, entry: str) -> nodes.Node:

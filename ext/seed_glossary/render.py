@@ -19,6 +19,7 @@ from .catalog import key
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
 
     from .catalog import CatalogItem
     from .model import SeedEntry
@@ -41,6 +42,36 @@ class backlinks_placeholder(nodes.General, nodes.Element):
 
 def skip_node(translator: object, node: nodes.Node) -> None:
     """Visitor for :class:`backlinks_placeholder` in every writer: nothing to write."""
+    raise nodes.SkipNode
+
+
+class backlinks_line(nodes.General, nodes.Element):
+    """A filled "Referenced from" line, for builders that write HTML pages.
+
+    A long glossary has thousands of these lines and each names a few links;
+    as ordinary nodes (paragraph, reference, inline, text, separators) they
+    were a third of the nodes of the page, and every later transform, the
+    search indexer and the writer walked them all. Here one node holds the
+    line as data, already resolved: ``sg_label`` and ``sg_links``, a list of
+    ``(text, href, span class)``.
+    :func:`visit_backlinks_line_html` writes exactly the HTML that the
+    ordinary nodes gave. Other builders get ordinary nodes instead.
+    """
+
+
+def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) -> None:
+    """Write a :class:`backlinks_line`, every piece of text escaped."""
+    links = [
+        f'<a class="reference internal" href="{translator.attval(href)}">'
+        f'<span class="{span_class}">{translator.encode(text)}</span></a>'
+        for text, href, span_class in node["sg_links"]
+    ]
+    translator.body.append(
+        translator.starttag(node, "p", "", CLASS="sg-backlinks")
+        + f"<em>{translator.encode(node['sg_label'])}</em> "
+        + ", ".join(links)
+        + "</p>\n"
+    )
     raise nodes.SkipNode
 
 

@@ -346,3 +346,56 @@ def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
     app = build(srcdir, confoverrides={"seed_glossary_autolink": setting})
     assert any(a for _t, _g, a in _links(app, "prose.html")) is prose_linked
     assert any(a for _t, _g, a in _links(app, "glossary.html")) is (setting != "none")
+
+
+def _backlink_lines(outdir: Path) -> dict[str, list[str]]:
+    """Every "Referenced from" line of every page, as HTML."""
+    return {
+        str(page.relative_to(outdir)): [
+            str(p)
+            for p in BeautifulSoup(page.read_text(), "html.parser").select(
+                "p.sg-backlinks"
+            )
+        ]
+        for page in sorted(outdir.rglob("*.html"))
+    }
+
+
+@pytest.mark.parametrize("root", ["test-autolink", "test-split", "hostile-names"])
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_compact_backlinks_write_what_ordinary_nodes_write(
+    root, buildername, tmp_path, rootdir, monkeypatch
+):
+    """HTML pages get one resolved node per line; the HTML is the same."""
+    from seed_glossary import links
+
+    if root == "hostile-names":
+        src = tmp_path / "hostile"
+        (src / "seeds").mkdir(parents=True)
+        (src / "conf.py").write_text(
+            "extensions = ['seed_glossary']\nseed_glossary_seeds = 'seeds'\n"
+            "exclude_patterns = ['_build', 'seeds']\n"
+        )
+        (src / "index.rst").write_text(
+            'Names\n=====\n\nSee :term:`A <b> & "c"`.\n\n.. seed-glossary::\n'
+        )
+        (src / "seeds" / "one.md").write_text(
+            '---\nterm: A <b> & "c"\n---\n\nIt is made of zymogen.\n'
+        )
+        (src / "seeds" / "two.md").write_text(
+            "---\nterm: Zymogen\n---\n\nA precursor.\n"
+        )
+    else:
+        src = tmp_path / root
+        shutil.copytree(rootdir / root, src)
+    compact = build(src, buildername, builddir=tmp_path / "compact")
+    assert compact.warning.getvalue() == ""
+    monkeypatch.setattr(links, "_links_between_pages", lambda builder: False)
+    ordinary = build(src, buildername, builddir=tmp_path / "ordinary", freshenv=True)
+    lines = _backlink_lines(compact.outdir)
+    assert any(lines.values())
+    assert lines == _backlink_lines(ordinary.outdir)
+    if root == "hostile-names":
+        html = (compact.outdir / ("index.html")).read_text()
+        assert "A &lt;b&gt; &amp; &quot;c&quot;</span></a>" in html
+        assert "<b>" not in html

@@ -220,11 +220,8 @@ def _own_nodes(root: nodes.Node, cls: type[_N]) -> Iterator[_N]:
         stack.extend(reversed(node.children))
 
 
-def _pages(document: nodes.document, docname: str) -> Iterator[tuple[str, nodes.Node]]:
-    """The page names and roots of a doctree: itself, then each merged page."""
-    yield docname, document
-    for start in document.findall(addnodes.start_of_file):
-        yield start["docname"], start
+def _merged_page_or_placeholder(node: nodes.Node) -> bool:
+    return isinstance(node, (addnodes.start_of_file, backlinks_placeholder))
 
 
 def _page_of(node: nodes.Node, default: str) -> str:
@@ -475,10 +472,18 @@ class AutolinkTransform(SphinxPostTransform):
         already = self.document.get(_LINKED_MARK) == index.digest
         # One page, or (singlehtml, latex, texinfo, man) every page merged
         # into one, each included page in a start_of_file node.
-        for docname, root in list(_pages(self.document, self.env.docname)):
+        # One walk finds both the merged pages and the backlinks to fill.
+        pages: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
+        placeholders = []
+        for node in self.document.findall(_merged_page_or_placeholder):
+            if isinstance(node, backlinks_placeholder):
+                placeholders.append(node)
+            elif isinstance(node, addnodes.start_of_file):
+                pages.append((node["docname"], node))
+        for docname, root in pages:
             if index.scope.covers(docname) and not (already and root is self.document):
                 _apply(index.plan(root, docname), docname)
-        for placeholder in list(self.document.findall(backlinks_placeholder)):
+        for placeholder in placeholders:
             _fill_backlinks(placeholder, self, index)
         # The links just made live as long as the page: keep the collector
         # from walking them again while Sphinx resolves and writes them.

@@ -62,7 +62,8 @@ class backlinks_line(nodes.General, nodes.Element):
 def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) -> None:
     """Write a :class:`backlinks_line`, every piece of text escaped."""
     links = [
-        f'<a class="reference internal" href="{translator.attval(href)}">'
+        # As Sphinx's visit_reference: an empty URI (this very page) is "#".
+        f'<a class="reference internal" href="{translator.attval(href or "#")}">'
         f'<span class="{span_class}">{translator.encode(text)}</span></a>'
         for text, href, span_class in node["sg_links"]
     ]

@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(TranslateSeedText)
     app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)
+    app.add_post_transform(links.ResumeCollection)
     app.add_post_transform(links.SingleHTMLAnchors)
     app.connect("config-inited", export.add_static_path)
     app.connect("builder-inited", export.add_assets)

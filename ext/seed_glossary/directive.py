@@ -55,7 +55,7 @@ class SeedGlossaryDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        with gc_paused():
+        with gc_paused(freeze_after=self.config):
             if "letter" in self.options:
                 return self._run_letter(self.options["letter"].strip())
             if split.enabled(self.config) and not self.arguments:

@@ -30,7 +30,7 @@ from sphinx.util.nodes import clean_astext
 
 from .catalog import key
 from .domain import SeedGlossaryDomain, app_of, get_domain
-from .gcpause import gc_paused, refreeze
+from .gcpause import gc_paused, hold_until_resolved, resume_after_resolving
 from .matching import Mention, TermMatcher, names_digest
 from .render import _, backlinks_line, backlinks_placeholder
 
@@ -466,6 +466,9 @@ class AutolinkTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         with gc_paused():
             self._run()
+        # The links just made, and the nodes Sphinx resolves them to, live as
+        # long as the page: no collection until ResumeCollection has frozen them.
+        hold_until_resolved(self.config)
 
     def _run(self) -> None:
         index = link_index(self.env)
@@ -485,9 +488,15 @@ class AutolinkTransform(SphinxPostTransform):
                 _apply(index.plan(root, docname), docname)
         for placeholder in placeholders:
             _fill_backlinks(placeholder, self, index)
-        # The links just made live as long as the page: keep the collector
-        # from walking them again while Sphinx resolves and writes them.
-        refreeze(self.config)
+
+
+class ResumeCollection(SphinxPostTransform):
+    """Right after Sphinx resolves references: collect again (see gcpause)."""
+
+    default_priority = 11  # ReferencesResolver is 10
+
+    def run(self, **kwargs: Any) -> None:
+        resume_after_resolving(self.config)
 
 
 class SingleHTMLAnchors(SphinxPostTransform):

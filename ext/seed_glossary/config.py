@@ -110,8 +110,8 @@ CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
         True,
         "",
         frozenset({bool}),
-        "After reading, exempt what was read from Python's cyclic garbage "
-        "collector until the build ends (much faster writing of large glossaries).",
+        "Exempt the glossary, and what was read, from Python's cyclic garbage "
+        "collector until the build ends (much faster builds of large glossaries).",
     ),
     "seed_glossary_max_seed_bytes": (
         DEFAULT_MAX_BYTES,

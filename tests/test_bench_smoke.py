@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from pathlib import Path
 
@@ -42,3 +43,17 @@ def test_bench_runs_end_to_end_on_a_tiny_size(tmp_path):
     table = run.markdown_table(results)
     assert table.count("\n| ") == 2
     assert "Slope" in table
+
+
+def test_baseline_with_links_by_hand_links_mentions(tmp_path):
+    """(a') writes the links that autolinking makes as :term: roles."""
+    generate = _load("generate")
+    run = _load("run")
+    generate.write_seeds(tmp_path / "seeds", 40)
+    plain = run.glossary_rst(tmp_path / "seeds")
+    linked = run.glossary_rst(tmp_path / "seeds", links=True)
+    added = linked.count(":term:") - plain.count(":term:")
+    # The generator aims at about three mentions of other terms per entry.
+    assert added >= 40
+    # Same entries, same text: only roles were wrapped around mentions.
+    assert re.sub(r":term:`([^`<]*?) <[^`]*>`", r"\1", linked) == plain

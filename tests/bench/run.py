@@ -4,6 +4,8 @@ For each N (default 100, 1,000, 10,000 seeds) it builds, on this machine, in
 one run:
 
 (a) baseline: a hand-written ``.. glossary::`` page with the same entries;
+(a') the same page with the links that (c) makes written by hand as ``:term:``
+     roles: what Sphinx itself costs for that many links;
 (b) the extension, autolinking off;
 (c) the extension, autolinking in the glossary (the default);
 (d) 50 prose pages of about 2,000 words, autolinking on every page, against
@@ -44,10 +46,12 @@ from seed_glossary.catalog import build_catalog  # noqa: E402
 from seed_glossary.ingest import discover, read_seeds  # noqa: E402
 from seed_glossary.ingest.signals import line_signals  # noqa: E402
 from seed_glossary.matching import TermMatcher  # noqa: E402
+from seed_glossary.render import item_key  # noqa: E402
 
 OUT = ROOT / "docs" / "performance"
 CONFIGS = {
     "a": "baseline: hand-written glossary",
+    "a_links": "baseline with the same links written by hand",
     "b": "extension, autolinking off",
     "c": "extension, autolinking in the glossary",
     "d_base": "baseline + 50 prose pages",
@@ -58,19 +62,40 @@ CONFIGS = {
 # -- projects -----------------------------------------------------------------
 
 
-def glossary_rst(seeds: Path) -> str:
-    """The same entries as the extension makes, written by hand in rST."""
+def glossary_rst(seeds: Path, links: bool = False) -> str:
+    """The same entries as the extension makes, written by hand in rST.
+
+    With *links*, mentions of other terms become ``:term:`` roles by the
+    rules autolinking follows: the first mention of each term per entry,
+    never the entry itself, the longest name first.
+    """
     items, _problems = build_catalog(read_seeds(discover(seeds)))
+    matcher = None
+    if links:
+        names: dict[str, str] = {}
+        for item in items:
+            for name in item.names:
+                names.setdefault(name, item_key(item))
+        matcher = TermMatcher(names)
     out = ["Glossary", "========", "", ".. glossary::", "   :sorted:", ""]
     for item in items:
         out += [f"   {name}" for name in item.names]
+        # Counts as mentioned from the start: an entry never links to itself.
+        mentioned = {item_key(item)}
         body: list[str] = []
         if item.see:
             body.append("*See* " + "; ".join(f":term:`{t}`" for t in item.see))
         for entry in item.entries:
-            body += [p for p in entry.definition.split("\n\n") if p]
+            body += [
+                _with_term_roles(p, matcher, mentioned)
+                for p in entry.definition.split("\n\n")
+                if p
+            ]
             for section in entry.sections:
-                body += [f".. rubric:: {section.heading}", section.text]
+                body += [
+                    f".. rubric:: {section.heading}",
+                    _with_term_roles(section.text, matcher, mentioned),
+                ]
         if item.see_also:
             body.append(
                 ".. seealso:: " + ", ".join(f":term:`{t}`" for t in item.see_also)
@@ -80,13 +105,30 @@ def glossary_rst(seeds: Path) -> str:
     return "\n".join(out)
 
 
+def _with_term_roles(
+    text: str, matcher: TermMatcher | None, mentioned: set[str]
+) -> str:
+    if matcher is None:
+        return text
+    out, position = [], 0
+    for mention in matcher.find(text):
+        if mention.target in mentioned:
+            continue
+        mentioned.add(mention.target)
+        surface = text[mention.start : mention.end]
+        out += [text[position : mention.start], f":term:`{surface} <{mention.name}>`"]
+        position = mention.end
+    out.append(text[position:])
+    return "".join(out)
+
+
 def make_project(
     path: Path, seeds: Path, config: str, prose: Path | None, split: bool = False
 ) -> None:
     path.mkdir(parents=True)
     conf = ["project = 'bench'", "exclude_patterns = ['_build']"]
     if config.startswith("a") or config == "d_base":
-        (path / "glossary.rst").write_text(glossary_rst(seeds))
+        (path / "glossary.rst").write_text(glossary_rst(seeds, config == "a_links"))
     else:
         autolink = {"b": "False", "c": "'glossary'", "d": "'all'"}[config]
         conf += [
@@ -230,14 +272,22 @@ def run(sizes: list[int], reps: int, workdir: Path) -> dict:
                 "maxrss_mib": summarise([s["maxrss_mib"] for s in samples]),
             }
         builds = entry["builds"]
+        # ratio name -> (build, the build it is compared with)
+        compared = {
+            "b": ("b", "a"),
+            "c": ("c", "a"),
+            "d": ("d", "d_base"),
+            "a_links": ("a_links", "a"),
+            "c_over_b": ("c", "b"),  # what autolinking adds to the glossary
+        }
         entry["ratios"] = {
             name: {
-                "time": builds[name]["wall_s"]["median"]
+                "time": builds[build]["wall_s"]["median"]
                 / builds[base_]["wall_s"]["median"],
-                "memory": builds[name]["maxrss_mib"]["median"]
+                "memory": builds[build]["maxrss_mib"]["median"]
                 / builds[base_]["maxrss_mib"]["median"],
             }
-            for name, base_ in (("b", "a"), ("c", "a"), ("d", "d_base"))
+            for name, (build, base_) in compared.items()
         }
         entry["reading_seeds_per_s"] = reading_rate(seeds, reps)
         entry["autolink_scan"] = scan_rate(seeds, prose, reps)
@@ -284,11 +334,12 @@ def write_outputs(results: dict, out: Path) -> None:
 
 def markdown_table(results: dict) -> str:
     lines = [
-        "| N | (a) baseline s | (b) no autolink s | (c) autolink s | (b)/(a) time | "
-        "(b)/(a) memory | (c)/(a) time | (d)/(a+prose) time | seeds/s | scan MB/s | "
-        "no-change rebuild s (pages read) | "
+        "| N | (a) baseline s | (b) no autolink s | (c) autolink s | "
+        "(a') baseline + links by hand s | (b)/(a) time | "
+        "(b)/(a) memory | (c)/(a) time | (c)/(b) time | (d)/(a+prose) time | "
+        "seeds/s | scan MB/s | no-change rebuild s (pages read) | "
         "one-seed edit, split s (pages read / written / total) |",
-        "|" + "---|" * 12,
+        "|" + "---|" * 14,
     ]
     for n, entry in results["sizes"].items():
         builds, ratios = entry["builds"], entry["ratios"]
@@ -296,14 +347,16 @@ def markdown_table(results: dict) -> str:
             config: "{median:.2f} ({min:.2f}–{max:.2f})".format(
                 **builds[config]["wall_s"]
             )
-            for config in ("a", "b", "c")
+            for config in ("a", "b", "c", "a_links")
         }
         rebuild = entry["rebuild"]
         nochange, edit = rebuild["no_change"], rebuild["one_seed_edit"]
         lines.append(
             f"| {int(n):,} | {cell['a']} | {cell['b']} | {cell['c']} | "
+            f"{cell['a_links']} | "
             f"{ratios['b']['time']:.2f} | {ratios['b']['memory']:.2f} | "
-            f"{ratios['c']['time']:.2f} | {ratios['d']['time']:.2f} | "
+            f"{ratios['c']['time']:.2f} | {ratios['c_over_b']['time']:.2f} | "
+            f"{ratios['d']['time']:.2f} | "
             f"{entry['reading_seeds_per_s']:,.0f} | "
             f"{entry['autolink_scan']['mb_per_s']:.1f} | "
             f"{nochange['wall_s']:.2f} ({nochange['pages_read']}) | "
@@ -335,12 +388,14 @@ def plot(results: dict, path: Path) -> None:
 
     sizes = [int(n) for n in results["sizes"]]
     fig, ax = plt.subplots(figsize=(6, 4), dpi=120)
-    for config in ("a", "b", "c"):
+    for config in ("a", "b", "c", "a_links"):
         medians = [
             results["sizes"][str(n)]["builds"][config]["wall_s"]["median"]
             for n in sizes
         ]
-        ax.plot(sizes, medians, marker="o", label=f"({config}) {CONFIGS[config]}")
+        label = "(a')" if config == "a_links" else f"({config})"
+        style = "--" if config == "a_links" else "-"
+        ax.plot(sizes, medians, style, marker="o", label=f"{label} {CONFIGS[config]}")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("seeds (N)")

@@ -580,9 +580,10 @@ def _fill_backlinks(
     label = _("Referenced from:")
     if _links_between_pages(app_of(transform.env).builder):
         line = _resolved_line(transform, index, docname, sources)
-        line["sg_label"] = label
-        placeholder.replace_self(line)
-        return
+        if line is not None:
+            line["sg_label"] = label
+            placeholder.replace_self(line)
+            return
     para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
     para["classes"].append("sg-backlinks")
     for n, (page, entry) in enumerate(sources):
@@ -619,8 +620,11 @@ def _resolved_line(
     index: LinkIndex,
     docname: str,
     sources: tuple[tuple[str, str | None], ...],
-) -> backlinks_line:
-    """The backlinks of one entry, resolved here as Sphinx would resolve them."""
+) -> backlinks_line | None:
+    """The backlinks of one entry, resolved here as Sphinx would resolve them.
+
+    None if an entry has no known anchor: then Sphinx resolves the line.
+    """
     builder, titles = app_of(transform.env).builder, transform.env.titles
     links = []
     for page, entry in sources:
@@ -632,7 +636,7 @@ def _resolved_line(
             continue
         target_doc, anchor = index.places.get(entry, ("", ""))
         if not anchor:
-            continue
+            return None
         uri = (
             ""
             if target_doc == docname

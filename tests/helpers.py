@@ -11,6 +11,14 @@ from sphinx.testing.util import SphinxTestApp
 from seed_glossary.ingest.decode import decode_seed
 from seed_glossary.model import SeedEntry
 
+# What the glossary of tests/roots/test-basic holds, for tests of every builder.
+#: Headwords of its glossary entries.
+BASIC_TERMS = ("Gut permeability", "Intestinal permeability", "Mucus layer", "Zonulin")
+#: Aliases, each its own dt line.
+BASIC_ALIASES = ("leaky gut", "intestinal mucus", "pre-haptoglobin 2")
+#: Section headings of its scraped seeds.
+BASIC_SECTIONS = ("Origin", "Mechanism")
+
 
 def load_expected(path: Path) -> list[dict]:
     """An ``expected.json`` in the seeds-dev format."""

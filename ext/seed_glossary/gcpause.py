@@ -73,7 +73,7 @@ def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
         _freeze(app.config)
 
 
-def hold_until_resolved(config: Config) -> None:
+def hold_until_resolved() -> None:
     """Hold collection off until :func:`resume_after_resolving`.
 
     Called by our post-transform that adds autolinks, just before Sphinx's
@@ -82,7 +82,7 @@ def hold_until_resolved(config: Config) -> None:
     until it is written); on 10,000 seeds the full collections this set off
     walked them three times, 0.4 s for nothing.
     """
-    if config.seed_glossary_gc_freeze and _state.frozen and gc.isenabled():
+    if _state.frozen and gc.isenabled():  # frozen only with the setting on
         gc.disable()
         _state.held = True
 

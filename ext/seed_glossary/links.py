@@ -468,7 +468,7 @@ class AutolinkTransform(SphinxPostTransform):
             self._run()
         # The links just made, and the nodes Sphinx resolves them to, live as
         # long as the page: no collection until ResumeCollection has frozen them.
-        hold_until_resolved(self.config)
+        hold_until_resolved()
 
     def _run(self) -> None:
         index = link_index(self.env)
@@ -486,8 +486,15 @@ class AutolinkTransform(SphinxPostTransform):
         for docname, root in pages:
             if index.scope.covers(docname) and not (already and root is self.document):
                 _apply(index.plan(root, docname), docname, self.document)
-        for placeholder in placeholders:
-            _fill_backlinks(placeholder, self, index)
+        if placeholders:
+            # Decided once per page, not once per entry.
+            builder = app_of(self.env).builder
+            compact = _links_between_pages(builder)
+            backlinks = get_domain(self.env).data.get("backlinks", {})
+            for placeholder in placeholders:
+                _fill_backlinks(
+                    placeholder, self.env, index, backlinks, builder, compact
+                )
 
 
 class ResumeCollection(SphinxPostTransform):
@@ -568,18 +575,25 @@ def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node
 
 def _fill_backlinks(
     placeholder: backlinks_placeholder,
-    transform: AutolinkTransform,
+    env: BuildEnvironment,
     index: LinkIndex,
+    backlinks: dict[str, tuple[tuple[str, str | None], ...]],
+    builder: Builder,
+    compact: bool,
 ) -> None:
-    domain = get_domain(transform.env)
-    docname = _page_of(placeholder, transform.env.docname)
-    sources = domain.data.get("backlinks", {}).get(placeholder["sg_key"], ())
+    """Replace *placeholder* by its entry's "Referenced from" line, or remove it.
+
+    :param compact: one :class:`backlinks_line` (see
+        :func:`_links_between_pages`), else ordinary nodes
+    """
+    docname = _page_of(placeholder, env.docname)
+    sources = backlinks.get(placeholder["sg_key"], ())
     if not sources:
         placeholder.parent.remove(placeholder)
         return
     label = _("Referenced from:")
-    if _links_between_pages(app_of(transform.env).builder):
-        line = _resolved_line(transform, index, docname, sources)
+    if compact:
+        line = _resolved_line(builder, env, index, docname, sources)
         if line is not None:
             line["sg_label"] = label
             placeholder.replace_self(line)
@@ -616,7 +630,8 @@ def _links_between_pages(builder: Builder) -> bool:
 
 
 def _resolved_line(
-    transform: AutolinkTransform,
+    builder: Builder,
+    env: BuildEnvironment,
     index: LinkIndex,
     docname: str,
     sources: tuple[tuple[str, str | None], ...],
@@ -625,7 +640,7 @@ def _resolved_line(
 
     None if an entry has no known anchor: then Sphinx resolves the line.
     """
-    builder, titles = app_of(transform.env).builder, transform.env.titles
+    titles = env.titles
     links = []
     for page, entry in sources:
         if entry is None:

@@ -23,6 +23,8 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
+from .domain import app_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
@@ -235,7 +237,9 @@ class TranslateSeedText(SphinxTransform):
         """Is this the gettext builder (which wants the original messages)?"""
         from sphinx.builders.gettext import MessageCatalogBuilder
 
-        builder = getattr(self.env, "_builder_cls", None) or type(self.app.builder)
+        builder = getattr(self.env, "_builder_cls", None) or type(
+            app_of(self.env).builder
+        )
         return issubclass(builder, MessageCatalogBuilder)
 
     def _markup(self, node: nodes.Element, msgstr: str) -> list[nodes.Node] | None:

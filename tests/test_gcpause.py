@@ -1,4 +1,4 @@
-"""The collector is paused and frozen during a build, and left as found after."""
+"""The collector is paused and frozen during a build, and given back after."""
 
 from __future__ import annotations
 
@@ -7,33 +7,67 @@ import shutil
 
 import pytest
 
+from seed_glossary.gcpause import release_previous_build
+
 from .helpers import build
 
 
-@pytest.mark.parametrize("freeze", [True, False])
-def test_collector_left_as_found(freeze, tmp_path, rootdir, monkeypatch):
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", src)
+@pytest.fixture
+def freeze_calls(monkeypatch):
+    """Count calls of gc.freeze and gc.unfreeze (which still do their work)."""
+    release_previous_build(None)  # an earlier test's build
     calls = {"freeze": 0, "unfreeze": 0}
-    real_freeze, real_unfreeze = gc.freeze, gc.unfreeze
 
-    def counting(name, real):
+    def counting(name):
+        real = getattr(gc, name)
+
         def call():
             calls[name] += 1
             real()
 
-        return call
+        monkeypatch.setattr(gc, name, call)
 
-    monkeypatch.setattr(gc, "freeze", counting("freeze", real_freeze))
-    monkeypatch.setattr(gc, "unfreeze", counting("unfreeze", real_unfreeze))
-    frozen_before = gc.get_freeze_count()
-    app = build(src, confoverrides={"seed_glossary_gc_freeze": freeze})
+    counting("freeze")
+    counting("unfreeze")
+    return calls
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_collector_frozen_until_next_build(freeze, freeze_calls, tmp_path, rootdir):
+    for name in ("first", "second"):
+        shutil.copytree(rootdir / "test-autolink", tmp_path / name)
+    settings = {"seed_glossary_gc_freeze": freeze}
+
+    app = build(tmp_path / "first", confoverrides=settings)
     assert app.statuscode == 0
     assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen_before
-    if freeze:
-        # The directive, env-updated and each written page's resolution.
-        assert calls["freeze"] >= 3
-        assert calls["unfreeze"] == 1
-    else:
-        assert calls == {"freeze": 0, "unfreeze": 0}
+    if not freeze:
+        assert freeze_calls == {"freeze": 0, "unfreeze": 0}
+        return
+    # The directive, env-updated and each written page's resolution froze;
+    # the frozen objects stay so until the next build starts (interpreter
+    # exit then skips freeing them).
+    assert freeze_calls["freeze"] >= 3
+    assert freeze_calls["unfreeze"] == 0
+    assert gc.get_freeze_count() > 0
+
+    app = build(tmp_path / "second", confoverrides=settings)
+    assert app.statuscode == 0
+    assert gc.isenabled()
+    # The second build released the first one's objects before freezing its own.
+    assert freeze_calls["unfreeze"] == 1
+    assert freeze_calls["freeze"] >= 6
+
+
+def test_release_without_a_seed_glossary(freeze_calls, tmp_path, rootdir):
+    """A build of a project with no seeds still releases an earlier freeze."""
+    shutil.copytree(rootdir / "test-autolink", tmp_path / "seeds")
+    assert build(tmp_path / "seeds").statuscode == 0
+    assert gc.get_freeze_count() > 0
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "conf.py").write_text("extensions = ['seed_glossary']\n")
+    (plain / "index.rst").write_text("Plain\n=====\n\nNo glossary here.\n")
+    assert build(plain).statuscode == 0
+    assert freeze_calls["unfreeze"] == 1
+    assert gc.get_freeze_count() == 0

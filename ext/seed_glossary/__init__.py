@@ -61,7 +61,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After every other env-updated handler: freeze what reading left behind.
     app.connect("env-updated", gcpause.freeze_after_reading, priority=900)
     app.connect("build-finished", write_report)
-    app.connect("build-finished", gcpause.unfreeze, priority=900)
+    app.connect("env-before-read-docs", gcpause.release_previous_build, priority=100)
+    app.connect("build-finished", gcpause.end_of_build, priority=900)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,

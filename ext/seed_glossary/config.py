@@ -111,7 +111,8 @@ CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
         "",
         frozenset({bool}),
         "Exempt the glossary, and what was read, from Python's cyclic garbage "
-        "collector until the build ends (much faster builds of large glossaries).",
+        "collector until the next build in the process starts (much faster "
+        "builds of large glossaries).",
     ),
     "seed_glossary_max_seed_bytes": (
         DEFAULT_MAX_BYTES,

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
@@ -135,29 +136,36 @@ def _opted_out(metadata: dict[str, Any]) -> bool:
 # -- planning ------------------------------------------------------------------
 
 
-def _text_nodes(
+def _walk(
     doctree: nodes.Node,
     scope: LinkScope,
     docname: str,
     own_of: dict[str, frozenset[str]],
-) -> Iterator[tuple[nodes.Text, _Unit]]:
-    """Linkable text nodes in document order, each with its unit."""
+) -> tuple[list[tuple[nodes.Text, _Unit]], list[tuple[addnodes.pending_xref, _Unit]]]:
+    """One walk of the page: its linkable text nodes and its cross-references.
+
+    Both in document order, each with its unit. Pages merged into the doctree
+    (``start_of_file``) are left out: each is planned on its own.
+    """
     in_entries, in_pages = scope.entries(docname), scope.pages(docname)
+    texts: list[tuple[nodes.Text, _Unit]] = []
+    xrefs: list[tuple[addnodes.pending_xref, _Unit]] = []
     page_unit = _Unit(f"{docname}#", None, frozenset())
-    stack: list[tuple[nodes.Node, _Unit]] = [(doctree, page_unit)]
+    # From the root's children: the root may be a merged page itself.
+    stack = list(zip(reversed(doctree.children), repeat(page_unit)))
     while stack:
         node, unit = stack.pop()
-        if isinstance(node, addnodes.start_of_file) and node is not doctree:
-            continue  # another page of a merged doctree: planned on its own
         if isinstance(node, nodes.Text):
-            if (unit.entry is not None and in_entries) or (
-                unit.entry is None and in_pages
-            ):
-                yield node, unit
+            if in_entries if unit.entry is not None else in_pages:
+                texts.append((node, unit))
             continue
-        if isinstance(node, _NEVER_LINK) or _NEVER_LINK_CLASSES.intersection(
-            node.get("classes", ())  # type: ignore[attr-defined]
-        ):
+        if _never_link(node):
+            if isinstance(node, addnodes.pending_xref):
+                xrefs.append((node, unit))
+            elif not isinstance(node, addnodes.start_of_file):
+                # A :term: in a heading still counts as a mention of its unit.
+                found = _own_nodes(node, addnodes.pending_xref)
+                xrefs += zip(found, repeat(unit))
             continue
         if isinstance(node, nodes.definition) and node.get("sg_key"):
             entry = node["sg_key"]
@@ -166,7 +174,27 @@ def _text_nodes(
             )
         elif isinstance(node, nodes.section) and unit.entry is None:
             unit = _Unit(f"{docname}#{'/'.join(node['ids'])}", None, frozenset())
-        stack.extend((child, unit) for child in reversed(node.children))
+        stack.extend(zip(reversed(node.children), repeat(unit)))
+    return texts, xrefs
+
+
+# Whether a node's type is in _NEVER_LINK, by type: a dict lookup is cheaper
+# than isinstance() against two dozen classes, for every node of a page.
+_never_link_type: dict[type, bool] = {}
+
+
+def _never_link(node: nodes.Node) -> bool:
+    """Is text under *node* never linked (code, headings, links, other pages)?"""
+    cls = type(node)
+    never = _never_link_type.get(cls)
+    if never is None:
+        never = _never_link_type[cls] = issubclass(
+            cls, (*_NEVER_LINK, addnodes.start_of_file)
+        )
+    if never:
+        return True
+    classes = node.attributes.get("classes")  # type: ignore[attr-defined]
+    return bool(classes) and not _NEVER_LINK_CLASSES.isdisjoint(classes)
 
 
 def plan_links(
@@ -179,15 +207,16 @@ def plan_links(
     excluded: frozenset[str],
 ) -> list[tuple[nodes.Text, list[Mention], _Unit]]:
     """Which text nodes get which autolinks: the first mention per unit only."""
+    texts, xrefs = _walk(doctree, scope, docname, own_of)
     seen: dict[str, set[str]] = defaultdict(set)
     # Targets already linked explicitly count as mentioned in their unit.
-    for xref in _own_nodes(doctree, addnodes.pending_xref):
+    for xref, unit in xrefs:
         if xref.get("reftype") == "term" and xref.get("refdomain") == "std":
             target = names.get(key(xref.get("reftarget", "")))
             if target is not None:
-                seen[_unit_ident_of(xref, docname, _enclosing_entry(xref))].add(target)
+                seen[unit.ident].add(target)
     plan = []
-    for text, unit in _text_nodes(doctree, scope, docname, own_of):
+    for text, unit in texts:
         chosen = []
         for mention in matcher.find(text.astext()):
             if (
@@ -220,8 +249,27 @@ def _own_nodes(root: nodes.Node, cls: type[_N]) -> Iterator[_N]:
         stack.extend(reversed(node.children))
 
 
-def _merged_page_or_placeholder(node: nodes.Node) -> bool:
-    return isinstance(node, (addnodes.start_of_file, backlinks_placeholder))
+def _merged_pages_and_placeholders(
+    document: nodes.document,
+) -> tuple[list[addnodes.start_of_file], list[backlinks_placeholder]]:
+    """The pages merged into *document* and the backlinks to fill, in order.
+
+    Neither is ever inside a paragraph or other text element, so the walk
+    skips those and their inline content: most of a glossary's nodes.
+    """
+    pages, placeholders = [], []
+    stack: list[nodes.Node] = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, backlinks_placeholder):
+            placeholders.append(node)
+        elif isinstance(node, (nodes.TextElement, nodes.Text)):
+            continue
+        else:
+            if isinstance(node, addnodes.start_of_file):
+                pages.append(node)
+            stack.extend(reversed(node.children))
+    return pages, placeholders
 
 
 def _page_of(node: nodes.Node, default: str) -> str:
@@ -241,17 +289,6 @@ def _enclosing_entry(node: nodes.Node) -> str | None:
             return str(parent["sg_key"])
         parent = parent.parent
     return None
-
-
-def _unit_ident_of(node: nodes.Node, docname: str, entry: str | None) -> str:
-    if entry is not None:
-        return f"{docname}#{entry}"
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.section):
-            return f"{docname}#{'/'.join(parent['ids'])}"
-        parent = parent.parent
-    return f"{docname}#"
 
 
 # -- shared state --------------------------------------------------------------
@@ -475,14 +512,9 @@ class AutolinkTransform(SphinxPostTransform):
         already = self.document.get(_LINKED_MARK) == index.digest
         # One page, or (singlehtml, latex, texinfo, man) every page merged
         # into one, each included page in a start_of_file node.
-        # One walk finds both the merged pages and the backlinks to fill.
+        merged, placeholders = _merged_pages_and_placeholders(self.document)
         pages: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
-        placeholders = []
-        for node in self.document.findall(_merged_page_or_placeholder):
-            if isinstance(node, backlinks_placeholder):
-                placeholders.append(node)
-            elif isinstance(node, addnodes.start_of_file):
-                pages.append((node["docname"], node))
+        pages += [(node["docname"], node) for node in merged]
         for docname, root in pages:
             if index.scope.covers(docname) and not (already and root is self.document):
                 _apply(index.plan(root, docname), docname, self.document)

@@ -24,9 +24,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .markup import TranslateSeedText
     from .render import (
         MESSAGE_CATALOG,
+        autolink_text,
         backlinks_line,
         backlinks_placeholder,
         skip_node,
+        visit_autolink_text_html,
         visit_backlinks_line_html,
     )
 
@@ -41,6 +43,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         backlinks_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
     )
     app.add_node(backlinks_line, html=(visit_backlinks_line_html, None))
+    # A Text node: Sphinx's signature says Element, but it registers any node.
+    app.add_node(
+        autolink_text,  # type: ignore[arg-type]
+        html=(visit_autolink_text_html, None),
+    )
     app.add_transform(TranslateSeedText)
     app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)

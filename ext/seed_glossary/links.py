@@ -33,7 +33,13 @@ from .catalog import key
 from .domain import SeedGlossaryDomain, app_of, get_domain
 from .gcpause import gc_paused, hold_until_resolved, resume_after_resolving
 from .matching import Mention, TermMatcher, names_digest
-from .render import _, backlinks_line, backlinks_placeholder
+from .render import (
+    AUTOLINK_CLASSES,
+    _,
+    autolink_text,
+    backlinks_line,
+    backlinks_placeholder,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -218,15 +224,18 @@ def plan_links(
     plan = []
     for text, unit in texts:
         chosen = []
+        mentioned = seen[unit.ident]
         for mention in matcher.find(text.astext()):
             if (
                 mention.target in unit.own
-                or mention.target in excluded
-                or key(mention.name) in excluded
-                or mention.target in seen[unit.ident]
+                or mention.target in mentioned
+                or (
+                    excluded
+                    and (mention.target in excluded or key(mention.name) in excluded)
+                )
             ):
                 continue
-            seen[unit.ident].add(mention.target)
+            mentioned.add(mention.target)
             chosen.append(mention)
         if chosen:
             plan.append((text, chosen, unit))
@@ -421,7 +430,7 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
         if cached is not None:
             # This very doctree is the one Sphinx writes next: link it now and
             # spare the write phase a second scan.
-            _apply(plan, docname, cached)
+            _apply(plan, docname, cached, _writes_html(app_of(env).builder))
             cached[_LINKED_MARK] = index.digest
         if autolinks.get(docname) != planned and docname not in reread:
             rewrite.add(docname)
@@ -515,12 +524,13 @@ class AutolinkTransform(SphinxPostTransform):
         merged, placeholders = _merged_pages_and_placeholders(self.document)
         pages: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
         pages += [(node["docname"], node) for node in merged]
+        builder = app_of(self.env).builder
+        html = _writes_html(builder)
         for docname, root in pages:
             if index.scope.covers(docname) and not (already and root is self.document):
-                _apply(index.plan(root, docname), docname, self.document)
+                _apply(index.plan(root, docname), docname, self.document, html)
         if placeholders:
             # Decided once per page, not once per entry.
-            builder = app_of(self.env).builder
             compact = _links_between_pages(builder)
             backlinks = get_domain(self.env).data.get("backlinks", {})
             for placeholder in placeholders:
@@ -565,8 +575,13 @@ def _apply(
     plan: list[tuple[nodes.Text, list[Mention], _Unit]],
     docname: str,
     document: nodes.document,
+    html: bool,
 ) -> None:
-    """Replace each planned text node by its text with the links in it."""
+    """Replace each planned text node by its text with the links in it.
+
+    :param html: the builder writes HTML: each link's text is an
+        :class:`autolink_text` (see :func:`_writes_html`)
+    """
     for text, mentions, _unit in plan:
         parent = text.parent
         # Nodes built before they joined the page look their document up
@@ -575,21 +590,31 @@ def _apply(
         parent.document = document
         # By identity: Text nodes are strings, and list.index compares values.
         index = next(i for i, child in enumerate(parent.children) if child is text)
-        parent[index : index + 1] = _linked(text.astext(), mentions, docname)
+        parent[index : index + 1] = _linked(text.astext(), mentions, docname, html)
 
 
-def _linked(text: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:
+def _writes_html(builder: Builder) -> bool:
+    """Do autolinks get the compact :class:`autolink_text` (any HTML builder)?"""
+    return builder.format == "html"
+
+
+def _linked(
+    text: str, mentions: list[Mention], docname: str, html: bool
+) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     position = 0
     for mention in mentions:
         if mention.start > position:
             out.append(nodes.Text(text[position : mention.start]))
         surface = text[mention.start : mention.end]
+        content = (
+            autolink_text(surface)
+            if html
+            else nodes.inline(surface, surface, classes=list(AUTOLINK_CLASSES))
+        )
         xref = addnodes.pending_xref(
             "",
-            nodes.inline(
-                surface, surface, classes=["xref", "std", "std-term", "sg-autolink"]
-            ),
+            content,
             refdomain="std",
             reftype="term",
             reftarget=mention.name,

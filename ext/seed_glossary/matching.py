@@ -171,15 +171,16 @@ class TermMatcher:
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] == "_"):
                 continue
-            pattern = self._patterns[index]
-            if pattern.exact is not None and text[start:end] not in pattern.exact:
+            exact = self._patterns[index].exact
+            if exact is not None and text[start:end] not in exact:
                 continue
-            candidates.append((start, -end, pattern))
-        candidates.sort(key=lambda c: (c[0], c[1]))
+            candidates.append((start, -end, index))
+        candidates.sort()  # leftmost first, then longest
         mentions: list[Mention] = []
         position = 0
-        for start, negative_end, pattern in candidates:
+        for start, negative_end, index in candidates:
             if start >= position:
+                pattern = self._patterns[index]
                 mentions.append(
                     Mention(start, -negative_end, pattern.target, pattern.name)
                 )

@@ -76,6 +76,32 @@ def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) 
     raise nodes.SkipNode
 
 
+#: Classes of an autolink's text: those of a ``:term:`` link's, and ours.
+AUTOLINK_CLASSES = ("xref", "std", "std-term", "sg-autolink")
+
+
+class autolink_text(nodes.Text):
+    """The text of an autolink, for builders that write HTML.
+
+    A ``:term:`` link is ``pending_xref(inline(text))``, resolved to
+    ``reference(inline(text))``. A glossary of 10,000 seeds has some 30,000
+    autolinks, and every later transform, the search indexer and the writer
+    walk each of their nodes. Here the ``inline`` is folded into its text:
+    :func:`visit_autolink_text_html` writes the same ``<span>`` with
+    :data:`AUTOLINK_CLASSES`. It is still a ``Text`` node to everything else
+    (the search index, ``astext()``, other writers), and copies of it, which
+    Sphinx makes when it resolves the link, keep the type.
+    """
+
+
+def visit_autolink_text_html(translator: HTML5Translator, node: nodes.Text) -> None:
+    """Write an :class:`autolink_text` as its ``inline`` would be, escaped."""
+    translator.body.append(
+        f'<span class="{" ".join(AUTOLINK_CLASSES)}">'
+        f"{translator.encode(node.astext())}</span>"
+    )
+
+
 def render_glossary(
     items: Sequence[CatalogItem],
     *,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from .helpers import build
@@ -401,3 +402,21 @@ def test_compact_nodes_write_what_ordinary_nodes_write(
         assert "A &lt;b&gt; &amp; &quot;c&quot;</span></a>" in html
         assert ">x &lt; y &amp; z</span></a>" in html
         assert "<b>" not in html
+
+
+def test_only_plain_resolved_autolinks_are_compacted():
+    """A link another extension gave a title, or no target, keeps Sphinx's writer."""
+    from seed_glossary.links import _is_plain_autolink
+    from seed_glossary.render import autolink_text
+
+    def link(text_node, **attributes):
+        return nodes.reference("", "", text_node, **attributes)
+
+    assert _is_plain_autolink(link(autolink_text("x"), internal=True, refid="term-x"))
+    assert _is_plain_autolink(link(autolink_text("x"), internal=True, refuri=""))
+    assert not _is_plain_autolink(
+        link(autolink_text("x"), internal=True, refid="term-x", reftitle="X")
+    )
+    assert not _is_plain_autolink(link(autolink_text("x"), internal=True))
+    assert not _is_plain_autolink(link(autolink_text("x"), refuri="https://x.org"))
+    assert not _is_plain_autolink(link(nodes.Text("x"), internal=True, refid="t"))

@@ -24,10 +24,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .markup import TranslateSeedText
     from .render import (
         MESSAGE_CATALOG,
+        autolink_reference,
         autolink_text,
         backlinks_line,
         backlinks_placeholder,
         skip_node,
+        visit_autolink_reference_html,
         visit_autolink_text_html,
         visit_backlinks_line_html,
     )
@@ -43,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         backlinks_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
     )
     app.add_node(backlinks_line, html=(visit_backlinks_line_html, None))
+    app.add_node(autolink_reference, html=(visit_autolink_reference_html, None))
     # A Text node: Sphinx's signature says Element, but it registers any node.
     app.add_node(
         autolink_text,  # type: ignore[arg-type]
@@ -51,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(TranslateSeedText)
     app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)
+    app.add_post_transform(links.CompactAutolinks)
     app.add_post_transform(links.ResumeCollection)
     app.add_post_transform(links.SingleHTMLAnchors)
     app.connect("config-inited", export.add_static_path)

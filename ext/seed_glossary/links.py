@@ -36,6 +36,7 @@ from .matching import Mention, TermMatcher, names_digest
 from .render import (
     AUTOLINK_CLASSES,
     _,
+    autolink_reference,
     autolink_text,
     backlinks_line,
     backlinks_placeholder,
@@ -358,6 +359,9 @@ class LinkIndex:
 _INDEX_ATTR = "_seed_glossary_link_index"
 # Set on a doctree whose autolinks are in place (value: the names digest).
 _LINKED_MARK = "sg_autolinked"
+# A Python attribute of a doctree, not a node attribute (never pickled or
+# copied): the elements that autolinks were put into.
+_AUTOLINKED_PARENTS = "_sg_autolinked_parents"
 
 
 def link_index(env: BuildEnvironment) -> LinkIndex:
@@ -539,10 +543,51 @@ class AutolinkTransform(SphinxPostTransform):
                 )
 
 
+class CompactAutolinks(SphinxPostTransform):
+    """HTML: resolved autolinks become :class:`autolink_reference` nodes.
+
+    Only the elements that autolinks were put into are looked at, not the
+    whole page. A link that is not exactly what Sphinx makes of a term link
+    (another extension changed it) is left as it is.
+    """
+
+    default_priority = 11  # right after ReferencesResolver (10)
+
+    def is_supported(self) -> bool:
+        return _writes_html(app_of(self.env).builder)
+
+    def run(self, **kwargs: Any) -> None:
+        parents = getattr(self.document, _AUTOLINKED_PARENTS, ())
+        for parent in dict.fromkeys(parents):
+            if isinstance(parent, nodes.TextElement):  # else Sphinx's general case
+                for child in parent.children:
+                    if _is_plain_autolink(child):
+                        # Same node, same attributes, only the type that picks
+                        # the visitor changes: cheaper than a new node.
+                        child.__class__ = autolink_reference
+
+
+# The attributes of a resolved term link; a link with any other one (a title,
+# a section number) is written by Sphinx's visit_reference.
+_PLAIN_LINK_ATTRIBUTES = frozenset({"internal", "refid", "refuri"})
+
+
+def _is_plain_autolink(node: nodes.Node) -> bool:
+    if type(node) is not nodes.reference or len(node.children) != 1:
+        return False
+    if type(node.children[0]) is not autolink_text or not node.get("internal"):
+        return False
+    attributes = node.attributes
+    return ("refuri" in attributes or "refid" in attributes) and all(
+        name in _PLAIN_LINK_ATTRIBUTES or not value
+        for name, value in attributes.items()
+    )
+
+
 class ResumeCollection(SphinxPostTransform):
     """Right after Sphinx resolves references: collect again (see gcpause)."""
 
-    default_priority = 11  # ReferencesResolver is 10
+    default_priority = 12  # after ReferencesResolver (10), CompactAutolinks (11)
 
     def run(self, **kwargs: Any) -> None:
         resume_after_resolving(self.config)
@@ -581,7 +626,13 @@ def _apply(
 
     :param html: the builder writes HTML: each link's text is an
         :class:`autolink_text` (see :func:`_writes_html`)
+
+    The parents are remembered on *document* for :class:`CompactAutolinks`.
     """
+    parents = getattr(document, _AUTOLINKED_PARENTS, None)
+    if parents is None:
+        parents = []
+        setattr(document, _AUTOLINKED_PARENTS, parents)
     for text, mentions, _unit in plan:
         parent = text.parent
         # Nodes built before they joined the page look their document up
@@ -591,6 +642,7 @@ def _apply(
         # By identity: Text nodes are strings, and list.index compares values.
         index = next(i for i, child in enumerate(parent.children) if child is text)
         parent[index : index + 1] = _linked(text.astext(), mentions, docname, html)
+        parents.append(parent)
 
 
 def _writes_html(builder: Builder) -> bool:

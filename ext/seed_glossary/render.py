@@ -102,6 +102,32 @@ def visit_autolink_text_html(translator: HTML5Translator, node: nodes.Text) -> N
     )
 
 
+class autolink_reference(nodes.reference):
+    """A resolved autolink in an HTML page: what Sphinx made of it, renamed.
+
+    :class:`seed_glossary.links.CompactAutolinks` gives this type to the
+    ``reference`` that Sphinx resolves an autolink to, when it has only the
+    attributes of a resolved term link. It is still a ``nodes.reference``
+    to everything that asks; :func:`visit_autolink_reference_html` writes
+    the ``<a>`` tag as Sphinx's ``visit_reference`` does, without the
+    general case's work (a tenth of the time to write a large glossary).
+    """
+
+
+def visit_autolink_reference_html(
+    translator: HTML5Translator, node: nodes.Element
+) -> None:
+    """Write an :class:`autolink_reference` and its text, escaped."""
+    # An empty refuri is this very page: "#", as Sphinx writes it.
+    href = (node["refuri"] or "#") if "refuri" in node else "#" + node["refid"]
+    translator.body.append(
+        f'<a class="reference internal" href="{translator.attval(href)}">'
+        f'<span class="{" ".join(AUTOLINK_CLASSES)}">'
+        f"{translator.encode(node.astext())}</span></a>"
+    )
+    raise nodes.SkipNode
+
+
 def render_glossary(
     items: Sequence[CatalogItem],
     *,

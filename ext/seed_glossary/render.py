@@ -110,7 +110,7 @@ class autolink_reference(nodes.reference):
     attributes of a resolved term link. It is still a ``nodes.reference``
     to everything that asks; :func:`visit_autolink_reference_html` writes
     the ``<a>`` tag as Sphinx's ``visit_reference`` does, without the
-    general case's work (a tenth of the time to write a large glossary).
+    general case's work (writing a 10,000-seed glossary: 1.5 s -> 1.3 s).
     """
 
 

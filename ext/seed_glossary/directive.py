@@ -14,11 +14,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import split
 from .build_report import save_seed_report
-from .catalog import build_catalog
-from .config import noise_options
 from .domain import ItemNames, PageSeeds, app_of, get_domain
 from .gcpause import gc_paused
-from .ingest import discover, read_seeds
+from .ingest import discover
 from .ingest.report import printable
 from .markup import parse_myst
 from .model import Problem
@@ -120,12 +118,7 @@ class SeedGlossaryDirective(SphinxDirective):
         self._warn_empty(spec, files)
         for path in files:
             self.env.note_dependency(path)
-        entries = read_seeds(
-            files,
-            options=noise_options(self.config),
-            max_bytes=self.config.seed_glossary_max_seed_bytes,
-        )
-        items, problems = build_catalog(entries)
+        entries, items, problems = split.read_catalog(files, self.config)
         entries = self._report_entries(entries, problems)
         glossary = self._render(items)
         get_domain(self.env).note_seeds(

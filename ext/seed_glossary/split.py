@@ -33,7 +33,7 @@ from .render import initial
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable, Sequence, Set
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -88,16 +88,24 @@ def read_folder(spec: Path, config: Config) -> Folder:
     key = (str(spec), current, repr(_options_key(config)))
     folder = _cache.get(key)
     if folder is None:
-        entries = read_seeds(
-            files,
-            options=noise_options(config),
-            max_bytes=config.seed_glossary_max_seed_bytes,
-        )
-        items, problems = build_catalog(entries)
+        entries, items, problems = read_catalog(files, config)
         folder = Folder(current, files, tuple(entries), tuple(items), tuple(problems))
         _cache.clear()  # one folder at a time: a build reads one
         _cache[key] = folder
     return folder
+
+
+def read_catalog(
+    files: Sequence[Path], config: Config
+) -> tuple[list[SeedEntry], list[CatalogItem], list[CatalogProblem]]:
+    """Read seed files with the project's noise settings, and catalog them."""
+    entries = read_seeds(
+        files,
+        options=noise_options(config),
+        max_bytes=config.seed_glossary_max_seed_bytes,
+    )
+    items, problems = build_catalog(entries)
+    return entries, items, problems
 
 
 def _options_key(config: Config) -> tuple[object, ...]:

@@ -420,3 +420,28 @@ def test_only_plain_resolved_autolinks_are_compacted():
     assert not _is_plain_autolink(link(autolink_text("x"), internal=True))
     assert not _is_plain_autolink(link(autolink_text("x"), refuri="https://x.org"))
     assert not _is_plain_autolink(link(nodes.Text("x"), internal=True, refid="t"))
+
+
+def test_builder_without_our_visitors_gets_ordinary_nodes(tmp_path, rootdir):
+    """Another extension's visitor for "dirhtml" hides our "html" ones from it.
+
+    Sphinx then gives that builder none of the visitors added for the html
+    format: our lighter nodes would be unknown to its translator.
+    """
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", src)
+    with (src / "conf.py").open("a") as conf:
+        conf.write(
+            "\nfrom docutils import nodes\n\n"
+            "class other_extension_node(nodes.Element):\n    pass\n\n"
+            "def setup(app):\n"
+            "    app.add_node(other_extension_node, dirhtml=(print, None))\n"
+        )
+    app = build(src, "dirhtml")
+    assert app.statuscode == 0
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup(
+        (app.outdir / "glossary" / "index.html").read_text(), "html.parser"
+    )
+    assert soup.select("a.reference.internal > span.xref.std.std-term.sg-autolink")
+    assert soup.select("p.sg-backlinks a.reference.internal")

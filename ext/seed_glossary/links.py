@@ -554,7 +554,8 @@ class CompactAutolinks(SphinxPostTransform):
     default_priority = 11  # right after ReferencesResolver (10)
 
     def is_supported(self) -> bool:
-        return _writes_html(app_of(self.env).builder)
+        builder = app_of(self.env).builder
+        return _writes_html(builder) and _has_our_visitor(builder, autolink_reference)
 
     def run(self, **kwargs: Any) -> None:
         parents = getattr(self.document, _AUTOLINKED_PARENTS, ())
@@ -646,8 +647,8 @@ def _apply(
 
 
 def _writes_html(builder: Builder) -> bool:
-    """Do autolinks get the compact :class:`autolink_text` (any HTML builder)?"""
-    return builder.format == "html"
+    """Do autolinks get the compact :class:`autolink_text` (HTML builders)?"""
+    return builder.format == "html" and _has_our_visitor(builder, autolink_text)
 
 
 def _linked(
@@ -735,7 +736,26 @@ def _links_between_pages(builder: Builder) -> bool:
     """
     from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
-    return builder.format == "html" and not isinstance(builder, SingleFileHTMLBuilder)
+    return (
+        builder.format == "html"
+        and not isinstance(builder, SingleFileHTMLBuilder)
+        and _has_our_visitor(builder, backlinks_line)
+    )
+
+
+def _has_our_visitor(builder: Builder, node_class: type[nodes.Node]) -> bool:
+    """Does the builder's translator get our HTML visitor for *node_class*?
+
+    Sphinx takes the visitors that extensions add for a builder's name, and
+    only if there are none, those for its format: once another extension
+    adds one for, say, ``epub``, that builder no longer has ours, and gets
+    ordinary nodes instead.
+    """
+    handlers = app_of(builder.env).registry.translation_handlers
+    found = handlers.get(builder.name)
+    if found is None:
+        found = handlers.get(builder.format, {})
+    return node_class.__name__ in found
 
 
 def _resolved_line(

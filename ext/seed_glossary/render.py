@@ -59,12 +59,28 @@ class backlinks_line(nodes.General, nodes.Element):
     """
 
 
+def _span_html(translator: HTML5Translator, text: str, span_class: str) -> str:
+    """``<span class="...">text</span>``, as Sphinx writes an ``inline``."""
+    return f'<span class="{span_class}">{translator.encode(text)}</span>'
+
+
+def _internal_link_html(
+    translator: HTML5Translator, text: str, href: str, span_class: str
+) -> str:
+    """A resolved cross-reference as Sphinx writes it: ``<a>`` around a span.
+
+    As in Sphinx's ``visit_reference``, an empty URI (this very page) is "#".
+    """
+    return (
+        f'<a class="reference internal" href="{translator.attval(href or "#")}">'
+        f"{_span_html(translator, text, span_class)}</a>"
+    )
+
+
 def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) -> None:
     """Write a :class:`backlinks_line`, every piece of text escaped."""
     links = [
-        # As Sphinx's visit_reference: an empty URI (this very page) is "#".
-        f'<a class="reference internal" href="{translator.attval(href or "#")}">'
-        f'<span class="{span_class}">{translator.encode(text)}</span></a>'
+        _internal_link_html(translator, text, href, span_class)
         for text, href, span_class in node["sg_links"]
     ]
     translator.body.append(
@@ -78,6 +94,7 @@ def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) 
 
 #: Classes of an autolink's text: those of a ``:term:`` link's, and ours.
 AUTOLINK_CLASSES = ("xref", "std", "std-term", "sg-autolink")
+_AUTOLINK_SPAN_CLASS = " ".join(AUTOLINK_CLASSES)
 
 
 class autolink_text(nodes.Text):
@@ -96,10 +113,7 @@ class autolink_text(nodes.Text):
 
 def visit_autolink_text_html(translator: HTML5Translator, node: nodes.Text) -> None:
     """Write an :class:`autolink_text` as its ``inline`` would be, escaped."""
-    translator.body.append(
-        f'<span class="{" ".join(AUTOLINK_CLASSES)}">'
-        f"{translator.encode(node.astext())}</span>"
-    )
+    translator.body.append(_span_html(translator, node.astext(), _AUTOLINK_SPAN_CLASS))
 
 
 class autolink_reference(nodes.reference):
@@ -118,12 +132,9 @@ def visit_autolink_reference_html(
     translator: HTML5Translator, node: nodes.Element
 ) -> None:
     """Write an :class:`autolink_reference` and its text, escaped."""
-    # An empty refuri is this very page: "#", as Sphinx writes it.
-    href = (node["refuri"] or "#") if "refuri" in node else "#" + node["refid"]
+    href = node["refuri"] if "refuri" in node else "#" + node["refid"]
     translator.body.append(
-        f'<a class="reference internal" href="{translator.attval(href)}">'
-        f'<span class="{" ".join(AUTOLINK_CLASSES)}">'
-        f"{translator.encode(node.astext())}</span></a>"
+        _internal_link_html(translator, node.astext(), href, _AUTOLINK_SPAN_CLASS)
     )
     raise nodes.SkipNode
 

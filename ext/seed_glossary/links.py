@@ -416,6 +416,7 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
     rescan_all = domain.data.get("autolinks_digest") != index.digest
     rewrite: set[str] = set()
     autolinks = domain.autolinks
+    html = _writes_html(app_of(env).builder)
     for docname in sorted(env.found_docs):
         if not index.scope.covers(docname):
             if autolinks.pop(docname, None):
@@ -434,7 +435,7 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
         if cached is not None:
             # This very doctree is the one Sphinx writes next: link it now and
             # spare the write phase a second scan.
-            _apply(plan, docname, cached, _writes_html(app_of(env).builder))
+            _apply(plan, docname, cached, html)
             cached[_LINKED_MARK] = index.digest
         if autolinks.get(docname) != planned and docname not in reread:
             rewrite.add(docname)
@@ -625,10 +626,10 @@ def _apply(
 ) -> None:
     """Replace each planned text node by its text with the links in it.
 
+    The parents are remembered on *document* for :class:`CompactAutolinks`.
+
     :param html: the builder writes HTML: each link's text is an
         :class:`autolink_text` (see :func:`_writes_html`)
-
-    The parents are remembered on *document* for :class:`CompactAutolinks`.
     """
     parents = getattr(document, _AUTOLINKED_PARENTS, None)
     if parents is None:

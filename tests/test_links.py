@@ -350,21 +350,24 @@ def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
 
 
 def _pages(outdir: Path) -> dict[str, str]:
-    """Every HTML page of a build, by path."""
+    """Every HTML page of a build, and its search index, by path."""
     return {
         str(page.relative_to(outdir)): page.read_text()
-        for page in sorted(outdir.rglob("*.html"))
+        for page in sorted([*outdir.rglob("*.html"), *outdir.glob("searchindex.js")])
     }
 
 
 @pytest.mark.parametrize("root", ["test-autolink", "test-split", "hostile-names"])
 @pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
+@pytest.mark.parametrize("ordinary_part", ["autolinks", "backlinks"])
 def test_compact_nodes_write_what_ordinary_nodes_write(
-    root, buildername, tmp_path, rootdir, monkeypatch
+    root, buildername, ordinary_part, tmp_path, rootdir, monkeypatch
 ):
-    """HTML builders get one node per backlink line and per autolink text.
+    """HTML builders get lighter nodes for autolinks and backlink lines.
 
-    The pages are byte for byte those that ordinary nodes give.
+    The pages are byte for byte those that ordinary nodes give, and so is the
+    search index for autolinks. (Words of a compact backlinks line are not
+    indexed: it is not text to the indexer.)
     """
     from seed_glossary import links
 
@@ -389,12 +392,20 @@ def test_compact_nodes_write_what_ordinary_nodes_write(
         shutil.copytree(rootdir / root, src)
     compact = build(src, buildername, builddir=tmp_path / "compact")
     assert compact.warning.getvalue() == ""
-    monkeypatch.setattr(links, "_links_between_pages", lambda builder: False)
-    monkeypatch.setattr(links, "_writes_html", lambda builder: False)
+    if ordinary_part == "autolinks":
+        monkeypatch.setattr(links, "_writes_html", lambda builder: False)
+    else:
+        monkeypatch.setattr(links, "_links_between_pages", lambda builder: False)
     ordinary = build(src, buildername, builddir=tmp_path / "ordinary", freshenv=True)
     compact_pages = _pages(compact.outdir)
-    assert compact_pages == _pages(ordinary.outdir)
-    html = "".join(compact_pages.values())
+    ordinary_pages = _pages(ordinary.outdir)
+    if ordinary_part == "backlinks":
+        compact_pages.pop("searchindex.js", None)  # singlehtml has none
+        ordinary_pages.pop("searchindex.js", None)
+    assert compact_pages == ordinary_pages
+    html = "".join(
+        page for path, page in compact_pages.items() if path.endswith(".html")
+    )
     assert 'class="xref std std-term sg-autolink"' in html
     if buildername != "singlehtml":
         assert 'class="sg-backlinks"' in html
@@ -402,6 +413,62 @@ def test_compact_nodes_write_what_ordinary_nodes_write(
         assert "A &lt;b&gt; &amp; &quot;c&quot;</span></a>" in html
         assert ">x &lt; y &amp; z</span></a>" in html
         assert "<b>" not in html
+
+
+def test_fold_joins_runs_of_text_and_plain_autolinks():
+    """Each run becomes one linked_text; any other node ends a run, untouched."""
+    from seed_glossary.links import _fold
+    from seed_glossary.render import autolink_text, linked_text
+
+    def link(text, **attributes):
+        return nodes.reference("", "", autolink_text(text), internal=True, **attributes)
+
+    emphasis = nodes.emphasis("e", "e")
+    lone = nodes.Text(" c ")
+    titled = link("z", refid="term-z", reftitle="Z")
+    para = nodes.paragraph()
+    para += [
+        nodes.Text("a "),
+        link("x", refid="term-x"),
+        nodes.Text(" b\x00 "),  # escaped space: written as astext() gives it
+        emphasis,
+        lone,
+        titled,
+        nodes.Text(" d "),
+        link("y", refuri="other.html#term-y"),
+    ]
+    _fold(para)
+    first, second = para.children[0], para.children[4]
+    assert para.children[1:4] == [emphasis, lone, titled]
+    assert para.children[2] is lone and para.children[3] is titled
+    assert type(first) is linked_text and type(second) is linked_text
+    assert str(first) == "a x b" and first.sg_links == ((2, 3, "#term-x"),)
+    assert str(second) == " d y"
+    assert second.sg_links == ((3, 4, "other.html#term-y"),)
+    assert first.parent is para and second.parent is para
+    assert para.astext() == "a x be c z d y"
+
+
+@pytest.mark.parametrize(
+    ("buildername", "folds"),
+    [("html", True), ("dirhtml", True), ("singlehtml", False), ("epub", False)],
+)
+def test_html_and_dirhtml_fold_autolinked_text(buildername, folds, tmp_path, rootdir):
+    """The two page builders get one node per run; the others, a reference each.
+
+    ``singlehtml`` and ``epub`` revisit references after resolving them
+    (fixing anchors, ids); there the links stay ``reference`` nodes.
+    """
+    from seed_glossary.render import autolink_reference, linked_text
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", src)
+    app = build(src, buildername)
+    doctree = app.env.get_doctree("glossary")
+    app.env.apply_post_transforms(doctree, "glossary")
+    kinds = {type(node) for node in doctree.findall()}
+    assert (linked_text in kinds) is folds
+    assert (autolink_reference in kinds) is not folds
 
 
 def test_only_plain_resolved_autolinks_are_compacted():

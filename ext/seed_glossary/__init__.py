@@ -28,10 +28,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         autolink_text,
         backlinks_line,
         backlinks_placeholder,
+        linked_text,
         skip_node,
         visit_autolink_reference_html,
         visit_autolink_text_html,
         visit_backlinks_line_html,
+        visit_linked_text_html,
     )
 
     # Curated seeds are MyST; make sure the parser is there even if the
@@ -51,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         autolink_text,  # type: ignore[arg-type]
         html=(visit_autolink_text_html, None),
     )
+    app.add_node(linked_text, html=(visit_linked_text_html, None))  # type: ignore[arg-type]
     app.add_transform(TranslateSeedText)
     app.connect("config-inited", config.latex_replacement_character)
     app.add_post_transform(links.AutolinkTransform)

@@ -114,6 +114,14 @@ CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
         "collector until the next build in the process starts (much faster "
         "builds of large glossaries).",
     ),
+    "seed_glossary_compact_html": (
+        True,
+        "",
+        frozenset({bool}),
+        "HTML builders: lighter nodes for autolinks and backlink lines once "
+        "they are resolved (the same HTML, written faster); False keeps "
+        "ordinary reference nodes, for extensions that post-process them.",
+    ),
     "seed_glossary_max_seed_bytes": (
         DEFAULT_MAX_BYTES,
         "env",

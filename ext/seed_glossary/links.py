@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -40,6 +40,7 @@ from .render import (
     autolink_text,
     backlinks_line,
     backlinks_placeholder,
+    linked_text,
 )
 
 if TYPE_CHECKING:
@@ -204,6 +205,12 @@ def _never_link(node: nodes.Node) -> bool:
     return bool(classes) and not _NEVER_LINK_CLASSES.isdisjoint(classes)
 
 
+def _text_of(text: nodes.Text) -> str:
+    """``text.astext()``, without its three passes when nothing is escaped."""
+    plain = str(text)
+    return text.astext() if "\x00" in plain else plain
+
+
 def plan_links(
     doctree: nodes.Node,
     docname: str,
@@ -226,7 +233,7 @@ def plan_links(
     for text, unit in texts:
         chosen = []
         mentioned = seen[unit.ident]
-        for mention in matcher.find(text.astext()):
+        for mention in matcher.find(_text_of(text)):
             if (
                 mention.target in unit.own
                 or mention.target in mentioned
@@ -357,10 +364,10 @@ class LinkIndex:
 
 
 _INDEX_ATTR = "_seed_glossary_link_index"
-# Set on a doctree whose autolinks are in place (value: the names digest).
-_LINKED_MARK = "sg_autolinked"
-# A Python attribute of a doctree, not a node attribute (never pickled or
-# copied): the elements that autolinks were put into.
+# Python attributes of a doctree, not node attributes (never pickled or
+# copied). The plan made for it at env-updated, with the names digest it was
+# made for; the elements that autolinks were put into.
+_PLANNED = "_sg_planned"
 _AUTOLINKED_PARENTS = "_sg_autolinked_parents"
 
 
@@ -416,7 +423,6 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
     rescan_all = domain.data.get("autolinks_digest") != index.digest
     rewrite: set[str] = set()
     autolinks = domain.autolinks
-    html = _writes_html(app_of(env).builder)
     for docname in sorted(env.found_docs):
         if not index.scope.covers(docname):
             if autolinks.pop(docname, None):
@@ -433,10 +439,10 @@ def _settle_links(env: BuildEnvironment) -> list[str]:
             for mention in mentions
         )
         if cached is not None:
-            # This very doctree is the one Sphinx writes next: link it now and
-            # spare the write phase a second scan.
-            _apply(plan, docname, cached, html)
-            cached[_LINKED_MARK] = index.digest
+            # This very doctree is the one Sphinx writes next: keep its plan
+            # and spare the write phase a second scan. The links go in at
+            # write time, so the transforms before that walk fewer nodes.
+            setattr(cached, _PLANNED, (index.digest, plan))
         if autolinks.get(docname) != planned and docname not in reread:
             rewrite.add(docname)
         autolinks[docname] = planned
@@ -511,8 +517,9 @@ def compute_backlinks(
 class AutolinkTransform(SphinxPostTransform):
     """Insert planned autolinks and fill "Referenced from" lists at write time."""
 
-    # Before ReferencesResolver (10), which resolves the pending_xref we add.
-    default_priority = 5
+    # Right before ReferencesResolver (10), which resolves the pending_xref
+    # we add: the transforms before it then walk the page without them.
+    default_priority = 9
 
     def run(self, **kwargs: Any) -> None:
         with gc_paused():
@@ -523,7 +530,9 @@ class AutolinkTransform(SphinxPostTransform):
 
     def _run(self) -> None:
         index = link_index(self.env)
-        already = self.document.get(_LINKED_MARK) == index.digest
+        digest, planned = self.document.__dict__.pop(_PLANNED, ("", None))
+        if digest != index.digest:
+            planned = None
         # One page, or (singlehtml, latex, texinfo, man) every page merged
         # into one, each included page in a start_of_file node.
         merged, placeholders = _merged_pages_and_placeholders(self.document)
@@ -532,7 +541,9 @@ class AutolinkTransform(SphinxPostTransform):
         builder = app_of(self.env).builder
         html = _writes_html(builder)
         for docname, root in pages:
-            if index.scope.covers(docname) and not (already and root is self.document):
+            if root is self.document and planned is not None:
+                _apply(planned, docname, self.document, html)
+            elif index.scope.covers(docname):
                 _apply(index.plan(root, docname), docname, self.document, html)
         if placeholders:
             # Decided once per page, not once per entry.
@@ -545,11 +556,14 @@ class AutolinkTransform(SphinxPostTransform):
 
 
 class CompactAutolinks(SphinxPostTransform):
-    """HTML: resolved autolinks become :class:`autolink_reference` nodes.
+    """HTML: resolved autolinks become lighter nodes.
 
-    Only the elements that autolinks were put into are looked at, not the
-    whole page. A link that is not exactly what Sphinx makes of a term link
-    (another extension changed it) is left as it is.
+    In ``html`` and ``dirhtml``, each run of text and resolved autolinks in a
+    paragraph folds into one :class:`linked_text`; in the other HTML builders
+    each resolved autolink becomes an :class:`autolink_reference`. Only the
+    elements that autolinks were put into are looked at, not the whole page.
+    A link that is not exactly what Sphinx makes of a term link (another
+    extension changed it) is left as it is.
     """
 
     default_priority = 11  # right after ReferencesResolver (10)
@@ -560,18 +574,92 @@ class CompactAutolinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         parents = getattr(self.document, _AUTOLINKED_PARENTS, ())
+        fold = _folds_text(app_of(self.env).builder)
         for parent in dict.fromkeys(parents):
-            if isinstance(parent, nodes.TextElement):  # else Sphinx's general case
-                for child in parent.children:
-                    if _is_plain_autolink(child):
-                        # Same node, same attributes, only the type that picks
-                        # the visitor changes: cheaper than a new node.
-                        child.__class__ = autolink_reference
+            if not isinstance(parent, nodes.TextElement):
+                continue  # Sphinx's general case
+            if fold:
+                _fold(parent)
+                continue
+            for child in parent.children:
+                if _is_plain_autolink(child):
+                    # Same node, same attributes, only the type that picks
+                    # the visitor changes: cheaper than a new node.
+                    child.__class__ = autolink_reference
+
+
+def _folds_text(builder: Builder) -> bool:
+    """Does this builder get :class:`linked_text` nodes (``html``, ``dirhtml``)?
+
+    Only these two, not their subclasses: ``singlehtml`` and ``epub`` revisit
+    the references of a resolved page (anchors, ids), so there each link
+    stays a ``reference``.
+    """
+    from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    return type(builder) in (StandaloneHTMLBuilder, DirectoryHTMLBuilder) and (
+        _has_our_visitor(builder, linked_text)
+    )
+
+
+def _fold(parent: nodes.TextElement) -> None:
+    """Fold each run of text and plain autolinks in *parent* into a linked_text.
+
+    Other children end a run and stay as they are; so does a run without a
+    link. Texts are taken as their ``astext()``, which is what the writer and
+    the search indexer read.
+    """
+    children = parent.children
+    folded: list[nodes.Node] = []
+    run_start = 0  # where the current run starts in children
+    texts: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    position = 0
+    for at, child in enumerate(children):
+        kind = type(child)
+        if kind is nodes.Text:
+            text = _text_of(cast(nodes.Text, child))
+        elif kind is nodes.reference and _is_plain_autolink(child):
+            text = _text_of(cast(nodes.Text, child.children[0]))
+            attributes = child.attributes  # type: ignore[attr-defined]
+            href = attributes.get("refuri")
+            if href is None:
+                href = "#" + attributes["refid"]
+            links.append((position, position + len(text), href))
+        else:
+            if links:
+                folded.append(_linked_text(texts, links, parent))
+                links = []
+            else:
+                folded += children[run_start:at]
+            folded.append(child)
+            run_start, texts, position = at + 1, [], 0
+            continue
+        texts.append(text)
+        position += len(text)
+    if links:
+        folded.append(_linked_text(texts, links, parent))
+    else:
+        folded += children[run_start:]
+    parent.children = folded
+
+
+def _linked_text(
+    texts: list[str], links: list[tuple[int, int, str]], parent: nodes.Element
+) -> linked_text:
+    node = linked_text("".join(texts))
+    node.sg_links = tuple(links)
+    node.parent = parent
+    return node
 
 
 # The attributes of a resolved term link; a link with any other one (a title,
 # a section number) is written by Sphinx's visit_reference.
 _PLAIN_LINK_ATTRIBUTES = frozenset({"internal", "refid", "refuri"})
+_LINK_AND_BASIC_ATTRIBUTES = _PLAIN_LINK_ATTRIBUTES | frozenset(
+    nodes.Element.list_attributes
+)
 
 
 def _is_plain_autolink(node: nodes.Node) -> bool:
@@ -580,7 +668,11 @@ def _is_plain_autolink(node: nodes.Node) -> bool:
     if type(node.children[0]) is not autolink_text or not node.get("internal"):
         return False
     attributes = node.attributes
-    return ("refuri" in attributes or "refid" in attributes) and all(
+    if "refuri" not in attributes and "refid" not in attributes:
+        return False
+    if attributes.keys() <= _LINK_AND_BASIC_ATTRIBUTES:  # the usual case, quickly
+        return not any(attributes.get(name) for name in nodes.Element.list_attributes)
+    return all(
         name in _PLAIN_LINK_ATTRIBUTES or not value
         for name, value in attributes.items()
     )
@@ -637,19 +729,27 @@ def _apply(
         setattr(document, _AUTOLINKED_PARENTS, parents)
     for text, mentions, _unit in plan:
         parent = text.parent
-        # Nodes built before they joined the page look their document up
-        # through every ancestor, three times per inserted child; tell the
-        # parent directly (a third of the time spent inserting).
-        parent.document = document
         # By identity: Text nodes are strings, and list.index compares values.
         index = next(i for i, child in enumerate(parent.children) if child is text)
-        parent[index : index + 1] = _linked(text.astext(), mentions, docname, html)
+        linked = _linked(_text_of(text), mentions, docname, html)
+        # Set up as Element.__setitem__ would, without its document lookup
+        # through every ancestor per node (a third of the time inserting).
+        for node in linked:
+            node.parent = parent
+            if type(node) is addnodes.pending_xref:
+                node.source, node.line = parent.source, parent.line
+        parent.children[index : index + 1] = linked
         parents.append(parent)
+
+
+def _compact(builder: Builder) -> bool:
+    """Lighter nodes for this HTML builder? See ``seed_glossary_compact_html``."""
+    return builder.format == "html" and bool(builder.config.seed_glossary_compact_html)
 
 
 def _writes_html(builder: Builder) -> bool:
     """Do autolinks get the compact :class:`autolink_text` (HTML builders)?"""
-    return builder.format == "html" and _has_our_visitor(builder, autolink_text)
+    return _compact(builder) and _has_our_visitor(builder, autolink_text)
 
 
 def _linked(
@@ -738,7 +838,7 @@ def _links_between_pages(builder: Builder) -> bool:
     from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
     return (
-        builder.format == "html"
+        _compact(builder)
         and not isinstance(builder, SingleFileHTMLBuilder)
         and _has_our_visitor(builder, backlinks_line)
     )

@@ -139,6 +139,36 @@ def visit_autolink_reference_html(
     raise nodes.SkipNode
 
 
+class linked_text(nodes.Text):
+    """Text with resolved autolinks in it, as one node (``html``, ``dirhtml``).
+
+    After Sphinx resolves the autolinks of a paragraph, its run of text
+    nodes and plain autolink references (``Text``, ``reference``, ``Text``,
+    ...) folds into this one node, so every later transform, the search
+    indexer and the writer walk as many nodes as without autolinks. Its text
+    is the run's text; :attr:`sg_links` holds each link's ``(start, end,
+    href)``; :func:`visit_linked_text_html` writes what the run would.
+    """
+
+    sg_links: tuple[tuple[int, int, str], ...] = ()
+
+
+def visit_linked_text_html(translator: HTML5Translator, node: nodes.Text) -> None:
+    """Write a :class:`linked_text`: its text, and each link as Sphinx would."""
+    text = str(node)
+    body = translator.body
+    position = 0
+    for start, end, href in node.sg_links:  # type: ignore[attr-defined]
+        if start > position:
+            body.append(translator.encode(text[position:start]))
+        body.append(
+            _internal_link_html(translator, text[start:end], href, _AUTOLINK_SPAN_CLASS)
+        )
+        position = end
+    if position < len(text):
+        body.append(translator.encode(text[position:]))
+
+
 def render_glossary(
     items: Sequence[CatalogItem],
     *,

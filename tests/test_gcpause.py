@@ -71,3 +71,26 @@ def test_release_without_a_seed_glossary(freeze_calls, tmp_path, rootdir):
     assert build(plain).statuscode == 0
     assert freeze_calls["unfreeze"] == 1
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_collection_held_between_env_updated_handlers(
+    freeze, freeze_calls, tmp_path, rootdir
+):
+    """Off while env-updated handlers add long-lived objects; on once frozen."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", src)
+    with (src / "conf.py").open("a") as conf:
+        conf.write(
+            "\nimport gc\nseen = {}\n\n"
+            "def setup(app):\n"
+            "    app.connect('env-updated', lambda app, env: seen.setdefault("
+            "'env-updated', set()).add(gc.isenabled()))\n"
+            "    app.connect('doctree-resolved', lambda app, doctree, docname: "
+            "seen.setdefault('doctree-resolved', set()).add(gc.isenabled()))\n"
+        )
+    app = build(src, confoverrides={"seed_glossary_gc_freeze": freeze})
+    assert app.statuscode == 0
+    seen = app.config._raw_config["seen"]
+    assert seen == {"env-updated": {not freeze}, "doctree-resolved": {True}}
+    assert gc.isenabled()

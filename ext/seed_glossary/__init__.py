@@ -71,6 +71,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", links.note_reread)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("doctree-read", links.collect_explicit_links)
+    # No collection between these two: what the env-updated handlers make is frozen.
+    app.connect("env-updated", gcpause.hold_after_reading, priority=100)
     app.connect("env-updated", links.settle_links)
     # After every other env-updated handler: freeze what reading left behind.
     app.connect("env-updated", gcpause.freeze_after_reading, priority=900)

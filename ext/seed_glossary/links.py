@@ -522,11 +522,12 @@ class AutolinkTransform(SphinxPostTransform):
     default_priority = 9
 
     def run(self, **kwargs: Any) -> None:
+        # The links made here, and the nodes Sphinx resolves them to, live as
+        # long as the page: no collection until ResumeCollection has frozen
+        # them (held from the start, or the first one would walk them all).
+        hold_until_resolved()
         with gc_paused():
             self._run()
-        # The links just made, and the nodes Sphinx resolves them to, live as
-        # long as the page: no collection until ResumeCollection has frozen them.
-        hold_until_resolved()
 
     def _run(self) -> None:
         index = link_index(self.env)

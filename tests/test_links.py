@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
 
 from .helpers import build
@@ -447,6 +448,9 @@ def test_fold_joins_runs_of_text_and_plain_autolinks():
     assert second.sg_links == ((3, 4, "other.html#term-y"),)
     assert first.parent is para and second.parent is para
     assert para.astext() == "a x be c z d y"
+    # Copies (Sphinx copies nodes here and there) keep the links.
+    assert para.deepcopy().children[4].sg_links == second.sg_links
+    assert first.copy().sg_links == first.sg_links
 
 
 @pytest.mark.parametrize(
@@ -469,6 +473,30 @@ def test_html_and_dirhtml_fold_autolinked_text(buildername, folds, tmp_path, roo
     kinds = {type(node) for node in doctree.findall()}
     assert (linked_text in kinds) is folds
     assert (autolink_reference in kinds) is not folds
+
+
+def test_a_planned_text_taken_out_before_writing_is_skipped():
+    """A plan kept from env-updated may meet a page another extension changed."""
+    from seed_glossary.links import _apply, _Unit
+    from seed_glossary.matching import Mention
+
+    document = new_document("page")
+    para = nodes.paragraph()
+    kept, removed, orphan = (
+        nodes.Text("leaky gut"),
+        nodes.Text("leaky gut"),
+        nodes.Text("x"),
+    )
+    para += [kept, removed]
+    document += para
+    para.remove(removed)  # docutils leaves its parent set
+    unit = _Unit("page#", None, frozenset())
+    plan = [
+        (text, [Mention(0, len(text), "leaky-gut", "leaky gut")], unit)
+        for text in (removed, orphan, kept)
+    ]
+    _apply(plan, "page", document, html=True)
+    assert [type(child).__name__ for child in para.children] == ["pending_xref"]
 
 
 def test_only_plain_resolved_autolinks_are_compacted():

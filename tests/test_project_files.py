@@ -83,3 +83,21 @@ def test_the_package_is_typed():
     mypy = _pyproject()["tool"]["mypy"]
     assert mypy["strict"] is True
     assert mypy["files"] == ["ext"]
+
+
+def test_every_config_value_is_documented_with_its_default():
+    import json
+
+    from seed_glossary.config import CONFIG_VALUES
+
+    reference = (REPO / "docs" / "reference.md").read_text()
+    for name, (default, _rebuild, _types, _help) in CONFIG_VALUES.items():
+        entry = re.search(rf"^`{name}`\n: (.+?)\n\n(?=`|#)", reference, re.M | re.S)
+        assert entry, f"{name} has no entry in reference.md"
+        text = " ".join(entry.group(1).split())
+        shown = (
+            repr(default)
+            if default is None or isinstance(default, bool)
+            else json.dumps(list(default) if isinstance(default, tuple) else default)
+        )
+        assert f"**Default:** `{shown}`" in text, name

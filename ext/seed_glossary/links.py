@@ -730,8 +730,11 @@ def _apply(
         setattr(document, _AUTOLINKED_PARENTS, parents)
     for text, mentions, _unit in plan:
         parent = text.parent
+        siblings = parent.children if parent is not None else []
         # By identity: Text nodes are strings, and list.index compares values.
-        index = next(i for i, child in enumerate(parent.children) if child is text)
+        index = next((i for i, child in enumerate(siblings) if child is text), None)
+        if parent is None or index is None:
+            continue  # another extension took the text out after planning
         linked = _linked(_text_of(text), mentions, docname, html)
         # Set up as Element.__setitem__ would, without its document lookup
         # through every ancestor per node (a third of the time inserting).

@@ -159,8 +159,17 @@ class linked_text(nodes.Text):
 
     sg_links: tuple[tuple[int, int, str], ...] = ()
 
+    def copy(self) -> linked_text:
+        """A copy with its links (``Text.copy`` keeps only the text)."""
+        node = linked_text(str(self))
+        node.sg_links = self.sg_links
+        return node
 
-def visit_linked_text_html(translator: HTML5Translator, node: nodes.Text) -> None:
+    def deepcopy(self) -> linked_text:
+        return self.copy()
+
+
+def visit_linked_text_html(translator: HTML5Translator, node: linked_text) -> None:
     """Write a :class:`linked_text`: its text, and each link as Sphinx would."""
     text = str(node)
     # Escaping works character by character: if the whole text needs none,
@@ -168,7 +177,7 @@ def visit_linked_text_html(translator: HTML5Translator, node: nodes.Text) -> Non
     escape = _as_is if translator.encode(text) == text else translator.encode
     body = translator.body
     position = 0
-    for start, end, href in node.sg_links:  # type: ignore[attr-defined]
+    for start, end, href in node.sg_links:
         if start > position:
             body.append(escape(text[position:start]))
         body.append(

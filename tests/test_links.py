@@ -540,3 +540,33 @@ def test_builder_without_our_visitors_gets_ordinary_nodes(tmp_path, rootdir):
     )
     assert soup.select("a.reference.internal > span.xref.std.std-term.sg-autolink")
     assert soup.select("p.sg-backlinks a.reference.internal")
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        {"entries": {}, "unused": [], "wanted": {}},
+        {
+            "entries": {
+                'A "b"\n</script>': {
+                    "page": "g",
+                    "autolinks": 2,
+                    "referenced_from": [],
+                },
+                "é": {"page": "g", "autolinks": 0, "referenced_from": [{"page": "p"}]},
+            },
+            "unused": ["é"],
+            "wanted": {"x\\y": ["p"]},
+        },
+    ],
+)
+def test_report_file_is_the_json_of_its_parts(links):
+    """The report is written piece by piece; it must parse back to the same data."""
+    import io
+
+    from seed_glossary.build_report import _write_streaming
+
+    seeds = [{"file": "a.txt", "lines": ['"quoted"', "tab\there"]}]
+    out = io.StringIO()
+    _write_streaming(out, iter(seeds), links)
+    assert json.loads(out.getvalue()) == {"seeds": seeds, "links": links}

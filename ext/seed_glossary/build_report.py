@@ -110,6 +110,20 @@ def _write_streaming(
     for n, obj in enumerate(seeds):
         out.write(",\n  " if n else "\n  ")
         out.write(json.dumps(obj, ensure_ascii=False))
-    out.write('\n ],\n "links": ')
-    out.write(json.dumps(links, ensure_ascii=False, indent=1))
-    out.write("\n}\n")
+    out.write('\n ],\n "links": {')
+    # One line per entry, as for seeds: json.dumps with indent is the pure
+    # Python encoder, five times slower on 10,000 entries (0.12 s).
+    for n, (name, value) in enumerate(links.items()):
+        out.write(",\n  " if n else "\n  ")
+        out.write(f"{json.dumps(name)}: ")
+        if isinstance(value, dict) and value:
+            out.write("{")
+            for m, (item, data) in enumerate(value.items()):
+                out.write(",\n   " if m else "\n   ")
+                out.write(json.dumps(item, ensure_ascii=False))
+                out.write(": ")
+                out.write(json.dumps(data, ensure_ascii=False))
+            out.write("\n  }")
+        else:
+            out.write(json.dumps(value, ensure_ascii=False))
+    out.write("\n }\n}\n")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -347,7 +348,12 @@ class LinkIndex:
                 ("\0exclude", repr(sorted(self.excluded))),
             ]
         )
-        self.matcher = TermMatcher(dict(pairs))
+        self._pairs = pairs
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        """Built on first use: a build that scans no page never needs it."""
+        return TermMatcher(dict(self._pairs))
 
     def plan(
         self, doctree: nodes.Node, docname: str
@@ -735,9 +741,13 @@ def _apply(
         index = next((i for i, child in enumerate(siblings) if child is text), None)
         if parent is None or index is None:
             continue  # another extension took the text out after planning
+        # Every child set up in this element (by Sphinx when it resolves the
+        # links, too) asks for its document, which otherwise goes up through
+        # every ancestor: a third of the time of inserting links.
+        parent.document = document
         linked = _linked(_text_of(text), mentions, docname, html)
-        # Set up as Element.__setitem__ would, without its document lookup
-        # through every ancestor per node (a third of the time inserting).
+        # Set up as Element.__setitem__ would, minus what a new node never
+        # needs (it finds its document and location through its parent).
         for node in linked:
             node.parent = parent
             if type(node) is addnodes.pending_xref:

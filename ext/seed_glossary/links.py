@@ -164,11 +164,12 @@ def _walk(
     stack = list(zip(reversed(doctree.children), repeat(page_unit)))
     while stack:
         node, unit = stack.pop()
-        if isinstance(node, nodes.Text):
+        kind = _kind_of.get(type(node)) or _kind(type(node))
+        if kind is _TEXT:
             if in_entries if unit.entry is not None else in_pages:
-                texts.append((node, unit))
+                texts.append((node, unit))  # type: ignore[arg-type]
             continue
-        if _never_link(node):
+        if kind is _NEVER or _has_never_link_class(node):
             if isinstance(node, addnodes.pending_xref):
                 xrefs.append((node, unit))
             elif not isinstance(node, addnodes.start_of_file):
@@ -176,32 +177,46 @@ def _walk(
                 found = _own_nodes(node, addnodes.pending_xref)
                 xrefs += zip(found, repeat(unit))
             continue
-        if isinstance(node, nodes.definition) and node.get("sg_key"):
-            entry = node["sg_key"]
+        if kind is _DEFINITION and node.get("sg_key"):  # type: ignore[attr-defined]
+            entry = node["sg_key"]  # type: ignore[index]
             unit = _Unit(
                 f"{docname}#{entry}", entry, own_of.get(entry, frozenset({entry}))
             )
-        elif isinstance(node, nodes.section) and unit.entry is None:
-            unit = _Unit(f"{docname}#{'/'.join(node['ids'])}", None, frozenset())
+        elif kind is _SECTION and unit.entry is None:
+            ids = node["ids"]  # type: ignore[index]
+            unit = _Unit(f"{docname}#{'/'.join(ids)}", None, frozenset())
         stack.extend(zip(reversed(node.children), repeat(unit)))
     return texts, xrefs
 
 
-# Whether a node's type is in _NEVER_LINK, by type: a dict lookup is cheaper
-# than isinstance() against two dozen classes, for every node of a page.
-_never_link_type: dict[type, bool] = {}
+# What the walk does with a node, by its type: a dict lookup is cheaper than
+# isinstance() against two dozen classes, for every node of a page.
+_TEXT, _NEVER, _DEFINITION, _SECTION, _ELEMENT = (
+    "text",
+    "never",
+    "definition",
+    "section",
+    "element",
+)
+_kind_of: dict[type, str] = {}
 
 
-def _never_link(node: nodes.Node) -> bool:
-    """Is text under *node* never linked (code, headings, links, other pages)?"""
-    cls = type(node)
-    never = _never_link_type.get(cls)
-    if never is None:
-        never = _never_link_type[cls] = issubclass(
-            cls, (*_NEVER_LINK, addnodes.start_of_file)
-        )
-    if never:
-        return True
+def _kind(cls: type) -> str:
+    if issubclass(cls, nodes.Text):
+        kind = _TEXT
+    elif issubclass(cls, (*_NEVER_LINK, addnodes.start_of_file)):
+        kind = _NEVER
+    elif issubclass(cls, nodes.definition):
+        kind = _DEFINITION
+    elif issubclass(cls, nodes.section):
+        kind = _SECTION
+    else:
+        kind = _ELEMENT
+    _kind_of[cls] = kind
+    return kind
+
+
+def _has_never_link_class(node: nodes.Node) -> bool:
     classes = node.attributes.get("classes")  # type: ignore[attr-defined]
     return bool(classes) and not _NEVER_LINK_CLASSES.isdisjoint(classes)
 
@@ -557,8 +572,12 @@ class AutolinkTransform(SphinxPostTransform):
             compact = _links_between_pages(builder)
             backlinks = get_domain(self.env).data.get("backlinks", {})
             for placeholder in placeholders:
+                # What replaces the placeholder asks for its document: tell
+                # its parent, or the lookup climbs through every ancestor.
+                placeholder.parent.document = self.document
+                page = _page_of(placeholder, self.env.docname) if merged else None
                 _fill_backlinks(
-                    placeholder, self.env, index, backlinks, builder, compact
+                    placeholder, page, self.env, index, backlinks, builder, compact
                 )
 
 
@@ -803,6 +822,7 @@ def _linked(
 
 def _fill_backlinks(
     placeholder: backlinks_placeholder,
+    page: str | None,
     env: BuildEnvironment,
     index: LinkIndex,
     backlinks: dict[str, tuple[tuple[str, str | None], ...]],
@@ -811,10 +831,12 @@ def _fill_backlinks(
 ) -> None:
     """Replace *placeholder* by its entry's "Referenced from" line, or remove it.
 
+    :param page: the page it is on, in a doctree of merged pages; else None
+        (the page being written)
     :param compact: one :class:`backlinks_line` (see
         :func:`_links_between_pages`), else ordinary nodes
     """
-    docname = _page_of(placeholder, env.docname)
+    docname = page or env.docname
     sources = backlinks.get(placeholder["sg_key"], ())
     if not sources:
         placeholder.parent.remove(placeholder)

@@ -115,9 +115,10 @@ class TermMatcher:
                         spelling.lower(), _Pattern(target, name, frozenset(spellings))
                     )
                 continue
+            pattern = _Pattern(target, name, None)  # one for all its spellings
             for form in inflections(name):
                 for variant in separator_variants(form):
-                    patterns.setdefault(variant.lower(), _Pattern(target, name, None))
+                    patterns.setdefault(variant.lower(), pattern)
         self._keys = list(patterns)
         self._patterns = [patterns[k] for k in self._keys]
         self._automaton = (

@@ -78,8 +78,14 @@ def _link_html(
 
     As in Sphinx's ``visit_reference``, an empty URI (this very page) is "#".
     """
+    # A page links each target many times (30,000 links to 10,000 entries in
+    # a large glossary): escape each URI once per translator, that is per page.
+    escaped = translator.__dict__.setdefault("_sg_escaped_uris", {})
+    uri = escaped.get(href)
+    if uri is None:
+        uri = escaped[href] = translator.attval(href or "#")
     return (
-        f'<a class="reference internal" href="{translator.attval(href or "#")}">'
+        f'<a class="reference internal" href="{uri}">'
         f'<span class="{span_class}">{text_html}</span></a>'
     )
 

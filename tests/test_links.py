@@ -475,6 +475,27 @@ def test_html_and_dirhtml_fold_autolinked_text(buildername, folds, tmp_path, roo
     assert (autolink_reference in kinds) is not folds
 
 
+def test_compact_html_off_gives_ordinary_nodes(tmp_path, rootdir):
+    """``seed_glossary_compact_html = False``: references and inlines, as Sphinx's."""
+    from seed_glossary.render import autolink_reference, autolink_text, linked_text
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", src)
+    app = build(src, confoverrides={"seed_glossary_compact_html": False})
+    assert app.warning.getvalue() == ""
+    doctree = app.env.get_doctree("glossary")
+    app.env.apply_post_transforms(doctree, "glossary")
+    kinds = {type(node) for node in doctree.findall()}
+    assert not kinds & {linked_text, autolink_reference, autolink_text}
+    autolinks = [
+        ref
+        for ref in doctree.findall(nodes.reference)
+        if isinstance(ref.children[0], nodes.inline)
+        and "sg-autolink" in ref.children[0]["classes"]
+    ]
+    assert autolinks
+
+
 def test_a_planned_text_taken_out_before_writing_is_skipped():
     """A plan kept from env-updated may meet a page another extension changed."""
     from seed_glossary.links import _apply, _Unit

@@ -257,19 +257,24 @@ def run(sizes: list[int], reps: int, workdir: Path) -> dict:
         prose.mkdir()
         generate.write_prose(prose, terms)
         entry: dict = {"builds": {}}
-        for config in CONFIGS:
-            samples = []
-            for rep in range(reps):
+        samples: dict[str, list[dict]] = {config: [] for config in CONFIGS}
+        # The configurations take turns, rep after rep: a machine that is
+        # slower for a while (a shared one often is) slows each of them alike,
+        # instead of the one that happens to run then.
+        for rep in range(reps):
+            for config in CONFIGS:
                 project = base / f"{config}-{rep}"
                 with_prose = prose if config.startswith("d") else None
                 make_project(project, seeds, config, with_prose)
-                samples.append(sphinx_build(project))
+                samples[config].append(sphinx_build(project))
                 print(
-                    f"   {config} rep {rep}: {samples[-1]['wall_s']:.2f} s", flush=True
+                    f"   {config} rep {rep}: {samples[config][-1]['wall_s']:.2f} s",
+                    flush=True,
                 )
+        for config in CONFIGS:
             entry["builds"][config] = {
-                "wall_s": summarise([s["wall_s"] for s in samples]),
-                "maxrss_mib": summarise([s["maxrss_mib"] for s in samples]),
+                "wall_s": summarise([s["wall_s"] for s in samples[config]]),
+                "maxrss_mib": summarise([s["maxrss_mib"] for s in samples[config]]),
             }
         builds = entry["builds"]
         # ratio name -> (build, the build it is compared with)

@@ -62,6 +62,22 @@ def gc_paused(freeze_after: Config | None = None) -> Iterator[None]:
             gc.enable()
 
 
+def _hold() -> None:
+    """Turn automatic collection off, if it is on, until :func:`_release`."""
+    if gc.isenabled():
+        gc.disable()
+        _state.held = True
+
+
+def _release() -> bool:
+    """Turn collection back on if :func:`_hold` turned it off; did it?"""
+    if not _state.held:
+        return False
+    _state.held = False
+    gc.enable()
+    return True
+
+
 def hold_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``, first: no collection until :func:`freeze_after_reading`.
 
@@ -69,9 +85,8 @@ def hold_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
     that live as long as the build; the first collection after them would
     walk them all (0.04 s at 10,000 seeds) just before they are frozen.
     """
-    if app.config.seed_glossary_gc_freeze and _has_seeds(env) and gc.isenabled():
-        gc.disable()
-        _state.held = True
+    if app.config.seed_glossary_gc_freeze and _has_seeds(env):
+        _hold()
 
 
 def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
@@ -85,9 +100,7 @@ def freeze_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
     """
     if _has_seeds(env):
         _freeze(app.config)
-    if _state.held:
-        _state.held = False
-        gc.enable()
+    _release()
 
 
 def hold_until_resolved() -> None:
@@ -99,16 +112,13 @@ def hold_until_resolved() -> None:
     the page until it is written); on 10,000 seeds the collections this set
     off walked them four times, 0.5 s for nothing.
     """
-    if _state.frozen and gc.isenabled():  # frozen only with the setting on
-        gc.disable()
-        _state.held = True
+    if _state.frozen:  # frozen only with the setting on
+        _hold()
 
 
 def resume_after_resolving(config: Config) -> None:
     """Collect again, with the resolved page frozen as well."""
-    if _state.held:
-        _state.held = False
-        gc.enable()
+    if _release():
         _freeze(config)
 
 
@@ -122,9 +132,7 @@ def end_of_build(app: Sphinx, exception: BaseException | None) -> None:
     frozen objects at exit. In a process that goes on building,
     :func:`release_previous_build` gives them back when the next build starts.
     """
-    if _state.held:  # a build that failed between hold and resume
-        _state.held = False
-        gc.enable()
+    _release()  # a build that failed between a hold and its end
 
 
 def release_previous_build(app: Sphinx, *args: object) -> None:

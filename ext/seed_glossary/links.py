@@ -41,6 +41,7 @@ from .render import (
     autolink_text,
     backlinks_line,
     backlinks_placeholder,
+    href_of,
     linked_text,
 )
 
@@ -648,10 +649,7 @@ def _fold(parent: nodes.TextElement) -> None:
             text = _text_of(cast(nodes.Text, child))
         elif kind is nodes.reference and _is_plain_autolink(child):
             text = _text_of(cast(nodes.Text, child.children[0]))
-            attributes = child.attributes  # type: ignore[attr-defined]
-            href = attributes.get("refuri")
-            if href is None:
-                href = "#" + attributes["refid"]
+            href = href_of(cast(nodes.reference, child))
             links.append((position, position + len(text), href))
         else:
             if links:

@@ -59,9 +59,18 @@ class backlinks_line(nodes.General, nodes.Element):
     """
 
 
-def _span_html(translator: HTML5Translator, text: str, span_class: str) -> str:
-    """``<span class="...">text</span>``, as Sphinx writes an ``inline``."""
-    return f'<span class="{span_class}">{translator.encode(text)}</span>'
+def _span_html(text_html: str, span_class: str) -> str:
+    """``<span class="...">text</span>``, as Sphinx writes an ``inline``.
+
+    :param text_html: the text, already escaped
+    """
+    return f'<span class="{span_class}">{text_html}</span>'
+
+
+def href_of(reference: nodes.Element) -> str:
+    """Where a resolved internal reference points: its URI, or "#" and its id."""
+    uri = reference.get("refuri")
+    return "#" + reference["refid"] if uri is None else str(uri)
 
 
 def _internal_link_html(
@@ -86,7 +95,7 @@ def _link_html(
         uri = escaped[href] = translator.attval(href or "#")
     return (
         f'<a class="reference internal" href="{uri}">'
-        f'<span class="{span_class}">{text_html}</span></a>'
+        f"{_span_html(text_html, span_class)}</a>"
     )
 
 
@@ -126,7 +135,9 @@ class autolink_text(nodes.Text):
 
 def visit_autolink_text_html(translator: HTML5Translator, node: nodes.Text) -> None:
     """Write an :class:`autolink_text` as its ``inline`` would be, escaped."""
-    translator.body.append(_span_html(translator, node.astext(), _AUTOLINK_SPAN_CLASS))
+    translator.body.append(
+        _span_html(translator.encode(node.astext()), _AUTOLINK_SPAN_CLASS)
+    )
 
 
 class autolink_reference(nodes.reference):
@@ -145,9 +156,10 @@ def visit_autolink_reference_html(
     translator: HTML5Translator, node: nodes.Element
 ) -> None:
     """Write an :class:`autolink_reference` and its text, escaped."""
-    href = node["refuri"] if "refuri" in node else "#" + node["refid"]
     translator.body.append(
-        _internal_link_html(translator, node.astext(), href, _AUTOLINK_SPAN_CLASS)
+        _internal_link_html(
+            translator, node.astext(), href_of(node), _AUTOLINK_SPAN_CLASS
+        )
     )
     raise nodes.SkipNode
 

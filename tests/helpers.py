@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -57,3 +58,12 @@ def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
     finally:
         app.cleanup()
     return app
+
+
+def copy_root(rootdir: Path, root: str, dest: Path, conf_extra: str = "") -> Path:
+    """Copy ``tests/roots/<root>`` to *dest*; *conf_extra* is added to its conf.py."""
+    shutil.copytree(rootdir / root, dest)
+    if conf_extra:
+        with (dest / "conf.py").open("a") as conf:
+            conf.write(conf_extra)
+    return dest

@@ -9,7 +9,7 @@ import pytest
 
 from seed_glossary.gcpause import release_previous_build
 
-from .helpers import build
+from .helpers import build, copy_root
 
 
 @pytest.fixture
@@ -78,17 +78,17 @@ def test_collection_held_between_env_updated_handlers(
     freeze, freeze_calls, tmp_path, rootdir
 ):
     """Off while env-updated handlers add long-lived objects; on once frozen."""
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", src)
-    with (src / "conf.py").open("a") as conf:
-        conf.write(
-            "\nimport gc\nseen = {}\n\n"
-            "def setup(app):\n"
-            "    app.connect('env-updated', lambda app, env: seen.setdefault("
-            "'env-updated', set()).add(gc.isenabled()))\n"
-            "    app.connect('doctree-resolved', lambda app, doctree, docname: "
-            "seen.setdefault('doctree-resolved', set()).add(gc.isenabled()))\n"
-        )
+    src = copy_root(
+        rootdir,
+        "test-autolink",
+        tmp_path / "src",
+        "\nimport gc\nseen = {}\n\n"
+        "def setup(app):\n"
+        "    app.connect('env-updated', lambda app, env: seen.setdefault("
+        "'env-updated', set()).add(gc.isenabled()))\n"
+        "    app.connect('doctree-resolved', lambda app, doctree, docname: "
+        "seen.setdefault('doctree-resolved', set()).add(gc.isenabled()))\n",
+    )
     app = build(src, confoverrides={"seed_glossary_gc_freeze": freeze})
     assert app.statuscode == 0
     seen = app.config._raw_config["seen"]

@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
 
-from .helpers import build
+from .helpers import build, copy_root
 
 
 def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
@@ -306,15 +306,15 @@ def test_links_to_other_projects_are_not_wanted(rootdir, tmp_path):
     ours = tmp_path / "ours"
     shutil.copytree(rootdir / "test-basic", ours)
     built = build(ours)
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
     inventory = str(built.outdir / "objects.inv")
-    with (srcdir / "conf.py").open("a") as conf:
-        conf.write(
-            'extensions.append("sphinx.ext.intersphinx")\n'
-            "intersphinx_mapping = "
-            f"{{'other': ('https://o.example/', {inventory!r})}}\n"
-        )
+    srcdir = copy_root(
+        rootdir,
+        "test-autolink",
+        tmp_path / "src",
+        'extensions.append("sphinx.ext.intersphinx")\n'
+        "intersphinx_mapping = "
+        f"{{'other': ('https://o.example/', {inventory!r})}}\n",
+    )
     (srcdir / "prose.rst").write_text(
         (srcdir / "prose.rst").read_text()
         + "\nElsewhere: :term:`other:leaky gut`, :term:`Zonulin`,"
@@ -544,15 +544,15 @@ def test_builder_without_our_visitors_gets_ordinary_nodes(tmp_path, rootdir):
     Sphinx then gives that builder none of the visitors added for the html
     format: our lighter nodes would be unknown to its translator.
     """
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", src)
-    with (src / "conf.py").open("a") as conf:
-        conf.write(
-            "\nfrom docutils import nodes\n\n"
-            "class other_extension_node(nodes.Element):\n    pass\n\n"
-            "def setup(app):\n"
-            "    app.add_node(other_extension_node, dirhtml=(print, None))\n"
-        )
+    src = copy_root(
+        rootdir,
+        "test-autolink",
+        tmp_path / "src",
+        "\nfrom docutils import nodes\n\n"
+        "class other_extension_node(nodes.Element):\n    pass\n\n"
+        "def setup(app):\n"
+        "    app.add_node(other_extension_node, dirhtml=(print, None))\n",
+    )
     app = build(src, "dirhtml")
     assert app.statuscode == 0
     assert app.warning.getvalue() == ""

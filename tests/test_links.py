@@ -453,6 +453,35 @@ def test_fold_joins_runs_of_text_and_plain_autolinks():
     assert first.copy().sg_links == first.sg_links
 
 
+def test_backlinks_line_keeps_ids_and_classes_another_extension_gives_it(
+    tmp_path, rootdir
+):
+    """A "Referenced from" line written by our visitor keeps what others add."""
+    src = copy_root(
+        rootdir,
+        "test-autolink",
+        tmp_path / "src",
+        "\nfrom sphinx.transforms.post_transforms import SphinxPostTransform\n"
+        "from seed_glossary.render import backlinks_line\n\n"
+        "class Mark(SphinxPostTransform):\n"
+        "    default_priority = 50\n"
+        "    def run(self, **kwargs):\n"
+        "        for n, line in enumerate(self.document.findall(backlinks_line)):\n"
+        "            line['classes'].append('marked')\n"
+        "            line['ids'].append(f'line-{n}')\n\n"
+        "def setup(app):\n"
+        "    app.add_post_transform(Mark)\n",
+    )
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    lines = soup.select("p.sg-backlinks")
+    assert lines
+    assert all("marked" in line["class"] for line in lines)
+    assert [line["id"] for line in lines] == [f"line-{n}" for n in range(len(lines))]
+    assert all(line.select("a.reference.internal") for line in lines)
+
+
 @pytest.mark.parametrize(
     ("buildername", "folds"),
     [("html", True), ("dirhtml", True), ("singlehtml", False), ("epub", False)],

@@ -105,8 +105,14 @@ def visit_backlinks_line_html(translator: HTML5Translator, node: nodes.Element) 
         _internal_link_html(translator, text, href, span_class)
         for text, href, span_class in node["sg_links"]
     ]
+    # starttag() works through every attribute; a line has no ids or classes
+    # of its own unless another extension gave it some.
+    if node["ids"] or node["classes"]:
+        start = translator.starttag(node, "p", "", CLASS="sg-backlinks")
+    else:
+        start = '<p class="sg-backlinks">'
     translator.body.append(
-        translator.starttag(node, "p", "", CLASS="sg-backlinks")
+        start
         + f"<em>{translator.encode(node['sg_label'])}</em> "
         + ", ".join(links)
         + "</p>\n"

@@ -1,14 +1,25 @@
-"""The ``seed_glossary_*`` configuration values, declared once."""
+"""The ``seed_glossary_*`` configuration values, declared once.
+
+:data:`CONFIG_VALUES` holds, for every value, its default, what a change
+rebuilds, its types, what is allowed and its help text. :func:`register`
+declares them to Sphinx, :func:`check` validates them at ``config-inited``
+(a bad value is a warning that names the value and what is allowed, and the
+default is used), and the manual's reference page is generated from the same
+table (``docs/_ext/seed_glossary_docs.py``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from sphinx.util import logging
 
 from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
 from .ingest.report import REPORT_NAME
+from .model import WarningSubtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,122 +30,232 @@ logger = logging.getLogger(__name__)
 #: When a change of the value makes Sphinx read pages again (``add_config_value``).
 Rebuild = Literal["", "env", "html"]
 
-#: name -> (default, rebuild, types, help). The help text feeds the manual's
-#: reference page; ``env`` means a change re-reads the pages that use seeds.
-CONFIG_VALUES: dict[str, tuple[object, Rebuild, frozenset[type], str]] = {
-    "seed_glossary_seeds": (
+
+@dataclass(frozen=True)
+class ConfigValue:
+    """One ``seed_glossary_*`` value."""
+
+    name: str
+    default: object
+    rebuild: Rebuild
+    types: frozenset[type]
+    #: what is allowed, in words, for the warning and the manual
+    allowed: str
+    help: str
+    #: is the value (already of one of the types) allowed?
+    valid: Callable[[object], bool] = lambda value: True
+    #: for a value that does nothing any more: since when, and what to do
+    deprecated: str = ""
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def _autolink(value: object) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, str):
+        return bool(value.strip())
+    return _strings(value)
+
+
+_NOTHING = frozenset({type(None)})
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "seed_glossary_seeds",
         "../seeds",
         "env",
         frozenset({str}),
+        "a folder or glob, relative to the configuration directory",
         "Folder (or glob) of seed files, relative to the configuration directory.",
+        lambda value: bool(str(value).strip()),
     ),
-    "seed_glossary_noise_patterns": (
+    ConfigValue(
+        "seed_glossary_noise_patterns",
         [],
         "env",
         frozenset({list, tuple}),
+        "a list of regular expressions",
         "Extra regular expressions; a scraped line that matches one is dropped.",
+        _strings,
     ),
-    "seed_glossary_keep_patterns": (
+    ConfigValue(
+        "seed_glossary_keep_patterns",
         [],
         "env",
         frozenset({list, tuple}),
+        "a list of regular expressions",
         "Regular expressions of scraped lines that are never dropped.",
+        _strings,
     ),
-    "seed_glossary_headings": (
+    ConfigValue(
+        "seed_glossary_headings",
         list(DEFAULT_HEADINGS),
         "env",
         frozenset({list, tuple}),
+        "a list of headings",
         "Section headings known to occur in scraped seeds.",
+        _strings,
     ),
-    "seed_glossary_autolink": (
+    ConfigValue(
+        "seed_glossary_autolink",
         "glossary",
-        "",
+        "env",
         frozenset({str, list, tuple, bool}),
+        '"glossary", "all", False, or a list of document globs',
         'Where mentions of terms link themselves: "glossary" (inside entries), '
         '"all" (every page), a list of document globs (entries and those pages), '
         "or False (nowhere).",
+        _autolink,
     ),
-    "seed_glossary_autolink_exclude": (
+    ConfigValue(
+        "seed_glossary_autolink_exclude",
         [],
         "",
         frozenset({list, tuple}),
+        "a list of terms and aliases",
         "Terms and aliases that are never autolinked (case-insensitive).",
+        _strings,
     ),
-    "seed_glossary_backlinks": (
+    ConfigValue(
+        "seed_glossary_backlinks",
         True,
         "env",
         frozenset({bool}),
+        "True or False",
         'End each entry with "Referenced from": the pages and entries linking to it.',
     ),
-    "seed_glossary_report": (
+    ConfigValue(
+        "seed_glossary_report",
         REPORT_NAME,
         "",
-        frozenset({str, type(None)}),
+        frozenset({str}) | _NOTHING,
+        "a file name, or None",
         "File name, in the output folder, of the JSON report written after each "
         "build (seeds, dropped lines, links); None to write none.",
+        lambda value: value is None or bool(str(value).strip()),
     ),
-    "seed_glossary_az": (
+    ConfigValue(
+        "seed_glossary_az",
         True,
         "env",
         frozenset({bool}),
+        "True or False",
         "Put an A–Z bar above each seed glossary (letters link to their first entry).",
     ),
-    "seed_glossary_previews": (
+    ConfigValue(
+        "seed_glossary_previews",
         True,
         "html",
         frozenset({bool}),
+        "True or False",
         "Show a term's definition in a popover when a link to it is hovered or "
         "focused (HTML builders).",
     ),
-    "seed_glossary_export": (
+    ConfigValue(
+        "seed_glossary_export",
         "glossary.json",
         "html",
-        frozenset({str, type(None)}),
+        frozenset({str}) | _NOTHING,
+        "a file name, or None",
         "File name, in the HTML output, of the glossary as JSON for other tools; "
         "None to write none.",
+        lambda value: value is None or bool(str(value).strip()),
     ),
-    "seed_glossary_split": (
+    ConfigValue(
+        "seed_glossary_split",
         None,
         "env",
-        frozenset({str, type(None)}),
+        frozenset({str}) | _NOTHING,
+        'None or "letter"',
         '"letter": one page per initial letter (generated into '
         "seed_glossary_split_dir), the glossary page becomes their index.",
+        lambda value: value in (None, "letter"),
     ),
-    "seed_glossary_split_dir": (
+    ConfigValue(
+        "seed_glossary_split_dir",
         "glossary",
         "env",
         frozenset({str}),
+        "a folder relative to the source directory",
         "Folder, relative to the source directory, for the pages of a split glossary.",
     ),
-    "seed_glossary_gc_freeze": (
-        True,
-        "",
-        frozenset({bool}),
-        "Exempt the glossary, and what was read, from Python's cyclic garbage "
-        "collector until the next build in the process starts (much faster "
-        "builds of large glossaries).",
-    ),
-    "seed_glossary_compact_html": (
-        True,
-        "",
-        frozenset({bool}),
-        "HTML builders: lighter nodes for autolinks and backlink lines once "
-        "they are resolved (the same HTML, written faster); False keeps "
-        "ordinary reference nodes, for extensions that post-process them.",
-    ),
-    "seed_glossary_max_seed_bytes": (
+    ConfigValue(
+        "seed_glossary_max_seed_bytes",
         DEFAULT_MAX_BYTES,
         "env",
         frozenset({int}),
+        "a whole number of bytes above 0",
         "Seeds larger than this many bytes are skipped with a warning.",
+        lambda value: isinstance(value, int) and value > 0,
     ),
-}
+    ConfigValue(
+        "seed_glossary_gc_freeze",
+        None,
+        "",
+        frozenset({bool}) | _NOTHING,
+        "nothing: it does nothing",
+        "Deprecated in 0.2, does nothing, removed in 0.3. The extension no "
+        "longer changes Python's garbage collector.",
+        deprecated="0.2: the extension leaves Python's garbage collector alone",
+    ),
+    ConfigValue(
+        "seed_glossary_compact_html",
+        None,
+        "",
+        frozenset({bool}) | _NOTHING,
+        "nothing: it does nothing",
+        "Deprecated in 0.2, does nothing, removed in 0.3. Links are always "
+        "ordinary docutils nodes.",
+        deprecated="0.2: links are always ordinary docutils nodes",
+    ),
+)
+
+BY_NAME = {value.name: value for value in CONFIG_VALUES}
 
 
 def register(app: Sphinx) -> None:
-    """Declare every config value with its type."""
-    for name, (default, rebuild, types, _help) in CONFIG_VALUES.items():
-        app.add_config_value(name, default, rebuild, types=types)
+    """Declare every config value with its default, rebuild and types."""
+    for value in CONFIG_VALUES:
+        app.add_config_value(
+            value.name, value.default, value.rebuild, types=value.types
+        )
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """``config-inited``: warn about bad and deprecated values; use the default.
+
+    A value of the wrong type is already reported by Sphinx (``types``); it is
+    replaced by the default here without a second warning.
+    """
+    for value in CONFIG_VALUES:
+        current = config[value.name]
+        if value.deprecated:
+            if current is not None:
+                logger.warning(
+                    "%s is deprecated since %s; it does nothing. Remove it from "
+                    "conf.py",
+                    value.name,
+                    value.deprecated,
+                    type="seed_glossary",
+                    subtype=WarningSubtype.DEPRECATED_CONFIG,
+                )
+            continue
+        if not isinstance(current, tuple(value.types)):
+            config[value.name] = value.default
+        elif not value.valid(current):
+            logger.warning(
+                "%s = %r is not allowed: expected %s; using the default, %r",
+                value.name,
+                current,
+                value.allowed,
+                value.default,
+                type="seed_glossary",
+                subtype=WarningSubtype.CONFIG,
+            )
+            config[value.name] = value.default
 
 
 def noise_options(config: Config) -> NoiseOptions:
@@ -164,7 +285,7 @@ def _compile(patterns: list[str], name: str) -> list[re.Pattern[str]]:
                 pattern,
                 exc,
                 type="seed_glossary",
-                subtype="config",
+                subtype=WarningSubtype.CONFIG,
             )
     return compiled
 

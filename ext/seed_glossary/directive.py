@@ -13,14 +13,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import split
-from .build_report import save_seed_report
-from .domain import ItemNames, PageSeeds, app_of, get_domain
-from .gcpause import gc_paused
+from ._compat import verbosity
+from .domain import PageSeeds, get_domain
 from .ingest import discover
 from .ingest.report import printable
 from .markup import parse_myst
-from .model import Problem
-from .render import item_key, render_az_bar, render_glossary, render_letter_bar
+from .model import ItemNames, Problem, WarningSubtype
+from .render import (
+    ENTRY_KEY,
+    item_key,
+    render_az_bar,
+    render_glossary,
+    render_letter_bar,
+)
+from .report import save_seed_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,12 +59,11 @@ class SeedGlossaryDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        with gc_paused(freeze_after=self.config):
-            if "letter" in self.options:
-                return self._run_letter(self.options["letter"].strip())
-            if split.enabled(self.config) and not self.arguments:
-                return self._run_split_index()
-            return self._run()
+        if "letter" in self.options:
+            return self._run_letter(self.options["letter"].strip())
+        if split.enabled(self.config) and not self.arguments:
+            return self._run_split_index()
+        return self._run()
 
     def _run_split_index(self) -> list[nodes.Node]:
         """The page of a split glossary: problems, report, A–Z bar, toctree."""
@@ -140,7 +145,7 @@ class SeedGlossaryDirective(SphinxDirective):
                 "no seed files (*.txt, *.md) found at %s",
                 spec,
                 type="seed_glossary",
-                subtype="no_seeds",
+                subtype=WarningSubtype.NO_SEEDS,
                 location=self.get_location(),
             )
 
@@ -148,9 +153,9 @@ class SeedGlossaryDirective(SphinxDirective):
         self, entries: list[SeedEntry], problems: list[CatalogProblem]
     ) -> list[SeedEntry]:
         """Warn about every problem; return the entries with cross-seed problems."""
-        # Dropped lines are logged at -v only; at 10,000 seeds making the
-        # records that nothing shows took half a second.
-        verbose = app_of(self.env).verbosity > 0
+        # Dropped lines are logged at -v only: records that nothing shows
+        # would cost time for every line of every seed.
+        verbose = verbosity(self.env) > 0
         for entry in entries:
             _report(entry, verbose)
         for found in problems:
@@ -164,7 +169,6 @@ class SeedGlossaryDirective(SphinxDirective):
             document=self.state.document,
             docname=self.env.docname,
             parse_markup=self._parse_markup,
-            backlinks=self.config.seed_glossary_backlinks,
             taken=frozenset(self._terms_defined_elsewhere(items)),
         )
         self.set_source_info(glossary)
@@ -208,7 +212,7 @@ class SeedGlossaryDirective(SphinxDirective):
                 _warn(
                     file,
                     Problem(
-                        "duplicate_term",
+                        WarningSubtype.DUPLICATE_TERM,
                         f"term {name!r} is also defined on page {other!r}; links to it "
                         "go there. Rename the seed's term (with an override) or remove "
                         "the other definition",
@@ -246,9 +250,9 @@ def _anchors(glossary: nodes.Element) -> dict[str, tuple[str, ...]]:
     """Each item's key -> the ids of its ``dt`` lines, headword first."""
     out = {}
     for definition in glossary.findall(nodes.definition):
-        if definition.get("sg_key"):
+        if definition.get(ENTRY_KEY):
             terms = [t for t in definition.parent.children if isinstance(t, nodes.term)]
-            out[definition["sg_key"]] = tuple(
+            out[definition[ENTRY_KEY]] = tuple(
                 t["ids"][0] if t["ids"] else "" for t in terms
             )
     return out

@@ -1,22 +1,21 @@
 """Environment state: which pages show which seeds, and who links to what.
 
 Kept in a small domain so that Sphinx purges it per page (``clear_doc``) and
-merges it back from parallel readers (``merge_domaindata``). Everything in
-``data`` is plain (tuples, strings, frozen dataclasses) and pickles with the
-environment.
+merges it back from parallel readers (``merge_domaindata``). Every key is
+declared in :data:`KEYS` with how it is purged and merged; everything stored
+is plain (tuples, strings, frozen dataclasses) and pickles with the
+environment. The domain has no object types, roles or directives of its own:
+terms are the std domain's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from sphinx.domains import Domain, ObjType
-from sphinx.locale import get_translation
+from sphinx.domains import Domain
 
 from .ingest import discover
-
-_ = get_translation("seed_glossary")
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -24,81 +23,113 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-
-@dataclass(frozen=True, slots=True)
-class ItemNames:
-    """The names of one glossary item, as the link layer needs them."""
-
-    key: str  #: the item's key: its case-folded headword
-    names: tuple[str, ...]  #: dt lines, headword first
-    claims: tuple[str, ...]  #: every alias its seeds give, shared ones included
-    anchor: str = ""  #: id of the headword's ``dt``: where links to the entry go
-    #: ids of every ``dt`` (parallel to ``names``; "" where a name has none)
-    anchors: tuple[str, ...] = ()
-    files: tuple[str, ...] = ()  #: the seeds the entry comes from
+    from .autolink import PlannedLink
+    from .model import ItemNames
 
 
 @dataclass(frozen=True, slots=True)
 class PageSeeds:
     """What one ``seed-glossary`` directive read: its folder or glob, the files."""
 
-    spec: str  #: absolute folder or glob
+    spec: str  #: absolute folder or glob ("" on the pages of a split glossary)
     files: tuple[str, ...]  #: absolute paths, sorted
-    #: file (in the doctree folder) of the extraction report of these seeds,
-    #: JSON lines as ``extract --json`` writes its objects
+    #: the sidecar file of these seeds' reports (see :mod:`.sidecar`), or ""
     report: str
     items: tuple[ItemNames, ...] = ()
-    # Pages of a split glossary (seed_glossary_split) have no spec or files:
-    # split.outdated_pages follows their seeds instead.
+
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    """A page's autolinks, and what they were planned from."""
+
+    text_digest: str  #: digest of the page's linkable text (its sidecar)
+    names_digest: str  #: :attr:`seed_glossary.autolink.LinkNames.digest`
+    links: tuple[PlannedLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an entry is: its page, the id of its headword and the headword."""
+
+    docname: str
+    anchor: str
+    headword: str
+
+
+#: A source of a link to an entry: the page, and the entry it is in (or None).
+Source = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of the domain's data."""
+
+    name: str
+    #: ``page``: a mapping docname -> value, set while the page is read, purged
+    #: with the page and merged from parallel readers; ``derived``: computed
+    #: from the page keys after reading (``env-updated``), never merged;
+    #: ``build``: set once per build before reading.
+    scope: Literal["page", "derived", "build"]
+    help: str
+
+
+KEYS: tuple[Key, ...] = (
+    Key("pages", "page", "docname -> PageSeeds of each seed-glossary on the page"),
+    Key("xrefs", "page", "docname -> (target name key, entry or None) per :term:"),
+    Key("texts", "page", "docname -> digest of the page's linkable-text sidecar"),
+    Key("split_pages", "page", "docname -> (letter, fingerprint): split letter pages"),
+    Key("split_index", "page", "docname -> seed folder stamp: split index pages"),
+    Key("plans", "page", "docname -> PagePlan (set after reading, purged per page)"),
+    Key("xref_places", "page", "docname -> where its :term: targets resolved"),
+    Key("backlinks", "derived", "entry key -> Sources linking to it"),
+    Key("places", "derived", "entry key -> Place"),
+    Key("confdir", "build", "the configuration directory (relative seed folders)"),
+)
+_PAGE_KEYS = tuple(k.name for k in KEYS if k.scope == "page")
+_MERGED_KEYS = tuple(k for k in _PAGE_KEYS if k not in ("plans", "xref_places"))
 
 
 class SeedGlossaryDomain(Domain):
     """Holds the seeds each page read and the links between pages and entries.
 
-    ``data`` keys:
-
-    * ``pages``: docname -> list of :class:`PageSeeds` (one per directive);
-    * ``xrefs``: docname -> ``(target key, from entry key or None)`` for each
-      ``:term:`` reference written on the page (read time);
-    * ``autolinks``: docname -> ``(target key, from entry or None, name)``
-      planned after reading (see :mod:`seed_glossary.links`);
-    * ``backlinks``: entry key -> ``(docname, from entry or None)`` pairs;
-    * ``confdir``: the configuration directory (relative seed folders).
+    See :data:`KEYS` for what ``data`` holds.
     """
 
     name = "seedglossary"
-    # Search results read "<label> <object type>": "Glossary term".
-    label = "Glossary"
-    object_types: ClassVar[dict[str, ObjType]] = {"term": ObjType(_("term"), "term")}
+    label = "Seed glossary"
     initial_data: ClassVar[dict[str, Any]] = {
-        "pages": {},
-        "xrefs": {},
-        "autolinks": {},
-        "backlinks": {},
-        "autolinks_digest": "",
+        **{k.name: {} for k in KEYS if k.scope != "build"},
         "confdir": "",
     }
-    data_version = 4
-    #: pages read in this build (set per process by links.note_reread; not data)
-    reread: Set[str] = frozenset()
+    data_version = 5
+
+    def _page_key(self, name: str) -> dict[str, Any]:
+        value: dict[str, Any] = self.data.setdefault(name, {})
+        return value
 
     @property
     def pages(self) -> dict[str, list[PageSeeds]]:
-        return cast("dict[str, list[PageSeeds]]", self.data.setdefault("pages", {}))
+        return self._page_key("pages")
 
     @property
-    def xrefs(self) -> dict[str, tuple[tuple[str, str | None], ...]]:
-        return cast(
-            "dict[str, tuple[tuple[str, str | None], ...]]",
-            self.data.setdefault("xrefs", {}),
-        )
+    def xrefs(self) -> dict[str, tuple[Source, ...]]:
+        return self._page_key("xrefs")
 
     @property
-    def autolinks(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
-        return cast(
-            "dict[str, tuple[tuple[str, str | None, str], ...]]",
-            self.data.setdefault("autolinks", {}),
-        )
+    def texts(self) -> dict[str, str]:
+        return self._page_key("texts")
+
+    @property
+    def plans(self) -> dict[str, PagePlan]:
+        return self._page_key("plans")
+
+    @property
+    def backlinks(self) -> dict[str, tuple[Source, ...]]:
+        return self._page_key("backlinks")
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self._page_key("places")
 
     @property
     def confdir(self) -> str:
@@ -109,47 +140,15 @@ class SeedGlossaryDomain(Domain):
         self.pages.setdefault(docname, []).append(page)
 
     def clear_doc(self, docname: str) -> None:
-        self.pages.pop(docname, None)
-        self.xrefs.pop(docname, None)
-        self.autolinks.pop(docname, None)
-        split = self.data.get("split", {})
-        split.get("pages", {}).pop(docname, None)
-        if docname in split.get("index_pages", ()):
-            split["index_pages"] = tuple(
-                d for d in split["index_pages"] if d != docname
-            )
+        for name in _PAGE_KEYS:
+            self._page_key(name).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for field in ("pages", "xrefs"):
-            mine = self.data.setdefault(field, {})
-            for docname, value in otherdata.get(field, {}).items():
+        for name in _MERGED_KEYS:
+            mine = self._page_key(name)
+            for docname, value in otherdata.get(name, {}).items():
                 if docname in docnames:
                     mine[docname] = value
-        theirs = otherdata.get("split", {})
-        split = self.data.setdefault("split", {})
-        for docname, value in theirs.get("pages", {}).items():
-            if docname in docnames:
-                split.setdefault("pages", {})[docname] = value
-        index_pages = [d for d in theirs.get("index_pages", ()) if d in docnames]
-        if index_pages:
-            split["index_pages"] = tuple(
-                sorted({*split.get("index_pages", ()), *index_pages})
-            )
-            split["stamp"] = theirs.get("stamp")
-
-    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Every term and alias as a search result that opens its entry.
-
-        Sphinx's std domain keeps glossary terms out of the search objects
-        (priority -1); ours point at the same anchors with priority 0, so a
-        search for a term or alias lists the entry under its name, above plain
-        page matches (Sphinx's own index-entry hit for the same anchor, titled
-        with the page, may come first).
-        """
-        for docname, item in self.items():
-            for name, anchor in zip(item.names, item.anchors, strict=False):
-                if anchor:
-                    yield name, name, "term", docname, anchor, 0
 
     def resolve_xref(self, *args: Any, **kwargs: Any) -> None:
         return None
@@ -170,12 +169,6 @@ def get_domain(env: BuildEnvironment) -> SeedGlossaryDomain:
     domain = env.get_domain(SeedGlossaryDomain.name)
     assert isinstance(domain, SeedGlossaryDomain)
     return domain
-
-
-def app_of(env: BuildEnvironment) -> Sphinx:
-    """The application of *env* (``env._app`` from Sphinx 8.1, ``env.app`` before)."""
-    app = getattr(env, "_app", None) or env.app
-    return cast("Sphinx", app)
 
 
 def remember_confdir(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

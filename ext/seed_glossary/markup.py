@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gettext
-import logging
-from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -19,21 +18,24 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import __
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging as sphinx_logging
+from sphinx.util import logging
+from sphinx.util.docutils import LoggingReporter
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from .domain import app_of
+from ._compat import myst_fragment
+from .model import WarningSubtype
+from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
-logger = sphinx_logging.getLogger(__name__)
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
 
 # MyST extensions that turn HTML into nodes (images, admonitions): off for seeds.
 _HTML_EXTENSIONS = frozenset({"html_image", "html_admonition"})
-# The logger MyST reports directive errors through (sphinx.util.logging names).
-_MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
 
 
 def parse_myst(
@@ -41,12 +43,19 @@ def parse_myst(
 ) -> list[nodes.Node]:
     """Parse *text* as MyST into nodes for the current Sphinx document.
 
+    The text is rendered into a document of its own, with docutils'
+    untrusted-input settings and a reporter that names the seed, so nothing
+    of the page (its settings, reporter, substitutions, metadata) changes;
+    what MyST registered there (ids, names, footnotes) is then registered in
+    the page, where the docutils transforms that resolve them run.
+
     :param text: MyST source of one definition or section
-    :param document: the document being read (gives env, settings, reporter)
+    :param document: the document being read (gives env and settings)
     :param source: path of the seed, set on the nodes for warnings
     :param line: line of *text* in the seed, so node lines point into the seed
     """
     from myst_parser.config.main import MdParserConfig
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
     from myst_parser.parsers.mdit import create_md_parser
 
     env = document.settings.env
@@ -54,21 +63,75 @@ def parse_myst(
     config = dataclasses.replace(
         config, enable_extensions=set(config.enable_extensions) - _HTML_EXTENSIONS
     )
-    container = nodes.container()
-    parser = create_md_parser(config, _fragment_renderer())
-    parser.options["document"] = document
-    parser.options["current_node"] = container
-    with _untrusted(document, source):
+    fragment = _fragment_document(document, source)
+    parser = create_md_parser(config, SphinxRenderer)
+    parser.options["document"] = fragment
+    with myst_fragment(env, source):
         # Leading newlines make token lines match the seed's line numbers.
         parser.render("\n" * max(0, line - 1) + text)
-    _raw_to_text(container)
-    _remove_unsafe(container, source)
-    for node in container.findall(nodes.Element):
-        node.source = source
-        if isinstance(node, nodes.TextElement):
-            # A translation of this text is MyST too (TranslateSeedText).
-            node["sg_markup"] = True
-    return list(container.children)
+    _raw_to_text(fragment)
+    _remove_unsafe(fragment, source)
+    children = list(fragment.children)
+    fragment.children = []
+    for child in children:
+        child.parent = None
+        for node in child.findall(nodes.Element):
+            node.source = source
+            if isinstance(node, nodes.TextElement):
+                # A translation of this text is MyST too (TranslateSeedText).
+                node["sg_markup"] = True
+    # Substitution definitions stay behind: MyST's word count adds two to
+    # every fragment, and a seed may not define substitutions (see _UNSAFE).
+    children = [c for c in children if not isinstance(c, nodes.substitution_definition)]
+    _register_in(document, children)
+    return children
+
+
+def _fragment_document(document: nodes.document, source: str) -> nodes.document:
+    """An empty document for one seed fragment, with untrusted-input settings.
+
+    It shares the page's ids and id counter, so the ids MyST makes are new in
+    the page and registered there.
+    """
+    settings = copy(document.settings)
+    settings.raw_enabled = settings.file_insertion_enabled = False
+    reporter = LoggingReporter(
+        source,
+        settings.report_level,
+        settings.halt_level,
+        settings.debug,
+        settings.error_encoding_error_handler,
+    )
+    fragment = nodes.document(settings, reporter, source=source)
+    fragment.id_counter = document.id_counter
+    fragment.ids = document.ids
+    return fragment
+
+
+def _register_in(document: nodes.document, children: list[nodes.Node]) -> None:
+    """Register in the page the targets and footnotes MyST made in the fragment.
+
+    docutils resolves footnotes and named targets through the lists of the
+    document they are registered in: without this, a seed's footnote would
+    stay unresolved in the page.
+    """
+    for child in children:
+        for node in child.findall(nodes.Element):
+            if isinstance(node, nodes.footnote):
+                if node.get("auto"):
+                    document.note_autofootnote(node)
+                else:
+                    document.note_footnote(node)
+                document.note_explicit_target(node, node)
+            elif isinstance(node, nodes.footnote_reference):
+                if node.get("auto"):
+                    document.note_autofootnote_ref(node)
+                if node.get("refname"):
+                    document.note_footnote_ref(node)
+            elif isinstance(node, nodes.target) and node["names"]:
+                document.note_explicit_target(node, node)
+            if isinstance(node, nodes.reference) and node.get("refname"):
+                document.note_refname(node)
 
 
 # What a seed may not add to a page: files pulled into the output (images,
@@ -100,7 +163,7 @@ def _remove_unsafe(container: nodes.Element, source: str) -> None:
                 "%s is not allowed in a curated seed; it was left out",
                 reason,
                 type="seed_glossary",
-                subtype="unsafe_markup",
+                subtype=WarningSubtype.UNSAFE_MARKUP,
                 location=f"{source}:{node.line}" if node.line else f"{source}:",
             )
             element = cast("nodes.Element", node)
@@ -110,73 +173,6 @@ def _remove_unsafe(container: nodes.Element, source: str) -> None:
                 element.replace_self(nodes.Text(text))
             else:
                 node.parent.remove(node)
-
-
-def _fragment_renderer() -> type:
-    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-
-    class FragmentRenderer(SphinxRenderer):
-        """Renders a fragment into the host page without touching page state.
-
-        MyST's finalisation stores heading slugs and a word count on the
-        document and in ``env.metadata``: those belong to the host page, and
-        the word count's substitution definitions would clash on every seed.
-        """
-
-        def _render_finalise(self) -> None:
-            pass
-
-    return FragmentRenderer
-
-
-@contextmanager
-def _untrusted(document: nodes.document, source: str) -> Iterator[None]:
-    """Untrusted-input settings, and a reporter that locates messages in the seed."""
-    from sphinx.util.docutils import LoggingReporter
-
-    settings = document.settings
-    saved = (
-        settings.raw_enabled,
-        settings.file_insertion_enabled,
-        document.reporter,
-        document["source"],
-    )
-    settings.raw_enabled = settings.file_insertion_enabled = False
-    document.reporter = LoggingReporter.from_reporter(document.reporter)
-    # MyST takes node sources and directive error locations from these two.
-    document.reporter.source = document["source"] = source
-    relocate = _Relocate(settings.env.docname, source)
-    myst_logger = logging.getLogger(_MYST_WARNINGS_LOGGER)
-    myst_logger.addFilter(relocate)
-    try:
-        yield
-    finally:
-        (
-            settings.raw_enabled,
-            settings.file_insertion_enabled,
-            document.reporter,
-            document["source"],
-        ) = saved
-        myst_logger.removeFilter(relocate)
-
-
-class _Relocate(logging.Filter):
-    """Point MyST's warnings at the seed, not at the page that shows it.
-
-    MyST logs a directive's errors at ``(env.docname, line)``; while a seed
-    renders, the line is the seed's, so the file must be too.
-    """
-
-    def __init__(self, docname: str, source: str) -> None:
-        super().__init__()
-        self.docname, self.source = docname, source
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        location = getattr(record, "location", None)
-        if isinstance(location, tuple) and location and location[0] == self.docname:
-            line = location[1] if len(location) > 1 else None
-            record.location = f"{self.source}:{line}" if line else self.source
-        return True
 
 
 def _raw_to_text(container: nodes.Element) -> None:
@@ -201,14 +197,15 @@ class TranslateSeedText(SphinxTransform):
     reST or MyST, raw HTML included. This transform runs first, translates the
     text of glossary entries, and leaves what it translated to nobody else.
     Terms are left to Sphinx, which keeps their anchors.
+
+    Registered at ``builder-inited`` for every builder but ``gettext``, which
+    wants the original messages (see :func:`add_translation_transform`).
     """
 
     # After PreserveTranslatableMessages (10), before Locale (20).
     default_priority = 15
 
     def apply(self, **kwargs: Any) -> None:
-        if self._extracting():
-            return
         catalog = _translations(
             [Path(self.env.srcdir, d) for d in self.config.locale_dirs],
             self.config.language,
@@ -232,15 +229,6 @@ class TranslateSeedText(SphinxTransform):
             node.extend(children)
             node["translated"] = True
             node["translatable"] = False  # done: Locale leaves it alone
-
-    def _extracting(self) -> bool:
-        """Is this the gettext builder (which wants the original messages)?"""
-        from sphinx.builders.gettext import MessageCatalogBuilder
-
-        builder = getattr(self.env, "_builder_cls", None) or type(
-            app_of(self.env).builder
-        )
-        return issubclass(builder, MessageCatalogBuilder)
 
     def _markup(self, node: nodes.Element, msgstr: str) -> list[nodes.Node] | None:
         parsed = parse_myst(
@@ -274,7 +262,7 @@ def _in_entry(node: nodes.Node) -> bool:
     """Is *node* inside the definition of one of our glossary entries?"""
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, nodes.definition) and parent.get("sg_key"):
+        if isinstance(parent, nodes.definition) and parent.get(ENTRY_KEY):
             return True
         parent = parent.parent
     return False
@@ -302,3 +290,11 @@ def _translations(
         else:
             found.add_fallback(translation)
     return found
+
+
+def add_translation_transform(app: Sphinx) -> None:
+    """``builder-inited``: translate seed text, unless messages are extracted."""
+    from sphinx.builders.gettext import MessageCatalogBuilder
+
+    if not isinstance(app.builder, MessageCatalogBuilder):
+        app.add_transform(TranslateSeedText)

@@ -28,6 +28,7 @@ from sphinx.util import logging
 from .catalog import CatalogItem, CatalogProblem, build_catalog
 from .config import noise_options
 from .ingest import discover, read_seeds
+from .model import WarningSubtype
 from .render import initial
 
 logger = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ def generate_pages(app: Sphinx) -> None:
                     path,
                     letter,
                     type="seed_glossary",
-                    subtype="split",
+                    subtype=WarningSubtype.SPLIT,
                     location=f"{path}:",
                 )
                 continue
@@ -204,14 +205,16 @@ def outdated_pages(
         return []
     from .domain import get_domain
 
-    state = get_domain(env).data.setdefault("split", {})
+    data = get_domain(env).data
+    index_pages: dict[str, Stamp] = data.get("split_index", {})
+    letter_pages: dict[str, tuple[str, str]] = data.get("split_pages", {})
     spec = seeds_path(app.confdir, app.config)
-    if state.get("stamp") == stamp(discover(spec)):
+    current = stamp(discover(spec))
+    if index_pages and all(seen == current for seen in index_pages.values()):
         return []
-    folder = read_folder(spec, app.config)
-    groups = by_letter(folder.items)
-    outdated = list(state.get("index_pages", ()))
-    for docname, (letter, printed) in state.get("pages", {}).items():
+    groups = by_letter(read_folder(spec, app.config).items)
+    outdated = list(index_pages)
+    for docname, (letter, printed) in letter_pages.items():
         if fingerprint(groups.get(letter, ())) != printed:
             outdated.append(docname)
     return [d for d in outdated if d in env.found_docs and d not in removed]
@@ -223,16 +226,12 @@ def note_letter_page(
     """Remember what a letter page shows, to know when it must be read again."""
     from .domain import get_domain
 
-    state = get_domain(env).data.setdefault("split", {})
-    state.setdefault("pages", {})[env.docname] = (letter, fingerprint(items))
+    pages = get_domain(env).data.setdefault("split_pages", {})
+    pages[env.docname] = (letter, fingerprint(items))
 
 
 def note_index_page(env: BuildEnvironment, folder: Folder) -> None:
     """Remember the index page and the folder state it was read with."""
     from .domain import get_domain
 
-    state = get_domain(env).data.setdefault("split", {})
-    pages = set(state.get("index_pages", ()))
-    pages.add(env.docname)
-    state["index_pages"] = tuple(sorted(pages))
-    state["stamp"] = folder.stamp
+    get_domain(env).data.setdefault("split_index", {})[env.docname] = folder.stamp

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..gcpause import gc_paused
 from ..model import DroppedLine, Problem, SeedEntry, SeedFormat
 from .decode import DecodedSeed, decode_seed
 from .scraped import DEFAULT_HEADINGS, NoiseOptions, read_scraped
@@ -156,17 +155,6 @@ def read_seeds(
     :param options: noise patterns, keep patterns and known headings
     :param max_bytes: larger files are not read and get a ``too_large`` problem
     """
-    # Thousands of small objects that all stay alive: collecting meanwhile only
-    # costs time (see seed_glossary.gcpause).
-    with gc_paused():
-        return _read_seeds(paths, options, max_bytes)
-
-
-def _read_seeds(
-    paths: Sequence[str | os.PathLike[str]],
-    options: NoiseOptions | None,
-    max_bytes: int,
-) -> list[SeedEntry]:
     refused = {
         Path(p) for p in paths if isinstance(p, OutsidePath) or _escapes_folder(Path(p))
     }

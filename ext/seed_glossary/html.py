@@ -1,8 +1,8 @@
-"""What HTML readers and other tools get: previews data, ``glossary.json``, assets.
+"""What HTML readers and other tools get: assets, previews data, ``glossary.json``.
 
 After each page is read (and translated), its glossary entries are saved as
-plain text (JSON lines in the doctree folder). When an HTML build ends they
-become:
+plain text (the page's ``entries`` sidecar, see :mod:`.sidecar`). In an HTML
+build they become:
 
 * ``glossary.json`` (``seed_glossary_export``): one object per entry, for
   other tools;
@@ -16,8 +16,8 @@ script sets it with ``textContent``.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -25,10 +25,9 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx import addnodes
 
-from .build_report import html_pages, relative_path
+from . import sidecar
 from .domain import get_domain
-from .gcpause import gc_paused
-from .render import backlinks_placeholder
+from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,7 +38,26 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).parent / "static"
 DATA_SCRIPT = "seed_glossary_data.js"
-_FOLDER = "seed_glossary"
+
+
+def html_pages(builder: Builder) -> bool:
+    """Does this builder write a folder of HTML pages (html, dirhtml, singlehtml)?
+
+    Not epub: its folder is the book, zipped, and a file Sphinx does not know
+    there fails the next build with -W. Not latex, text, man, ...: the files
+    belong next to the HTML pages they describe.
+    """
+    from sphinx.builders.epub3 import Epub3Builder
+
+    return builder.format == "html" and not isinstance(builder, Epub3Builder)
+
+
+def relative_path(path: str, start: os.PathLike[str] | str) -> str:
+    """*path* relative to *start*, with ``/``: the same on every machine."""
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path
 
 
 # -- assets --------------------------------------------------------------------
@@ -77,26 +95,16 @@ def save_entries(app: Sphinx, doctree: nodes.document) -> None:
     previews its translation.
     """
     items = [
-        _entry_text(d) for d in doctree.findall(nodes.definition) if d.get("sg_key")
+        _entry_text(d) for d in doctree.findall(nodes.definition) if d.get(ENTRY_KEY)
     ]
-    if not items:
-        return
-    path = _items_file(app, app.env.docname)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as out:
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-
-
-def _items_file(app: Sphinx, docname: str) -> Path:
-    digest = hashlib.sha256(docname.encode()).hexdigest()[:20]
-    return Path(app.env.doctreedir) / _FOLDER / f"items-{digest}.jsonl"
+    if items:
+        sidecar.write_lines(sidecar.path(app.env, "entries", app.env.docname), items)
 
 
 def _entry_text(definition: nodes.definition) -> dict[str, Any]:
     terms = [t for t in definition.parent.children if isinstance(t, nodes.term)]
     out: dict[str, Any] = {
-        "key": definition["sg_key"],
+        "key": definition[ENTRY_KEY],
         "names": [t.astext() for t in terms],
         "anchors": [t["ids"][0] if t["ids"] else "" for t in terms],
         "definition": "",
@@ -112,8 +120,6 @@ def _entry_text(definition: nodes.definition) -> dict[str, Any]:
             heading, blocks = child.astext(), []
         elif isinstance(child, addnodes.seealso):
             out["see_also"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
-        elif isinstance(child, backlinks_placeholder):
-            continue
         elif isinstance(child, nodes.Element) and "sg-see" in child["classes"]:
             out["see"] = [x.astext() for x in child.findall(addnodes.pending_xref)]
         else:
@@ -139,12 +145,7 @@ def _page_items(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], tuple[str, .
             for page in domain.pages[docname]
             for item in page.items
         }
-        try:
-            lines = _items_file(app, docname).read_text(encoding="utf-8").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            item = json.loads(line)
+        for item in sidecar.read_lines(sidecar.path(app.env, "entries", docname)):
             yield docname, item, files.get(item["key"], ())
 
 
@@ -165,9 +166,7 @@ def write_previews_data(app: Sphinx, env: object) -> None:
     if app.config.seed_glossary_previews and _wanted(app):
         static = Path(app.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
-        with gc_paused():
-            items = list(_page_items(app))
-            script = _previews_script(app, items)
+        script = _previews_script(app, list(_page_items(app)))
         (static / DATA_SCRIPT).write_text(script, "utf-8")
 
 

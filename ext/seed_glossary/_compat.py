@@ -1,0 +1,111 @@
+"""The only home of workarounds for Sphinx and MyST-Parser.
+
+Each shim says which release or upstream issue ends it, and has a test that
+fails when it stops working (``tests/test_compat.py``). The manual lists them
+(``docs/reference.md``, "Compatibility shims").
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.environment import BuildEnvironment
+
+
+def verbosity(env: BuildEnvironment) -> int:
+    """How many ``-v`` the build was given.
+
+    Ends with Sphinx 8.1 as the lowest supported version: ``Config.verbosity``
+    is public from 8.1; before, only the application knew it.
+    """
+    config = env.config
+    if hasattr(type(config), "verbosity"):
+        return int(config.verbosity)
+    return int(getattr(env, "app").verbosity)  # noqa: B009 (Sphinx 8.0)
+
+
+# MyST's warnings module logs through this logger (sphinx.util.logging names).
+_MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
+# What MyST's renderer writes into the page's metadata when it finishes.
+_MYST_PAGE_METADATA = ("wordcount", "myst_slugs")
+
+
+@contextmanager
+def myst_fragment(env: BuildEnvironment, source: str) -> Iterator[None]:
+    """Render a MyST fragment of a seed inside a page without side effects.
+
+    Two things MyST-Parser (4.0 to 5.2) does that a fragment must not:
+
+    * its renderer, when it finishes, writes the fragment's word count and
+      heading slugs into the *page's* ``env.metadata``: we put back what the
+      page had;
+    * it locates a directive's or role's warnings at ``(env.docname, line)``,
+      the page, although the line is the seed's: we point them at the seed.
+
+    Ends when MyST lets a caller render a fragment with a source of its own
+    (not yet asked upstream; see the manual).
+    """
+    metadata = env.metadata.get(env.docname)
+    saved = (
+        {key: metadata[key] for key in _MYST_PAGE_METADATA if key in metadata}
+        if metadata is not None
+        else None
+    )
+    relocate = _RelocateMystWarnings(env.docname, source)
+    myst_logger = logging.getLogger(_MYST_WARNINGS_LOGGER)
+    myst_logger.addFilter(relocate)
+    try:
+        yield
+    finally:
+        myst_logger.removeFilter(relocate)
+        metadata = env.metadata.get(env.docname)
+        if metadata is not None:
+            for key in _MYST_PAGE_METADATA:
+                metadata.pop(key, None)
+            metadata.update(saved or {})
+
+
+class _RelocateMystWarnings(logging.Filter):
+    """Point MyST's warnings about a seed at the seed, not at the page."""
+
+    def __init__(self, docname: str, source: str) -> None:
+        super().__init__()
+        self.docname, self.source = docname, source
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        location = getattr(record, "location", None)
+        if isinstance(location, tuple) and location and location[0] == self.docname:
+            line = location[1] if len(location) > 1 else None
+            record.location = f"{self.source}:{line}" if line else self.source
+        return True
+
+
+#: The first fragment of a link that the singlehtml builder writes.
+_SINGLEHTML_PAGE_PREFIX = "#document-"
+
+
+def singlehtml_anchor(reference: nodes.Element, root_doc: str) -> None:
+    """Make a link of the one page of ``singlehtml`` point at an anchor it has.
+
+    From Sphinx 8.2, that builder writes ``#document-page#anchor``, two
+    fragments that no browser follows (sphinx-doc/sphinx#14221, open); every
+    page is on the one HTML page, so the anchor alone is right, as before 8.2.
+    A link to the root document, ``#document-<root>``, has no anchor at all
+    (only included pages get one): it goes to the top of the page.
+
+    Ends when sphinx-doc/sphinx#14221 is fixed. Applied to our own links only.
+    """
+    uri: Any = reference.get("refuri", "")
+    if not isinstance(uri, str):
+        return
+    if uri.startswith(_SINGLEHTML_PAGE_PREFIX) and uri.count("#") > 1:
+        reference["refuri"] = uri[uri.rindex("#") :]
+    elif uri == f"{_SINGLEHTML_PAGE_PREFIX}{root_doc}":
+        reference["refuri"] = "#"

@@ -1,0 +1,208 @@
+"""At write time: put the planned autolinks and "Referenced from" lines in.
+
+Both are ordinary nodes: an autolink is the ``pending_xref`` that a ``:term:``
+role makes, which Sphinx resolves into the same ``reference``; a "Referenced
+from" line is a paragraph of such links. Every builder writes them, and
+another extension's ``doctree-resolved`` handler, the search index and
+translations see what readers see.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from ._compat import singlehtml_anchor
+from .domain import get_domain
+from .i18n import _
+from .links import text_of, walk
+from .render import ENTRY_KEY
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .autolink import PlannedLink
+    from .domain import Place, Source
+
+logger = logging.getLogger(__name__)
+
+#: Classes of an autolink's text: those of a ``:term:`` link's, and ours.
+AUTOLINK_CLASSES = ("xref", "std", "std-term", "sg-autolink")
+#: Class of the text of each link in a "Referenced from" line.
+BACKLINK_CLASS = "sg-backlink"
+
+
+class AutolinkTransform(SphinxPostTransform):
+    """Insert the planned autolinks and each entry's "Referenced from" line."""
+
+    # Right before ReferencesResolver (10), which resolves what we add.
+    default_priority = 9
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        # One page, or (singlehtml, latex, texinfo, man) every page merged
+        # into one, each included page in a start_of_file node.
+        roots: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
+        roots += [
+            (node["docname"], node)
+            for node in self.document.findall(addnodes.start_of_file)
+        ]
+        backlinks = self.config.seed_glossary_backlinks and domain.backlinks
+        for docname, root in roots:
+            plan = domain.plans.get(docname)
+            if plan is not None and plan.links:
+                insert_links(root, docname, plan.links)
+            if backlinks:
+                for definition in _entries(root):
+                    sources = backlinks.get(definition[ENTRY_KEY], ())
+                    if sources:
+                        definition += backlinks_line(sources, docname, domain.places)
+
+
+def insert_links(
+    root: nodes.Element, docname: str, links: Sequence[PlannedLink]
+) -> None:
+    """Replace each text node that has planned links by its text and the links.
+
+    A text node that is no longer what was planned (another extension changed
+    it after reading) keeps its text and gets no links.
+    """
+    by_text: dict[int, list[PlannedLink]] = defaultdict(list)
+    for link in links:
+        by_text[link.text].append(link)
+    texts, _xrefs = walk(root, docname)
+    for ordinal, planned in by_text.items():
+        if ordinal >= len(texts):
+            break
+        text, _unit = texts[ordinal]
+        value = text_of(text)
+        if any(value[link.start : link.end] != link.surface for link in planned):
+            logger.debug("[seed_glossary] %s: text changed, not linked", docname)
+            continue
+        parent = text.parent
+        assert parent is not None
+        # By identity: Text nodes are strings, and list.index compares values.
+        index = next(i for i, child in enumerate(parent.children) if child is text)
+        pieces = _linked(value, planned, docname, parent)
+        parent.children[index : index + 1] = []
+        for offset, piece in enumerate(pieces):
+            parent.insert(index + offset, piece)
+
+
+def _linked(
+    text: str, links: list[PlannedLink], docname: str, parent: nodes.Element
+) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    position = 0
+    for link in links:
+        if link.start > position:
+            out.append(nodes.Text(text[position : link.start]))
+        xref = addnodes.pending_xref(
+            "",
+            nodes.inline(link.surface, link.surface, classes=list(AUTOLINK_CLASSES)),
+            refdomain="std",
+            reftype="term",
+            reftarget=link.name,
+            refexplicit=True,
+            refwarn=False,
+            refdoc=docname,
+            sg_autolink=True,
+        )
+        xref.source, xref.line = parent.source, parent.line
+        out.append(xref)
+        position = link.end
+    if position < len(text):
+        out.append(nodes.Text(text[position:]))
+    return out
+
+
+def _entries(root: nodes.Element) -> list[nodes.definition]:
+    """Our glossary entries in *root*, not in pages merged into it."""
+    found = []
+    stack: list[nodes.Node] = list(root.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.definition) and node.get(ENTRY_KEY):
+            found.append(node)
+        elif isinstance(node, nodes.Element) and not isinstance(
+            node, (nodes.TextElement, addnodes.start_of_file)
+        ):
+            stack.extend(node.children)
+    return found
+
+
+def backlinks_line(
+    sources: Sequence[Source], docname: str, places: dict[str, Place]
+) -> nodes.paragraph:
+    """ "Referenced from:" and a link to each page or entry in *sources*."""
+    label = _("Referenced from:")
+    para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
+    para["classes"].append("sg-backlinks")
+    for n, (page, entry) in enumerate(sources):
+        if n:
+            para += nodes.Text(", ")
+        if entry is not None:
+            para += _entry_reference(places.get(entry), entry, docname)
+        else:
+            para += addnodes.pending_xref(
+                "",
+                nodes.inline(
+                    page, page, classes=["xref", "std", "std-doc", BACKLINK_CLASS]
+                ),
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/{page}",
+                refexplicit=False,
+                refdoc=docname,
+            )
+    return para
+
+
+def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Node:
+    """A link to another entry, as Sphinx makes a ``:term:`` link to it.
+
+    On the same page (the usual case: entries of one glossary) the anchor is
+    known, and the reference is what Sphinx's ``make_refnode`` would make;
+    elsewhere Sphinx resolves the term.
+    """
+    name = place.headword if place else entry
+    inline = nodes.inline(
+        name, name, classes=["xref", "std", "std-term", BACKLINK_CLASS]
+    )
+    if place is not None and place.anchor and place.docname == docname:
+        return nodes.reference("", "", inline, internal=True, refid=place.anchor)
+    return addnodes.pending_xref(
+        "",
+        inline,
+        refdomain="std",
+        reftype="term",
+        reftarget=name,
+        refexplicit=True,
+        refdoc=docname,
+        sg_generated=True,
+    )
+
+
+class SingleHTMLAnchors(SphinxPostTransform):
+    """``singlehtml``: our links point at anchors the one page has.
+
+    Only the links this extension made (autolinks and "Referenced from"
+    lines); see :func:`seed_glossary._compat.singlehtml_anchor`.
+    """
+
+    builders = ("singlehtml",)
+    default_priority = 20  # after ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        ours = {AUTOLINK_CLASSES[-1], BACKLINK_CLASS}
+        for reference in self.document.findall(nodes.reference):
+            first = reference.children[0] if reference.children else None
+            if isinstance(first, nodes.inline) and not ours.isdisjoint(
+                first["classes"]
+            ):
+                singlehtml_anchor(reference, self.config.root_doc)

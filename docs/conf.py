@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import seed_glossary
+
+# Pages generated from the code (config values, warnings): docs/_ext.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-seed-glossary"
 author = "sphinx-seed-glossary contributors"
@@ -12,6 +18,7 @@ version = release = seed_glossary.__version__
 extensions = [
     "myst_parser",
     "seed_glossary",
+    "seed_glossary_docs",
     "sphinx.ext.intersphinx",
 ]
 # The glossary reads ../seeds (the default of seed_glossary_seeds).
@@ -19,7 +26,7 @@ extensions = [
 # and on the example page; see linking.md, "Automatic links".
 seed_glossary_autolink = ["example-prose"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "performance/*"]
+exclude_patterns = ["_build", "_ext", "Thumbs.db", ".DS_Store", "performance/*"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 
 html_theme = "furo"

@@ -350,246 +350,85 @@ def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
     assert any(a for _t, _g, a in _links(app, "glossary.html")) is (setting != "none")
 
 
-def _pages(outdir: Path) -> dict[str, str]:
-    """Every HTML page of a build, and its search index, by path."""
-    return {
-        str(page.relative_to(outdir)): page.read_text()
-        for page in sorted([*outdir.rglob("*.html"), *outdir.glob("searchindex.js")])
-    }
-
-
-@pytest.mark.parametrize("root", ["test-autolink", "test-split", "hostile-names"])
 @pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
-@pytest.mark.parametrize("ordinary_part", ["autolinks", "backlinks"])
-def test_compact_nodes_write_what_ordinary_nodes_write(
-    root, buildername, ordinary_part, tmp_path, rootdir, monkeypatch
-):
-    """HTML builders get lighter nodes for autolinks and backlink lines.
-
-    The pages are byte for byte those that ordinary nodes give, and so is the
-    search index for autolinks. (Words of a compact backlinks line are not
-    indexed: it is not text to the indexer.)
-    """
-    from seed_glossary import links
-
-    if root == "hostile-names":
-        src = tmp_path / "hostile"
-        (src / "seeds").mkdir(parents=True)
-        (src / "conf.py").write_text(
-            "extensions = ['seed_glossary']\nseed_glossary_seeds = 'seeds'\n"
-            "exclude_patterns = ['_build', 'seeds']\n"
-        )
-        (src / "index.rst").write_text(
-            'Names\n=====\n\nSee :term:`A <b> & "c"`.\n\n.. seed-glossary::\n'
-        )
-        (src / "seeds" / "one.md").write_text(
-            '---\nterm: A <b> & "c"\n---\n\nIt is made of x < y & z.\n'
-        )
-        (src / "seeds" / "two.md").write_text(
-            "---\nterm: X < Y & Z\n---\n\nA precursor.\n"
-        )
-    else:
-        src = tmp_path / root
-        shutil.copytree(rootdir / root, src)
-    compact = build(src, buildername, builddir=tmp_path / "compact")
-    assert compact.warning.getvalue() == ""
-    if ordinary_part == "autolinks":
-        monkeypatch.setattr(links, "_writes_html", lambda builder: False)
-    else:
-        monkeypatch.setattr(links, "_links_between_pages", lambda builder: False)
-    ordinary = build(src, buildername, builddir=tmp_path / "ordinary", freshenv=True)
-    compact_pages = _pages(compact.outdir)
-    ordinary_pages = _pages(ordinary.outdir)
-    if ordinary_part == "backlinks":
-        compact_pages.pop("searchindex.js", None)  # singlehtml has none
-        ordinary_pages.pop("searchindex.js", None)
-    assert compact_pages == ordinary_pages
-    html = "".join(
-        page for path, page in compact_pages.items() if path.endswith(".html")
+def test_hostile_names_are_escaped_in_links(buildername, tmp_path):
+    """Names with markup characters link as text, escaped by Sphinx's writer."""
+    src = tmp_path / "hostile"
+    (src / "seeds").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        "extensions = ['seed_glossary']\nseed_glossary_seeds = 'seeds'\n"
+        "seed_glossary_autolink = 'all'\nexclude_patterns = ['_build', 'seeds']\n"
+        "smartquotes = False\n"
     )
-    assert 'class="xref std std-term sg-autolink"' in html
-    if buildername != "singlehtml":
-        assert 'class="sg-backlinks"' in html
-    if root == "hostile-names":
-        assert "A &lt;b&gt; &amp; &quot;c&quot;</span></a>" in html
-        assert ">x &lt; y &amp; z</span></a>" in html
-        assert "<b>" not in html
-
-
-def test_fold_joins_runs_of_text_and_plain_autolinks():
-    """Each run becomes one linked_text; any other node ends a run, untouched."""
-    from seed_glossary.links import _fold
-    from seed_glossary.render import autolink_text, linked_text
-
-    def link(text, **attributes):
-        return nodes.reference("", "", autolink_text(text), internal=True, **attributes)
-
-    emphasis = nodes.emphasis("e", "e")
-    lone = nodes.Text(" c ")
-    titled = link("z", refid="term-z", reftitle="Z")
-    para = nodes.paragraph()
-    para += [
-        nodes.Text("a "),
-        link("x", refid="term-x"),
-        nodes.Text(" b\x00 "),  # escaped space: written as astext() gives it
-        emphasis,
-        lone,
-        titled,
-        nodes.Text(" d "),
-        link("y", refuri="other.html#term-y"),
-    ]
-    _fold(para)
-    first, second = para.children[0], para.children[4]
-    assert para.children[1:4] == [emphasis, lone, titled]
-    assert para.children[2] is lone and para.children[3] is titled
-    assert type(first) is linked_text and type(second) is linked_text
-    assert str(first) == "a x b" and first.sg_links == ((2, 3, "#term-x"),)
-    assert str(second) == " d y"
-    assert second.sg_links == ((3, 4, "other.html#term-y"),)
-    assert first.parent is para and second.parent is para
-    assert para.astext() == "a x be c z d y"
-    # Copies (Sphinx copies nodes here and there) keep the links.
-    assert para.deepcopy().children[4].sg_links == second.sg_links
-    assert first.copy().sg_links == first.sg_links
-
-
-def test_backlinks_line_keeps_ids_and_classes_another_extension_gives_it(
-    tmp_path, rootdir
-):
-    """A "Referenced from" line written by our visitor keeps what others add."""
-    src = copy_root(
-        rootdir,
-        "test-autolink",
-        tmp_path / "src",
-        "\nfrom sphinx.transforms.post_transforms import SphinxPostTransform\n"
-        "from seed_glossary.render import backlinks_line\n\n"
-        "class Mark(SphinxPostTransform):\n"
-        "    default_priority = 50\n"
-        "    def run(self, **kwargs):\n"
-        "        for n, line in enumerate(self.document.findall(backlinks_line)):\n"
-        "            line['classes'].append('marked')\n"
-        "            line['ids'].append(f'line-{n}')\n\n"
-        "def setup(app):\n"
-        "    app.add_post_transform(Mark)\n",
+    (src / "index.rst").write_text(
+        'Names\n=====\n\nSee :term:`A <b> & "c"`.\n\nOr the X < Y & Z.\n\n'
+        ".. seed-glossary::\n"
     )
-    app = build(src)
-    assert app.warning.getvalue() == ""
-    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
-    lines = soup.select("p.sg-backlinks")
-    assert lines
-    assert all("marked" in line["class"] for line in lines)
-    assert [line["id"] for line in lines] == [f"line-{n}" for n in range(len(lines))]
-    assert all(line.select("a.reference.internal") for line in lines)
-
-
-@pytest.mark.parametrize(
-    ("buildername", "folds"),
-    [("html", True), ("dirhtml", True), ("singlehtml", False), ("epub", False)],
-)
-def test_html_and_dirhtml_fold_autolinked_text(buildername, folds, tmp_path, rootdir):
-    """The two page builders get one node per run; the others, a reference each.
-
-    ``singlehtml`` and ``epub`` revisit references after resolving them
-    (fixing anchors, ids); there the links stay ``reference`` nodes.
-    """
-    from seed_glossary.render import autolink_reference, linked_text
-
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", src)
+    (src / "seeds" / "one.md").write_text(
+        '---\nterm: A <b> & "c"\n---\n\nIt is made of x < y & z.\n'
+    )
+    (src / "seeds" / "two.md").write_text("---\nterm: X < Y & Z\n---\n\nA precursor.\n")
     app = build(src, buildername)
-    doctree = app.env.get_doctree("glossary")
-    app.env.apply_post_transforms(doctree, "glossary")
-    kinds = {type(node) for node in doctree.findall()}
-    assert (linked_text in kinds) is folds
-    assert (autolink_reference in kinds) is not folds
-
-
-def test_compact_html_off_gives_ordinary_nodes(tmp_path, rootdir):
-    """``seed_glossary_compact_html = False``: references and inlines, as Sphinx's."""
-    from seed_glossary.render import autolink_reference, autolink_text, linked_text
-
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", src)
-    app = build(src, confoverrides={"seed_glossary_compact_html": False})
     assert app.warning.getvalue() == ""
-    doctree = app.env.get_doctree("glossary")
-    app.env.apply_post_transforms(doctree, "glossary")
-    kinds = {type(node) for node in doctree.findall()}
-    assert not kinds & {linked_text, autolink_reference, autolink_text}
-    autolinks = [
-        ref
-        for ref in doctree.findall(nodes.reference)
-        if isinstance(ref.children[0], nodes.inline)
-        and "sg-autolink" in ref.children[0]["classes"]
-    ]
-    assert autolinks
+    html = "".join(p.read_text() for p in app.outdir.rglob("*.html"))
+    assert 'class="xref std std-term sg-autolink">X &lt; Y &amp; Z</span>' in html
+    assert "A &lt;b&gt; &amp; &quot;c&quot;</span></a>" in html
+    assert "<b>" not in html
 
 
-def test_a_planned_text_taken_out_before_writing_is_skipped():
-    """A plan kept from env-updated may meet a page another extension changed."""
-    from seed_glossary.links import _apply, _Unit
-    from seed_glossary.matching import Mention
-
+def _paragraph(*texts: str) -> tuple[nodes.document, nodes.paragraph]:
     document = new_document("page")
     para = nodes.paragraph()
-    kept, removed, orphan = (
-        nodes.Text("leaky gut"),
-        nodes.Text("leaky gut"),
-        nodes.Text("x"),
-    )
-    para += [kept, removed]
+    para += [nodes.Text(t) for t in texts]
     document += para
-    para.remove(removed)  # docutils leaves its parent set
-    unit = _Unit("page#", None, frozenset())
-    plan = [
-        (text, [Mention(0, len(text), "leaky-gut", "leaky gut")], unit)
-        for text in (removed, orphan, kept)
+    return document, para
+
+
+def test_planned_links_go_into_the_same_text_nodes():
+    from seed_glossary.autolink import PlannedLink
+    from seed_glossary.transforms import insert_links
+
+    document, para = _paragraph("A leaky gut. ", "Leaky gut again.")
+    insert_links(
+        document,
+        "page",
+        [
+            PlannedLink(0, 2, 11, "leaky gut", "leaky gut", "leaky gut", None),
+            PlannedLink(1, 0, 9, "Leaky gut", "leaky gut", "leaky gut", None),
+        ],
+    )
+    assert para.astext() == "A leaky gut. Leaky gut again."
+    xrefs = [c for c in para.children if c.tagname == "pending_xref"]
+    assert [x.astext() for x in xrefs] == ["leaky gut", "Leaky gut"]
+    assert all(x["reftype"] == "term" and x["refdomain"] == "std" for x in xrefs)
+    assert [c.tagname for c in para.children] == [
+        "#text",
+        "pending_xref",
+        "#text",
+        "pending_xref",
+        "#text",
     ]
-    _apply(plan, "page", document, html=True)
-    assert [type(child).__name__ for child in para.children] == ["pending_xref"]
 
 
-def test_only_plain_resolved_autolinks_are_compacted():
-    """A link another extension gave a title, or no target, keeps Sphinx's writer."""
-    from seed_glossary.links import _is_plain_autolink
-    from seed_glossary.render import autolink_text
+def test_a_text_changed_after_reading_gets_no_links():
+    """Another extension changed the text between reading and writing."""
+    from seed_glossary.autolink import PlannedLink
+    from seed_glossary.transforms import insert_links
 
-    def link(text_node, **attributes):
-        return nodes.reference("", "", text_node, **attributes)
-
-    assert _is_plain_autolink(link(autolink_text("x"), internal=True, refid="term-x"))
-    assert _is_plain_autolink(link(autolink_text("x"), internal=True, refuri=""))
-    assert not _is_plain_autolink(
-        link(autolink_text("x"), internal=True, refid="term-x", reftitle="X")
-    )
-    assert not _is_plain_autolink(link(autolink_text("x"), internal=True))
-    assert not _is_plain_autolink(link(autolink_text("x"), refuri="https://x.org"))
-    assert not _is_plain_autolink(link(nodes.Text("x"), internal=True, refid="t"))
-
-
-def test_builder_without_our_visitors_gets_ordinary_nodes(tmp_path, rootdir):
-    """Another extension's visitor for "dirhtml" hides our "html" ones from it.
-
-    Sphinx then gives that builder none of the visitors added for the html
-    format: our lighter nodes would be unknown to its translator.
-    """
-    src = copy_root(
-        rootdir,
-        "test-autolink",
-        tmp_path / "src",
-        "\nfrom docutils import nodes\n\n"
-        "class other_extension_node(nodes.Element):\n    pass\n\n"
-        "def setup(app):\n"
-        "    app.add_node(other_extension_node, dirhtml=(print, None))\n",
-    )
-    app = build(src, "dirhtml")
-    assert app.statuscode == 0
-    assert app.warning.getvalue() == ""
-    soup = BeautifulSoup(
-        (app.outdir / "glossary" / "index.html").read_text(), "html.parser"
-    )
-    assert soup.select("a.reference.internal > span.xref.std.std-term.sg-autolink")
-    assert soup.select("p.sg-backlinks a.reference.internal")
+    document, para = _paragraph("A lousy gut.", "A leaky gut.")
+    plan = [
+        PlannedLink(0, 2, 11, "leaky gut", "leaky gut", "leaky gut", None),
+        PlannedLink(1, 2, 11, "leaky gut", "leaky gut", "leaky gut", None),
+        PlannedLink(7, 0, 1, "x", "x", "x", None),  # no such text node
+    ]
+    insert_links(document, "page", plan)
+    assert [c.tagname for c in para.children] == [
+        "#text",
+        "#text",
+        "pending_xref",
+        "#text",
+    ]
+    assert para.astext() == "A lousy gut.A leaky gut."
 
 
 @pytest.mark.parametrize(
@@ -614,7 +453,7 @@ def test_report_file_is_the_json_of_its_parts(links):
     """The report is written piece by piece; it must parse back to the same data."""
     import io
 
-    from seed_glossary.build_report import _write_streaming
+    from seed_glossary.report import _write_streaming
 
     seeds = [{"file": "a.txt", "lines": ['"quoted"', "tab\there"]}]
     out = io.StringIO()

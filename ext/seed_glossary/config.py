@@ -69,7 +69,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({str}),
         "a folder or glob, relative to the configuration directory",
-        "Folder (or glob) of seed files, relative to the configuration directory.",
+        "Folder (or glob) of seed files, relative to the configuration directory "
+        "(the folder of `conf.py`). A folder means its `*.txt` and `*.md` files; "
+        'a glob such as `"../seeds/*.txt"` means the files it matches. The '
+        "`seed-glossary` directive reads it when it has no argument.",
         lambda value: bool(str(value).strip()),
     ),
     ConfigValue(
@@ -78,7 +81,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({list, tuple}),
         "a list of regular expressions",
-        "Extra regular expressions; a scraped line that matches one is dropped.",
+        "Extra regular expressions; a scraped line that matches one is dropped, "
+        "with the kind `pattern`. Each pattern is searched (`re.search`) in the "
+        "line without its leading and trailing spaces, so anchor it with `^` and "
+        "`$` to match whole lines. An invalid pattern is skipped with a "
+        "`seed_glossary.config` warning.",
         _strings,
     ),
     ConfigValue(
@@ -87,7 +94,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({list, tuple}),
         "a list of regular expressions",
-        "Regular expressions of scraped lines that are never dropped.",
+        "Regular expressions of scraped lines that are kept even when their "
+        "words look like noise. They win over the noise patterns.",
         _strings,
     ),
     ConfigValue(
@@ -96,7 +104,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({list, tuple}),
         "a list of headings",
-        "Section headings known to occur in scraped seeds.",
+        "Section headings known to occur in scraped seeds, compared without "
+        "regard to case. Any heading-shaped line followed by a paragraph is read "
+        "as a section heading, listed or not; a listed heading is never taken "
+        "for the heading of page furniture, is kept even when it heads no "
+        "paragraph, and is not reported as `uncertain`. To extend the defaults: "
+        '`seed_glossary_headings = [*DEFAULT_HEADINGS, "Related Conditions"]`, '
+        "with `from seed_glossary.ingest import DEFAULT_HEADINGS`.",
         _strings,
     ),
     ConfigValue(
@@ -105,9 +119,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({str, list, tuple, bool}),
         '"glossary", "all", False, or a list of document globs',
-        'Where mentions of terms link themselves: "glossary" (inside entries), '
-        '"all" (every page), a list of document globs (entries and those pages), '
-        "or False (nowhere).",
+        "Where mentions of glossary names in running text become `term` links "
+        '({ref}`autolink`): `"glossary"`, inside the entries of seed glossaries; '
+        '`"all"`, inside entries and in the text of every page; a list of '
+        'document globs, such as `["example-prose", "guide/**"]`, inside entries '
+        'and in the pages whose names match; `False` (or `"none"`), nowhere. '
+        'Any other string is read as one glob; `True` means `"glossary"`. A page '
+        "can opt out with {ref}`page metadata <page-metadata>`.",
         _autolink,
     ),
     ConfigValue(
@@ -116,7 +134,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         frozenset({list, tuple}),
         "a list of terms and aliases",
-        "Terms and aliases that are never autolinked (case-insensitive).",
+        "Terms and aliases that are never autolinked, compared without regard "
+        "to case. A headword (or a shared alias) keeps its whole entry from "
+        "being autolinked; an alias of one entry keeps only that alias plain. "
+        "Links written with the `term` role are not affected.",
         _strings,
     ),
     ConfigValue(
@@ -125,7 +146,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({bool}),
         "True or False",
-        'End each entry with "Referenced from": the pages and entries linking to it.',
+        'End each entry with a "Referenced from:" line that lists the pages and '
+        "entries that link to it ({ref}`backlinks`). `False` leaves the line "
+        "out; the report still lists who links to what.",
     ),
     ConfigValue(
         "seed_glossary_report",
@@ -134,7 +157,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({str}) | _NOTHING,
         "a file name, or None",
         "File name, in the output folder, of the JSON report written after each "
-        "build (seeds, dropped lines, links); None to write none.",
+        "HTML build: seeds, dropped lines, links ({ref}`output-file`). `None` "
+        "writes no file; the summary line in the build log is still printed.",
         lambda value: value is None or bool(str(value).strip()),
     ),
     ConfigValue(
@@ -143,7 +167,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({bool}),
         "True or False",
-        "Put an A–Z bar above each seed glossary (letters link to their first entry).",
+        "Put an A–Z bar above each seed glossary: each letter links to the "
+        "first entry whose headword starts with it, letters without entries are "
+        "dimmed ({ref}`az-bar`). A split glossary always has its bar of letter "
+        "pages.",
     ),
     ConfigValue(
         "seed_glossary_previews",
@@ -152,7 +179,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({bool}),
         "True or False",
         "Show a term's definition in a popover when a link to it is hovered or "
-        "focused (HTML builders).",
+        "focused ({ref}`previews`). HTML builders, except ePub. `False` adds no "
+        "script to the pages and writes no `_static/seed_glossary_data.js`.",
     ),
     ConfigValue(
         "seed_glossary_export",
@@ -160,8 +188,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "html",
         frozenset({str}) | _NOTHING,
         "a file name, or None",
-        "File name, in the HTML output, of the glossary as JSON for other tools; "
-        "None to write none.",
+        "File name, in the HTML output folder, of the glossary as JSON for "
+        "other tools ({ref}`glossary-json`). `None` writes no file. HTML "
+        "builders, except ePub.",
         lambda value: value is None or bool(str(value).strip()),
     ),
     ConfigValue(
@@ -170,8 +199,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({str}) | _NOTHING,
         'None or "letter"',
-        '"letter": one page per initial letter (generated into '
-        "seed_glossary_split_dir), the glossary page becomes their index.",
+        '`"letter"`: one page per initial letter, for glossaries too long for '
+        "one page. The pages are generated into `seed_glossary_split_dir` when "
+        "the builder starts, each holding a `seed-glossary` directive with a "
+        "`:letter:` option, and the page that holds the glossary of "
+        "`seed_glossary_seeds` becomes their index: an A–Z bar of letter pages "
+        "and a hidden toctree. A page is read again only when its own entries "
+        "change. `None` keeps the glossary on one page.",
         lambda value: value in (None, "letter"),
     ),
     ConfigValue(
@@ -180,7 +214,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({str}),
         "a folder relative to the source directory",
-        "Folder, relative to the source directory, for the pages of a split glossary.",
+        "Folder, relative to the source directory, for the letter pages of a "
+        "split glossary. Only files the extension generated there (they start "
+        "with a marker comment) are written, rewritten or removed; a page of "
+        "your own in the way is left alone, with a `seed_glossary.split` "
+        "warning.",
     ),
     ConfigValue(
         "seed_glossary_max_seed_bytes",
@@ -188,7 +226,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({int}),
         "a whole number of bytes above 0",
-        "Seeds larger than this many bytes are skipped with a warning.",
+        "Seeds larger than this many bytes are skipped, with a "
+        "`seed_glossary.too_large` warning.",
         lambda value: isinstance(value, int) and value > 0,
     ),
     ConfigValue(

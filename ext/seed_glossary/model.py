@@ -51,35 +51,42 @@ class WarningSubtype(StrEnum):
 
 #: What each warning means and what to do, for the manual's list.
 WARNING_HELP: dict[WarningSubtype, str] = {
-    WarningSubtype.NO_TERM: "The seed's definition names no term. Add an override "
-    "(a curated seed with `source:`) that gives `term:`.",
-    WarningSubtype.EMPTY_DEFINITION: "The seed holds no definition text.",
-    WarningSubtype.FRONT_MATTER: "A curated seed's YAML front matter is missing, "
-    "invalid, or has a key of the wrong type.",
-    WarningSubtype.NOT_A_SEED: "A `*.md` file in the seed folder has no front "
-    "matter with `term:`; it is not read.",
-    WarningSubtype.OVERRIDE: "An override's `source:` names no scraped seed of the "
-    "folders read.",
-    WarningSubtype.ENCODING: "The seed is neither UTF-8 nor cp1252; undecodable "
-    "bytes are shown as U+FFFD.",
-    WarningSubtype.UNREADABLE: "The file cannot be read (permissions, not a "
-    "regular file, binary).",
+    WarningSubtype.NO_TERM: "The seed has no headword: a scraped text that never "
+    "names its term (the message shows the override to add), or a curated seed "
+    "without `term`.",
+    WarningSubtype.EMPTY_DEFINITION: "The seed has no definition: no prose line in "
+    "a scraped seed, no text in a curated one.",
+    WarningSubtype.FRONT_MATTER: "The front matter is not closed, is not valid "
+    "YAML or not a mapping, has a value of the wrong type, or has an unknown key.",
+    WarningSubtype.NOT_A_SEED: "A `*.md` file has no YAML front matter.",
+    WarningSubtype.OVERRIDE: "An override's `source` does not name a scraped seed "
+    "that the same directive reads.",
+    WarningSubtype.ENCODING: "Some bytes are neither UTF-8 nor cp1252; they show as "
+    "the replacement character (U+FFFD). Save the seed as UTF-8.",
+    WarningSubtype.UNREADABLE: "The seed cannot be read (permissions, a symbolic "
+    "link loop), is not a regular file (a FIFO, socket or device), or holds NUL "
+    "bytes (a binary file).",
     WarningSubtype.TOO_LARGE: "The seed is larger than "
-    "`seed_glossary_max_seed_bytes`; it is not read.",
-    WarningSubtype.UNSAFE_PATH: "The file is a symlink that leads out of the seed "
-    "folder; it is not followed.",
-    WarningSubtype.UNSAFE_MARKUP: "A curated seed uses markup a seed may not use "
-    "(images, downloads, meta tags, substitutions, toctrees); it is left out.",
-    WarningSubtype.UNCERTAIN: "The reader made a guess worth checking (an unknown "
-    "heading, a kept line that looks like promotion).",
-    WarningSubtype.DUPLICATE_TERM: "Two seeds, or a seed and another page, define "
-    "the same term.",
-    WarningSubtype.NO_SEEDS: "The directive's folder or glob matches no seed file.",
-    WarningSubtype.SPLIT: "A page of a split glossary cannot be written.",
+    "`seed_glossary_max_seed_bytes`; it was not read.",
+    WarningSubtype.UNSAFE_PATH: "The seed is a symbolic link whose target is "
+    "outside the seed folder, or a file in a linked folder that leads outside; "
+    "it was not followed or read.",
+    WarningSubtype.UNSAFE_MARKUP: "A curated seed used something it may not add to "
+    "a page (a `meta` tag, an image, a download, a substitution, a page-level "
+    "directive, a toctree); it was left out.",
+    WarningSubtype.UNCERTAIN: "A doubtful decision, not an error: a prose line "
+    "kept as a further paragraph, a line before the definition dropped as page "
+    "structure, a title line that differs from the term the definition names.",
+    WarningSubtype.DUPLICATE_TERM: "Two seeds (or a seed and another page) define "
+    "the same term; both definitions are shown, numbered, under one entry.",
+    WarningSubtype.NO_SEEDS: "The directive found no `*.txt` or `*.md` file at its "
+    "folder or glob.",
+    WarningSubtype.SPLIT: "A page of a split glossary cannot be written: a file of "
+    "your own is in its place.",
     WarningSubtype.CONFIG: "A `seed_glossary_*` value is not allowed (the default "
-    "is used), or a pattern does not compile.",
+    "is used), or a pattern is not a valid regular expression (it is skipped).",
     WarningSubtype.DEPRECATED_CONFIG: "A `seed_glossary_*` value that does nothing "
-    "any more is set; remove it.",
+    "any more is set; remove it from `conf.py`.",
 }
 
 

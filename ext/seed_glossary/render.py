@@ -214,6 +214,10 @@ def item_key(item: CatalogItem) -> str:
     return key(item.names[0])
 
 
+#: Class of the text of a "See" or "See also" link.
+SEE_LINK_CLASS = "sg-see-link"
+
+
 def term_reference(name: str, docname: str) -> addnodes.pending_xref:
     """A ``:term:`` cross-reference to *name*, resolved by Sphinx's std domain.
 
@@ -221,7 +225,7 @@ def term_reference(name: str, docname: str) -> addnodes.pending_xref:
     """
     return addnodes.pending_xref(
         "",
-        nodes.inline(name, name, classes=["xref", "std", "std-term"]),
+        nodes.inline(name, name, classes=["xref", "std", "std-term", SEE_LINK_CLASS]),
         refdomain="std",
         reftype="term",
         reftarget=name,

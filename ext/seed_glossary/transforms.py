@@ -21,7 +21,7 @@ from ._compat import singlehtml_anchor
 from .domain import get_domain
 from .i18n import _
 from .links import text_of, walk
-from .render import ENTRY_KEY
+from .render import ENTRY_KEY, SEE_LINK_CLASS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -191,18 +191,32 @@ def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Nod
 class SingleHTMLAnchors(SphinxPostTransform):
     """``singlehtml``: our links point at anchors the one page has.
 
-    Only the links this extension made (autolinks and "Referenced from"
-    lines); see :func:`seed_glossary._compat.singlehtml_anchor`.
+    Only the links this extension made (autolinks, "See also" and "Referenced
+    from" lines); see :func:`seed_glossary._compat.singlehtml_anchor`.
     """
 
     builders = ("singlehtml",)
     default_priority = 20  # after ReferencesResolver (10)
 
     def run(self, **kwargs: Any) -> None:
-        ours = {AUTOLINK_CLASSES[-1], BACKLINK_CLASS}
         for reference in self.document.findall(nodes.reference):
-            first = reference.children[0] if reference.children else None
-            if isinstance(first, nodes.inline) and not ours.isdisjoint(
-                first["classes"]
-            ):
+            if _made_here(reference):
                 singlehtml_anchor(reference, self.config.root_doc)
+
+
+def _made_here(reference: nodes.reference) -> bool:
+    """Did this extension make the link (an autolink, "See also", a backlink)?
+
+    A backlink to a page is known by its line: Sphinx gives the text of a
+    resolved ``doc`` link a class of its own.
+    """
+    parent = reference.parent
+    if isinstance(parent, nodes.Element) and "sg-backlinks" in parent["classes"]:
+        return True
+    first = reference.children[0] if reference.children else None
+    return isinstance(first, nodes.inline) and not _OUR_LINK_CLASSES.isdisjoint(
+        first["classes"]
+    )
+
+
+_OUR_LINK_CLASSES = frozenset({AUTOLINK_CLASSES[-1], BACKLINK_CLASS, SEE_LINK_CLASS})

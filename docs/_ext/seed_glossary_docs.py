@@ -1,0 +1,85 @@
+"""Pages of the manual generated from the code: config values and warnings.
+
+``seed-glossary-config`` lists every ``seed_glossary_*`` value of
+:data:`seed_glossary.config.CONFIG_VALUES`; ``seed-glossary-warnings`` lists
+every warning subtype of :data:`seed_glossary.model.WARNING_HELP`. Both write
+MyST Markdown and parse it in place, so the reference never drifts from the
+code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from seed_glossary.config import CONFIG_VALUES, ConfigValue
+from seed_glossary.model import WARNING_HELP
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def shown(value: object) -> str:
+    """A default as it is written in ``conf.py``."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    return json.dumps(list(value) if isinstance(value, tuple) else value)
+
+
+def _types(value: ConfigValue) -> str:
+    names = sorted("None" if t is type(None) else t.__name__ for t in value.types)
+    return " or ".join(f"`{name}`" for name in names)
+
+
+def config_markdown() -> list[str]:
+    """Every config value as a MyST definition list item."""
+    lines: list[str] = []
+    for value in CONFIG_VALUES:
+        rebuild = f"`{value.rebuild}`" if value.rebuild else "nothing"
+        lines += [
+            f"(conf-{value.name})=",
+            f"`{value.name}`",
+            f": **Type:** {_types(value)}. **Default:** `{shown(value.default)}`. "
+            f"**Allowed:** {value.allowed}. **A change rebuilds:** {rebuild}.",
+            "",
+            f"  {value.help}",
+            "",
+        ]
+    return lines
+
+
+def warnings_markdown() -> list[str]:
+    """Every warning subtype, with what it means, as a MyST table."""
+    lines = ["| Subtype | Meaning |", "| --- | --- |"]
+    lines += [f"| `{subtype}` | {text} |" for subtype, text in WARNING_HELP.items()]
+    return lines
+
+
+class _Generated(SphinxDirective):
+    def lines(self) -> list[str]:
+        raise NotImplementedError
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(StringList(self.lines(), "<generated>"), 0, container)
+        return list(container.children)
+
+
+class ConfigReference(_Generated):
+    def lines(self) -> list[str]:
+        return config_markdown()
+
+
+class WarningsReference(_Generated):
+    def lines(self) -> list[str]:
+        return warnings_markdown()
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_directive("seed-glossary-config", ConfigReference)
+    app.add_directive("seed-glossary-warnings", WarningsReference)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,173 @@
+"""A good citizen of the build: no process-wide state, ordinary nodes, public APIs."""
+
+from __future__ import annotations
+
+import gc
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from sphinx.events import core_events
+from sphinx.util.inventory import InventoryFile
+
+EXT = Path(__file__).parents[1] / "ext" / "seed_glossary"
+
+# Events whose handlers must return something iterable.
+_ITERABLE_RESULT = {"env-get-outdated", "env-get-updated"}
+
+
+@pytest.fixture
+def events_seen(app):
+    """At every Sphinx event of the build: was the collector on?"""
+    seen: list[tuple[str, bool]] = []
+
+    def recorder(name):
+        def record(*args):
+            seen.append((name, gc.isenabled()))
+            return [] if name in _ITERABLE_RESULT else None
+
+        return record
+
+    for name in core_events:
+        app.connect(name, recorder(name))
+    return seen
+
+
+@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+def test_collector_untouched_at_every_event(app, events_seen):
+    was_enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    app.build()
+    assert app.statuscode == 0
+    names = {name for name, _enabled in events_seen}
+    # The events of a whole build, reading and writing, were seen.
+    assert {"env-before-read-docs", "doctree-read", "env-updated"} <= names
+    assert {"doctree-resolved", "build-finished"} <= names
+    assert [name for name, enabled in events_seen if not enabled] == []
+    assert gc.isenabled() == was_enabled
+    assert gc.get_freeze_count() == frozen == 0
+
+
+@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+def test_other_extensions_see_every_link_as_a_reference(app):
+    """A doctree-resolved handler finds each link a reader sees as a reference."""
+    found: dict[str, list[nodes.reference]] = {}
+    app.connect(
+        "doctree-resolved",
+        lambda app, doctree, docname: found.setdefault(
+            docname, list(doctree.findall(nodes.reference))
+        ),
+    )
+    app.build()
+    html = (app.outdir / "glossary.html").read_text(encoding="utf-8")
+    links_in_html = len(re.findall(r"<a class=\"[^\"]*reference internal", html))
+    assert links_in_html == len(found["glossary"])
+    classes = [
+        cls
+        for ref in found["glossary"]
+        for child in ref.children
+        if isinstance(child, nodes.inline)
+        for cls in child["classes"]
+    ]
+    assert "sg-autolink" in classes
+    assert "sg-backlink" in classes or "doc" in classes
+    # Nothing of ours is stored on the doctree as a Python attribute.
+    doctree = app.env.get_doctree("glossary")
+    assert not [name for name in vars(doctree) if "sg" in name.lower()]
+
+
+@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+def test_search_index_holds_the_backlinks_text(app):
+    app.build()
+    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    # "Referenced from:" is only in the backlink lines of the glossary page.
+    assert '"referenc"' in index
+    html = (app.outdir / "glossary.html").read_text(encoding="utf-8")
+    assert "Referenced from:" in html
+
+
+@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+def test_one_name_per_term_in_objects_inv(app):
+    app.build()
+    with open(app.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    keys = set(data)
+    assert "std:term" in keys
+    assert not [k for k in keys if k.startswith("seedglossary:")]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={
+        "seed_glossary_gc_freeze": True,
+        "seed_glossary_compact_html": False,
+    },
+)
+def test_deprecated_values_warn_and_do_nothing(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    for name in ("seed_glossary_gc_freeze", "seed_glossary_compact_html"):
+        assert re.search(
+            rf"{name} is deprecated .* it does nothing.*"
+            r"\[seed_glossary\.deprecated_config\]",
+            warnings,
+        ), warnings
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={"seed_glossary_split": "page", "seed_glossary_max_seed_bytes": -1},
+)
+def test_bad_values_name_what_is_allowed_and_use_the_default(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert re.search(
+        r"seed_glossary_split = 'page' is not allowed: expected None or \"letter\"; "
+        r"using the default, None \[seed_glossary\.config\]",
+        warnings,
+    ), warnings
+    assert "seed_glossary_max_seed_bytes = -1 is not allowed" in warnings
+    assert app.config.seed_glossary_split is None
+    assert app.statuscode == 0
+
+
+def test_pure_layer_imports_no_sphinx_or_docutils():
+    code = (
+        "import sys\n"
+        "import seed_glossary.ingest, seed_glossary.catalog\n"
+        "import seed_glossary.matching, seed_glossary.autolink\n"
+        "import seed_glossary.ingest.report, seed_glossary.model\n"
+        "print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('sphinx', 'docutils')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+# Private Sphinx and MyST names, and process-wide settings, that only
+# _compat.py may use.
+_PRIVATE = re.compile(
+    r"\bgc\.\w+|\benv\._app\b|_builder_cls|_write_doc_doctree_cache|_epub_base"
+    r"|translation_handlers|_render_finalise|__class__\s*=|\bsys\.set\w+"
+)
+
+
+def test_private_apis_only_in_the_compat_module():
+    offenders = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in EXT.rglob("*.py")
+        if path.name != "_compat.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _PRIVATE.search(line)
+    ]
+    assert offenders == []

@@ -256,12 +256,19 @@ def test_help_as_a_module_names_the_module():
     assert "``" not in result.stdout
 
 
-def test_a_closed_pipe_is_not_a_traceback():
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_closed_pipe_is_not_a_traceback(unbuffered):
+    # Buffered (as usual), the short output is only written when flushed.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
     read, write = os.pipe()
     os.close(read)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "seed_glossary", "extract", str(PROJECT_SEEDS)],
+            [sys.executable, "-m", "seed_glossary", "extract", "seeds", "--stats"],
+            cwd=REPO,
+            env=env,
             stdout=write,
             stderr=subprocess.PIPE,
             text=True,

@@ -1,13 +1,14 @@
-"""Command line of the extension.
+"""Command line of the extension: ``seed-glossary``, or ``python -m seed_glossary``.
 
-``python -m seed_glossary extract PATH... [--json] [--stats]`` runs the reader
-alone, without Sphinx, so a docs team can check new seeds: exit status 0 when
-every seed is clean, 1 when one has problems, 2 on usage errors.
+``seed-glossary extract PATH... [--json] [--stats]`` runs the reader alone,
+without Sphinx, so a docs team can check new seeds: exit status 0 when every
+seed is clean, 1 when one has problems, 2 on usage errors.
 
-``python -m seed_glossary report DOCS_BUILD_DIR [--json]`` prints the link
-report that the last build wrote (unused entries, wanted terms, link counts).
+``seed-glossary report DOCS_BUILD_DIR [--json]`` prints the link report that
+the last build wrote (unused entries, wanted terms, link counts).
+
+``--help`` is written for a terminal, not from these docstrings.
 """
-
 from __future__ import annotations
 
 import argparse

@@ -55,10 +55,10 @@ def summary(entries: Sequence[SeedEntry]) -> str:
 
 
 def totals(entries: Sequence[SeedEntry]) -> str:
-    """One line of counts: seeds read by format, with an entry, with problems,
-    and dropped lines.
+    """The totals line, of which every other count printed is a part.
 
-    Every other count the command prints is a part of these.
+    Seeds read (by format), with an entry, with problems; lines dropped, and
+    how many of them several seeds share.
     """
     formats = Counter(entry.format for entry in entries)
     by_format = ", ".join(

@@ -9,6 +9,7 @@ the last build wrote (unused entries, wanted terms, link counts).
 
 ``--help`` is written for a terminal, not from these docstrings.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -392,35 +392,46 @@ def _extract(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _blocks(summary: str) -> dict[str, str]:
-    """The summary's text per seed, by file name."""
+    """The summary's text per seed, by file name (the problems section left out)."""
     blocks: dict[str, list[str]] = {}
     name = ""
-    for line in summary.splitlines():
+    for line in summary.split("\n\n")[1].splitlines():
         if not line.startswith(" ") and line.endswith(")"):
             name = Path(line.rsplit(" (", 1)[0]).name
         blocks.setdefault(name, []).append(line)
     return {name: "\n".join(lines) for name, lines in blocks.items()}
 
 
+def _problems(summary: str) -> dict[str, str]:
+    """The problems listed first, by file name: ``:LINE: [subtype] message``."""
+    found: dict[str, str] = {}
+    for line in summary.split("\n\n")[0].splitlines()[1:]:
+        match = re.match(r"(.*?\.(?:txt|md))((?::\d+)?: \[\w+\] .*)$", line)
+        if match:
+            found[Path(match[1]).name] = match[2]
+    return found
+
+
 def test_extract_lists_problems_and_exits_one(hostile_seeds):
     result = _extract(str(hostile_seeds))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    blocks = _blocks(result.stdout)
+    problems = _problems(result.stdout)
     expected = {
-        "outside.txt": "PROBLEM [unsafe_path]",
-        "loop.txt": "PROBLEM [unreadable]",
-        "fifo.txt": "PROBLEM [unreadable] not a regular file",
-        "picture.txt": "PROBLEM [unreadable] line 3:",
-        "nul.txt": "PROBLEM [unreadable] line 2:",
-        "broken utf8.txt": "PROBLEM [encoding] line 2:",
-        "undefined.txt": "PROBLEM [encoding] line 2:",
-        "empty.txt": "PROBLEM [empty_definition]",
-        "blank.txt": "PROBLEM [empty_definition]",
+        "outside.txt": ": [unsafe_path]",
+        "loop.txt": ": [unreadable]",
+        "fifo.txt": ": [unreadable] not a regular file",
+        "picture.txt": ":3: [unreadable]",
+        "nul.txt": ":2: [unreadable]",
+        "broken utf8.txt": ":2: [encoding]",
+        "undefined.txt": ":2: [encoding]",
+        "empty.txt": ": [empty_definition]",
+        "blank.txt": ": [empty_definition]",
     }
     for name, problem in expected.items():
-        assert problem in blocks.get(name, ""), (name, blocks.get(name))
-    assert "term: Normal Term" in blocks["normal.txt"]
+        assert problems.get(name, "").startswith(problem), (name, problems.get(name))
+    assert result.stdout.startswith(f"{len(problems)} problems in ")
+    assert "term: Normal Term" in _blocks(result.stdout)["normal.txt"]
     assert SECRET not in result.stdout
 
 

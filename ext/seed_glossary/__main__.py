@@ -1,17 +1,20 @@
-"""Command line of the extension.
+"""Command line of the extension: ``seed-glossary``, or ``python -m seed_glossary``.
 
-``python -m seed_glossary extract PATH... [--json] [--stats]`` runs the reader
-alone, without Sphinx, so a docs team can check new seeds: exit status 0 when
-every seed is clean, 1 when one has problems, 2 on usage errors.
+``seed-glossary extract PATH... [--json] [--stats]`` runs the reader alone,
+without Sphinx, so a docs team can check new seeds: exit status 0 when every
+seed is clean, 1 when one has problems, 2 on usage errors.
 
-``python -m seed_glossary report DOCS_BUILD_DIR [--json]`` prints the link
-report that the last build wrote (unused entries, wanted terms, link counts).
+``seed-glossary report DOCS_BUILD_DIR [--json]`` prints the link report that
+the last build wrote (unused entries, wanted terms, link counts).
+
+``--help`` is written for a terminal, not from these docstrings.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,40 +27,159 @@ from .ingest import (
     discover,
     read_seeds,
 )
-from .ingest.report import REPORT_NAME, entry_to_json, stats, summary
+from .ingest.report import (
+    REPORT_NAME,
+    entry_to_json,
+    printable,
+    stats,
+    stats_text,
+    summary,
+)
+from .model import SeedEntry
+
+#: How ``--help`` names the program when it runs as a module.
+MODULE_PROG = "python -m seed_glossary"
+#: The console command that installing the package adds.
+SCRIPT_PROG = "seed-glossary"
+
+_DESCRIPTION = """\
+Check glossary seed files without Sphinx, and print the link report of a
+finished Sphinx build. "COMMAND --help" tells more about each command.
+"""
+
+_EPILOG = """\
+examples:
+  {prog} extract seeds
+  {prog} extract 'seeds/*.txt' --stats
+  {prog} extract seeds --json > seeds.json
+  {prog} report docs/_build/html --fail-on-wanted
+
+exit status: 0 when clean, 1 when a seed has a problem (or, with
+--fail-on-wanted, a term is wanted), 2 on a usage error.
+The same program runs as "{other}".
+"""
+
+_EXTRACT_DESCRIPTION = """\
+Read seed files (folders, globs or files) together, as one seed-glossary
+directive reads them, and report:
+
+  1. the problems, each as FILE:LINE: [subtype] message;
+  2. each seed: its term, aliases and sections, how many lines it dropped,
+     and those of its dropped lines that no other seed shares, with reasons;
+  3. the lines that several seeds dropped (a site's banner or navigation),
+     each once, with its reason and the seeds it came from;
+  4. one line of totals.
+"""
+
+_EXTRACT_EPILOG = """\
+examples:
+  every seed in seeds/, as text:
+    {prog} seeds
+  only the counts:
+    {prog} seeds --stats
+  one JSON object per seed, for a script:
+    {prog} 'seeds/*.txt' --json
+  one more kind of line to drop:
+    {prog} seeds --noise-pattern '^Share this page$'
+
+Quote a glob so that the shell leaves it alone. Exit status: 0 when every
+seed is clean, 1 when a seed has a problem or a PATH matches no seed file,
+2 on a usage error (such as a bad pattern).
+"""
+
+_REPORT_DESCRIPTION = """\
+Print the link report that a Sphinx build wrote into its output folder
+(seed_glossary_report): the links to each entry, the entries that nothing
+links to (unused), and the term link targets that match no entry (wanted).
+"""
+
+#: What the columns and lists of ``report`` mean: printed above its table, and
+#: in its --help.
+REPORT_LEGEND = """\
+legend:
+  role             links to the entry written with the term role (:term:`...`
+                   in reStructuredText, {term}`...` in MyST)
+  auto             mentions of the entry that were linked automatically
+  referenced from  the entries and pages (document names) that link to it
+  unused           entries that nothing links to
+  wanted           term link targets that match no entry, and their pages"""
+
+_REPORT_EPILOG = """\
+examples:
+  {prog} docs/_build/html
+  {prog} docs/_build/html --json
+  {prog} docs/_build/html --fail-on-wanted
+
+Exit status: 0, or 1 with --fail-on-wanted when a term link matches no entry;
+2 when there is no report to read.
+"""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``python -m seed_glossary``."""
-    parser = _parser()
+def main(argv: Sequence[str] | None = None, prog: str = SCRIPT_PROG) -> int:
+    """Run the command line and return its exit status.
+
+    The ``seed-glossary`` console command calls this with no arguments (it
+    passes the result to :func:`sys.exit`); ``python -m seed_glossary`` calls
+    it with *prog* set to :data:`MODULE_PROG`, so that ``--help`` shows how
+    the program was started.
+
+    :param argv: the arguments, without the program name (default: sys.argv)
+    :param prog: the program name that usage and help messages show
+    """
+    parser = _parser(prog)
     args = parser.parse_args(argv)
-    if args.command == "extract":
-        return _extract(args)
-    if args.command == "report":
-        return _report(args)
-    parser.print_help()
-    return 2
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        status = _extract(args) if args.command == "extract" else _report(args)
+        # Inside the try: a short report is only written here, when it is
+        # flushed, and a closed pipe must be caught here too.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): not our error, no traceback.
+        # Point stdout at /dev/null so that the flush at exit is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return status
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
+    other = MODULE_PROG if prog == SCRIPT_PROG else SCRIPT_PROG
     parser = argparse.ArgumentParser(
-        prog="python -m seed_glossary", description=__doc__
+        prog=prog,
+        description=_DESCRIPTION,
+        epilog=_EPILOG.format(prog=prog, other=other),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_extract(sub, prog)
+    _add_report(sub, prog)
+    return parser
+
+
+def _add_extract(sub: Any, prog: str) -> None:
     extract = sub.add_parser(
         "extract",
-        help="read seeds and report each entry and every dropped line",
-        description="Read seed files (folders, globs or files) and report, for each "
-        "seed, the entry it yields and every dropped line with its reason.",
+        help="read seeds and report problems, entries and dropped lines",
+        description=_EXTRACT_DESCRIPTION,
+        epilog=_EXTRACT_EPILOG.format(prog=f"{prog} extract"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument(
         "paths", nargs="+", metavar="PATH", help="seed file, folder or glob"
     )
     extract.add_argument(
-        "--json", action="store_true", help="print a JSON array, one object per seed"
+        "--json",
+        action="store_true",
+        help="print a JSON array, one object per seed, instead of the text",
     )
     extract.add_argument(
-        "--stats", action="store_true", help="print counts per noise kind and signal"
+        "--stats",
+        action="store_true",
+        help="print only counts: dropped lines per kind and signal, problems per "
+        "subtype, and the totals (with --json: the JSON array as usual, and the "
+        "counts as a JSON object on standard error)",
     )
     extract.add_argument(
         "--noise-pattern",
@@ -84,14 +206,19 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
-        help="skip seeds larger than this (seed_glossary_max_seed_bytes)",
+        metavar="N",
+        help="skip seeds larger than N bytes (seed_glossary_max_seed_bytes; "
+        "default %(default)s)",
     )
+
+
+def _add_report(sub: Any, prog: str) -> None:
     report = sub.add_parser(
         "report",
         help="print the link report of a build (unused, wanted, link counts)",
-        description="Print the link report that a build wrote into its output "
-        "folder (seed_glossary_report): entries nothing links to, :term: targets "
-        "that match no entry, and the links of each entry.",
+        description=_REPORT_DESCRIPTION,
+        epilog=REPORT_LEGEND + "\n\n" + _REPORT_EPILOG.format(prog=f"{prog} report"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     report.add_argument(
         "build_dir", metavar="DOCS_BUILD_DIR", help="the output folder, or the file"
@@ -100,9 +227,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--fail-on-wanted",
         action="store_true",
-        help="exit with status 1 when some :term: target matches no entry",
+        help="exit with status 1 when some term link target matches no entry",
     )
-    return parser
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -123,24 +249,24 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def link_summary(links: dict[str, Any]) -> str:
-    """The link report as text: counts per entry, then unused and wanted."""
-    entries = links["entries"]
+    """The link report as text: the legend, links per entry, unused and wanted."""
+    entries = {printable(name): info for name, info in links["entries"].items()}
     width = max((len(name) for name in entries), default=10)
-    lines = [f"{'entry':<{width}}  role  auto  referenced from"]
+    lines = [REPORT_LEGEND, "", f"{'entry':<{width}}  role  auto  referenced from"]
     for name, info in sorted(entries.items(), key=lambda kv: kv[0].lower()):
         sources = ", ".join(
             src["entry"] or src["page"] for src in info["referenced_from"]
         )
         lines.append(
-            f"{name:<{width}}  {info['explicit']:>4}  {info['autolinks']:>4}  {sources}"
+            f"{name:<{width}}  {info['explicit']:>4}  {info['autolinks']:>4}  "
+            f"{printable(sources)}"
         )
     lines.append("")
-    lines.append(
-        f"unused ({len(links['unused'])}): {', '.join(links['unused']) or '-'}"
-    )
+    unused = printable(", ".join(links["unused"])) or "-"
+    lines.append(f"unused ({len(links['unused'])}): {unused}")
     lines.append(f"wanted ({len(links['wanted'])}):")
     for target, pages in links["wanted"].items():
-        lines.append(f"  {target!r} from {', '.join(pages)}")
+        lines.append(f"  {target!r} from {printable(', '.join(pages))}")
     return "\n".join(lines)
 
 
@@ -163,25 +289,28 @@ def _extract(args: argparse.Namespace) -> int:
     entries = read_seeds(
         list(dict.fromkeys(paths)), options=options, max_bytes=args.max_bytes
     )
-    if args.json:
-        json.dump(
-            [entry_to_json(e) for e in entries],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
-    else:
-        print(summary(entries))
-    if args.stats:
-        print(
-            json.dumps(stats(entries), indent=2, ensure_ascii=False),
-            file=sys.stderr if args.json else sys.stdout,
-        )
+    _print_entries(entries, as_json=args.json, counts_only=args.stats)
     for spec in missing:
         print(f"warning: no seed files match {spec!r}", file=sys.stderr)
     return 1 if missing or any(e.problems for e in entries) else 0
 
 
+def _print_entries(
+    entries: list[SeedEntry], *, as_json: bool, counts_only: bool
+) -> None:
+    """The text report, or only the counts (--stats), or JSON (--json)."""
+    if not as_json:
+        print(stats_text(entries) if counts_only else summary(entries))
+        return
+    json.dump(
+        [entry_to_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2
+    )
+    sys.stdout.write("\n")
+    if counts_only:
+        # As before --stats printed text: standard output stays one JSON
+        # document, and the counts go to standard error.
+        print(json.dumps(stats(entries), indent=2, ensure_ascii=False), file=sys.stderr)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog=MODULE_PROG))

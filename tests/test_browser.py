@@ -160,7 +160,9 @@ def _wait_for_search(page) -> list[tuple[str, str, str]]:
         "#search-results ul.search > li",
         "items => items.map(li => {"
         " const a = li.querySelector('a');"
-        " return [a.textContent, a.getAttribute('href'), li.className]; })",
+        " const s = li.querySelector('.sg-search-summary');"
+        " return [a.textContent, a.getAttribute('href'), li.className,"
+        " s ? s.textContent : null]; })",
     )
 
 
@@ -177,14 +179,28 @@ def _fragment(url: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("query", "how", "anchor"),
+    ("query", "how", "anchor", "title", "summary"),
     [
-        ("leaky gut", "url", "term-leaky-gut"),
-        ("intestinal mucus", "search box", "term-intestinal-mucus"),
+        # A shared alias: its entry points to the two terms it names.
+        (
+            "leaky gut",
+            "url",
+            "term-leaky-gut",
+            "leaky gut",
+            "→ Gut permeability; Intestinal permeability",
+        ),
+        # An alias of one term: the result names the term it stands for.
+        (
+            "intestinal mucus",
+            "search box",
+            "term-intestinal-mucus",
+            "intestinal mucus → Mucus layer",
+            MUCUS_TEXT.split(". ")[0] + ".",
+        ),
     ],
 )
-def test_search_lists_the_term_under_its_name_and_opens_its_entry(
-    context, origin, query, how, anchor
+def test_search_answers_with_the_entry_first(
+    context, origin, query, how, anchor, title, summary
 ):
     page, log = open_page(context, origin)
     if how == "url":
@@ -196,10 +212,11 @@ def test_search_lists_the_term_under_its_name_and_opens_its_entry(
         page.wait_for_url("**/search.html?*")
     results = _wait_for_search(page)
     href = f"glossary.html#{anchor}"
-    # The entry is the first hit (Sphinx's index entry, under the page's
-    # title), and our search object lists it under the term's own name.
-    assert results[0][1] == href, results
-    assert (query, href) in [(title, link) for title, link, _kind in results[:3]]
+    # The first result is the entry, titled with the term, with the first
+    # sentence of its definition; no second result opens the same entry.
+    assert results[0][:2] == [title, href], results
+    assert results[0][3] == summary
+    assert [r[1] for r in results].count(href) == 1
     page.locator("#search-results ul.search a", has_text=query).first.click()
     page.wait_for_url(f"**/{href}")
     assert _fragment(page.url) == anchor
@@ -485,7 +502,7 @@ def test_previews_and_search_work_under_a_strict_csp(context, csp_origin, csp):
 
     page.goto(f"{csp_origin}/search.html?q={quote('leaky gut')}")
     results = _wait_for_search(page)
-    assert ["leaky gut", "glossary.html#term-leaky-gut"] in [r[:2] for r in results]
+    assert results[0][:2] == ["leaky gut", "glossary.html#term-leaky-gut"]
     found += violations(page)
 
     ours = [v for v in found if is_ours(v)]

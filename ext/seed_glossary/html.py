@@ -27,6 +27,7 @@ from sphinx import addnodes
 
 from . import sidecar
 from .domain import get_domain
+from .ingest.names import first_sentence
 from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
@@ -211,18 +212,31 @@ def _export_object(
 
 
 def _previews_script(app: Sphinx, items: list[tuple[str, dict[str, Any], Any]]) -> str:
-    """``window.seedGlossaryPreviews = {url: {t, a, s}}`` for every dt anchor."""
+    """``window.seedGlossaryPreviews = {url: entry}`` for every dt anchor.
+
+    An entry is ``{k, t, a, s, f}``: the entry's key, its term, aliases, first
+    paragraph and first sentence; the data of an alias's anchor adds ``n``, the
+    alias. Previews show ``t``, ``a`` and ``s``; search results ``t``, ``n``
+    and ``f``.
+    """
     data: dict[str, dict[str, Any]] = {}
     for docname, item, _files in items:
         names = item["names"]
         summary = item["definition"].split("\n\n")[0]
         if not summary and item["see"]:
             summary = "→ " + "; ".join(item["see"])
-        preview = {"t": names[0], "a": names[1:], "s": summary}
+        preview = {
+            "k": item["key"],
+            "t": names[0],
+            "a": names[1:],
+            "s": summary,
+            "f": first_sentence(summary).strip(),
+        }
         uri = page_uri(app.builder, docname)
-        for anchor in item["anchors"]:
+        for index, anchor in enumerate(item["anchors"]):
             if anchor:
-                data[f"{uri}#{anchor}"] = preview
+                name = {"n": names[index]} if index else {}
+                data[f"{uri}#{anchor}"] = {**preview, **name}
     payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     # "</" could end a script element if this ever were inlined; escape anyway.
     payload = payload.replace("</", "<\\/")

@@ -1,7 +1,9 @@
 /* sphinx-seed-glossary: show a term's definition when a link to it is hovered
- * or focused. Data: window.seedGlossaryPreviews (seed_glossary_data.js), a map
- * from "page#anchor" (relative to the site root) to {t: term, a: aliases,
- * s: summary}. Seed text is untrusted: it is only ever set with textContent. */
+ * or focused, and make search results for glossary entries answer.
+ * Data: window.seedGlossaryPreviews (seed_glossary_data.js), a map from
+ * "page#anchor" (relative to the site root) to {k: entry key, t: term,
+ * a: aliases, s: summary, f: first sentence, n: the alias of this anchor}.
+ * Seed text is untrusted: it is only ever set with textContent. */
 (function () {
   "use strict";
 
@@ -128,4 +130,72 @@
       hide();
     }
   });
+
+  /* Search: Sphinx lists a glossary term as an index entry titled with the
+   * page's name. Each result that opens an entry is retitled with the term
+   * (an alias result: "alias → term"), gets the first sentence of the
+   * definition, comes before other results, and is listed once per entry.
+   * Results arrive one by one, so a MutationObserver follows the list. */
+  var results = document.getElementById("search-results");
+  if (!results || !window.MutationObserver) {
+    return;
+  }
+  var shown = new Map(); // entry key -> its result item
+
+  function searchEntry(item) {
+    var link = item.querySelector("a[href]");
+    if (!link) {
+      return null;
+    }
+    var entry = entries.get(new URL(link.getAttribute("href"), document.baseURI).href);
+    return entry ? { link: link, entry: entry } : null;
+  }
+
+  function answer(item) {
+    if (item.classList.contains("sg-search-entry")) {
+      return;
+    }
+    var found = searchEntry(item);
+    if (!found) {
+      return;
+    }
+    var entry = found.entry;
+    if (shown.has(entry.k)) {
+      item.remove(); // the entry is listed already
+      return;
+    }
+    shown.set(entry.k, item);
+    item.classList.add("sg-search-entry");
+    found.link.textContent = entry.n ? entry.n + " \u2192 " + entry.t : entry.t;
+    if (entry.f) {
+      var summary = document.createElement("p");
+      summary.className = "sg-search-summary";
+      summary.textContent = entry.f;
+      item.appendChild(summary);
+    }
+    // Before the first result that is not an entry, after the other entries.
+    var list = item.parentNode;
+    var first = list.firstElementChild;
+    while (first && first !== item && first.classList.contains("sg-search-entry")) {
+      first = first.nextElementSibling;
+    }
+    if (first && first !== item) {
+      list.insertBefore(item, first);
+    }
+  }
+
+  new MutationObserver(function (mutations) {
+    mutations.forEach(function (mutation) {
+      mutation.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) {
+          return;
+        }
+        if (node.tagName === "LI") {
+          answer(node);
+        } else {
+          node.querySelectorAll("li").forEach(answer);
+        }
+      });
+    });
+  }).observe(results, { childList: true, subtree: true });
 })();

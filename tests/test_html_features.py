@@ -1,8 +1,9 @@
-"""What HTML readers get: search objects, A–Z bar, previews data, glossary.json."""
+"""What HTML readers get: search entries, A–Z bar, previews data, glossary.json."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -41,6 +42,22 @@ def test_every_term_and_alias_is_a_search_entry_pointing_at_its_entry(basic):
         assert is_main
         dt = soup.find("dt", id=anchor)
         assert dt is not None and name in dt.get_text(), name
+
+
+def test_search_entries_survive_a_build_that_does_not_read_the_glossary(
+    tmp_path, rootdir
+):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    build(src)
+    page = src / "page.md"
+    page.write_text(page.read_text() + "\nOne more line.\n")
+    again = build(src)
+    status = re.sub(r"\x1b\[[0-9;]*m", "", again.status.getvalue())
+    read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status)
+    assert read == ["page"]
+    entries = _search_index(again)["indexentries"]
+    assert {name.lower() for name in (*BASIC_TERMS, *BASIC_ALIASES)} <= set(entries)
 
 
 def test_az_bar_links_letters_with_entries_and_dims_the_others(basic):

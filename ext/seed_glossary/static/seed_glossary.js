@@ -15,9 +15,12 @@
   // Resolve the data's root-relative URLs the way the browser resolves links.
   var rootAttr = document.documentElement.getAttribute("data-content_root");
   var root = new URL(rootAttr === null ? "./" : rootAttr || "./", document.baseURI);
-  var entries = new Map();
+  var entries = new Map(); // absolute URL -> entry
+  var relative = new Map(); // absolute URL -> URL from this page, as Sphinx writes it
   Object.keys(data).forEach(function (url) {
-    entries.set(new URL(url, root).href, data[url]);
+    var absolute = new URL(url, root).href;
+    entries.set(absolute, data[url]);
+    relative.set(absolute, rootAttr === null || rootAttr === "./" ? url : rootAttr + url);
   });
 
   var popover = null;
@@ -131,48 +134,85 @@
     }
   });
 
-  /* Search: Sphinx lists a glossary term as an index entry titled with the
-   * page's name. Each result that opens an entry is retitled with the term
-   * (an alias result: "alias → term"), gets the first sentence of the
-   * definition, comes before other results, and is listed once per entry.
-   * Results arrive one by one, so a MutationObserver follows the list. */
+  /* Search: each result that opens a glossary entry answers. Entries whose
+   * term or alias matches the query are listed first, from our own data
+   * (Sphinx's index entries of a page are lost when an incremental build does
+   * not read it again, sphinx-doc/sphinx#12599), titled with the term (an
+   * alias: "alias -> term") and with the first sentence of the definition.
+   * Sphinx's own results for the same entries are retitled the same way, or
+   * dropped when the entry is listed already. Results arrive one by one, so a
+   * MutationObserver follows the list. */
   var results = document.getElementById("search-results");
   if (!results || !window.MutationObserver) {
     return;
   }
+  var query = normalise(new URLSearchParams(window.location.search).get("q") || "");
   var shown = new Map(); // entry key -> its result item
 
-  function searchEntry(item) {
-    var link = item.querySelector("a[href]");
-    if (!link) {
-      return null;
-    }
-    var entry = entries.get(new URL(link.getAttribute("href"), document.baseURI).href);
-    return entry ? { link: link, entry: entry } : null;
+  function normalise(text) {
+    return text.toLowerCase().replace(/\s+/g, " ").trim();
   }
 
-  function answer(item) {
-    if (item.classList.contains("sg-search-entry")) {
-      return;
-    }
-    var found = searchEntry(item);
-    if (!found) {
-      return;
-    }
-    var entry = found.entry;
-    if (shown.has(entry.k)) {
-      item.remove(); // the entry is listed already
-      return;
-    }
+  /* Entries one of whose names holds the query, as Sphinx matches index
+   * entries (the query is at least half the name): best first. */
+  function matchingEntries() {
+    var best = new Map(); // entry key -> [score, url, entry]
+    entries.forEach(function (entry, url) {
+      var name = normalise(entry.n || entry.t);
+      var score = 0;
+      if (name === query) {
+        score = 2;
+      } else if (query && name.indexOf(query) >= 0 && query.length >= name.length / 2) {
+        score = query.length / name.length;
+      }
+      var previous = best.get(entry.k);
+      if (score > 0 && (!previous || score > previous[0])) {
+        best.set(entry.k, [score, url, entry]);
+      }
+    });
+    return Array.from(best.values()).sort(function (a, b) {
+      return b[0] - a[0] || (a[2].n || a[2].t).localeCompare(b[2].n || b[2].t);
+    });
+  }
+
+  function dress(item, link, entry) {
     shown.set(entry.k, item);
     item.classList.add("sg-search-entry");
-    found.link.textContent = entry.n ? entry.n + " \u2192 " + entry.t : entry.t;
+    link.textContent = entry.n ? entry.n + " \u2192 " + entry.t : entry.t;
     if (entry.f) {
       var summary = document.createElement("p");
       summary.className = "sg-search-summary";
       summary.textContent = entry.f;
       item.appendChild(summary);
     }
+  }
+
+  function listEntries(list) {
+    var first = list.firstElementChild;
+    matchingEntries().forEach(function (match) {
+      var item = document.createElement("li");
+      item.className = "kind-index";
+      var link = item.appendChild(document.createElement("a"));
+      link.setAttribute("href", relative.get(match[1]));
+      dress(item, link, match[2]);
+      list.insertBefore(item, first);
+    });
+  }
+
+  function answer(item) {
+    if (item.classList.contains("sg-search-entry")) {
+      return;
+    }
+    var link = item.querySelector("a[href]");
+    var entry = link && entries.get(new URL(link.getAttribute("href"), document.baseURI).href);
+    if (!entry) {
+      return;
+    }
+    if (shown.has(entry.k)) {
+      item.remove(); // the entry is listed already
+      return;
+    }
+    dress(item, link, entry);
     // Before the first result that is not an entry, after the other entries.
     var list = item.parentNode;
     var first = list.firstElementChild;
@@ -190,10 +230,10 @@
         if (node.nodeType !== 1) {
           return;
         }
-        if (node.tagName === "LI") {
+        if (node.tagName === "UL" && node.classList.contains("search")) {
+          listEntries(node);
+        } else if (node.tagName === "LI") {
           answer(node);
-        } else {
-          node.querySelectorAll("li").forEach(answer);
         }
       });
     });

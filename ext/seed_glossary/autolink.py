@@ -1,33 +1,60 @@
 """Which mentions of glossary names become links (no Sphinx, no docutils).
 
 The Sphinx layer hands over a page's linkable text as plain data
-(:class:`PageText`: the text pieces in document order, each in its *unit*,
-an entry or a section, and the ``:term:`` links written there); this module
-finds the names in it and decides which mentions to link
-(:class:`PlannedLink`). The rules:
+(:class:`PageText`: runs of text in document order, each in its *unit*, a
+glossary entry or the page's prose, and in its *block*, a paragraph); this
+module finds the names in it (:func:`find_mentions`) and decides which
+mentions to link (:func:`plan_page`), and why the others are not linked.
 
-* a unit links each entry once, at its first mention;
-* an entry never links itself, nor an entry whose alias it claims;
-* a term the author already linked in the unit counts as mentioned;
-* excluded names (``seed_glossary_autolink_exclude``) are never linked.
+The rules, in the order they apply to each mention:
+
+1. *Never*: the entry itself, names excluded by configuration or by a seed's
+   ``autolink: never``.
+2. *Sense*: a mention used in another sense is not linked: part of a longer
+   word (``site-packages``, ``module.py``), followed by a number (an
+   identifier, ``PEP 8``), or a verb where the name is a noun (``to type
+   the``, ``you list``, ``interpreted as``).
+3. *Compound*: two names side by side (``statement type``) read as one
+   name that the glossary does not have: neither is linked.
+4. *First mention*: a unit links each entry once; a ``:term:`` the author
+   wrote there counts as that link; ``autolink: first`` links once per page.
+5. *Everyday words*: a name that is an everyday English word (a single word
+   at or above a word-frequency threshold) or that the build uses in many
+   units (a share of its entries and pages) is linked only inside glossary
+   entries, where the first sentence of the entry uses it: there it names
+   what the entry is. ``autolink: always`` lifts this rule for a term.
+6. *Density*: at most so many autolinks per paragraph.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import key
 from .matching import TermMatcher
 from .model import ItemNames
 
+#: Why a mention was not linked (the first word of a report's reason).
+NOT_LINKED_REASONS = {
+    "excluded": "excluded by configuration or by the seed (autolink: never)",
+    "sense": "used in another sense (part of a longer word, an identifier, a verb)",
+    "compound": "side by side with another name: a compound the glossary lacks",
+    "repeat": "linked already in this entry or page",
+    "everyday": "an everyday word, linked only where an entry's first sentence uses it",
+    "density": "the paragraph has as many autolinks as allowed",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """Where "first mention" counts: a glossary entry, a section or a page."""
+    """Where "first mention" counts: a glossary entry, or a page's prose."""
 
     ident: str
     entry: str | None = None  #: the entry's key, for entries
@@ -37,27 +64,47 @@ class Unit:
 class PageText:
     """A page's linkable text, as read.
 
-    ``texts`` holds ``(ordinal, unit index, text)``: the ordinal counts every
-    text node the walk of the page meets, so the links can be put back into
-    the same nodes at write time.
+    ``runs`` holds ``(ordinal, unit index, block, text)``: a run is the text
+    of consecutive text nodes (a soft line break splits text into several),
+    the ordinal counts every run the walk of the page meets, so links can be
+    put back into the same nodes at write time, and the block numbers the
+    paragraph the run is in.
     """
 
     units: tuple[Unit, ...] = ()
-    texts: tuple[tuple[int, int, str], ...] = ()
+    runs: tuple[tuple[int, int, int, str], ...] = ()
     #: ``(unit index, key of the target name)`` of each ``:term:`` link
     xrefs: tuple[tuple[int, str], ...] = ()
 
 
-class PlannedLink(NamedTuple):
-    """One autolink: ``text[start:end]`` of text node *text* links *name*."""
+class Mention(NamedTuple):
+    """A name found in a run."""
 
-    text: int  #: the text node's ordinal in the page walk
+    run: int  #: index in :attr:`PageText.runs`
+    start: int
+    end: int
+    name: str
+    target: str
+
+
+class PlannedLink(NamedTuple):
+    """One autolink: ``text[start:end]`` of run *text* links *name*."""
+
+    text: int  #: the run's ordinal in the page walk
     start: int
     end: int
     surface: str  #: the words linked, as written
     name: str  #: the registered name, the link's target
     target: str  #: the key of the entry linked to
     entry: str | None  #: the key of the entry the link is in (None in prose)
+
+
+class NotLinked(NamedTuple):
+    """A mention that was not linked, and why (a key of NOT_LINKED_REASONS)."""
+
+    target: str
+    reason: str
+    entry: str | None  #: the entry it is in (None in prose)
 
 
 @dataclass
@@ -67,11 +114,14 @@ class LinkNames:
     :param items: the glossary items of every page, in page order
     :param exclude: names never autolinked (``seed_glossary_autolink_exclude``)
     :param setting: the autolink setting, as text: part of :attr:`digest`
+    :param everyday: folded names that are everyday words (see
+        :func:`everyday_words`)
     """
 
     items: Iterable[ItemNames]
     exclude: Iterable[str] = ()
     setting: str = ""
+    everyday: frozenset[str] = frozenset()
     #: folded name -> key of its entry (the first page's, if two define it)
     names: dict[str, str] = field(init=False)
     #: entry key -> its headword
@@ -80,22 +130,28 @@ class LinkNames:
     own_of: dict[str, frozenset[str]] = field(init=False)
     #: folded names and entry keys never linked
     excluded: frozenset[str] = field(init=False)
+    #: entry key -> "always" or "first" (a curated seed's ``autolink:``)
+    overrides: dict[str, str] = field(init=False)
     #: changes whenever a name, its entry, the exclusions or the setting change
     digest: str = field(init=False)
 
     def __post_init__(self) -> None:
         items = list(self.items)
-        self.names, self.headwords, pairs = {}, {}, []
+        self.names, self.headwords, self.overrides, pairs = {}, {}, {}, []
+        excluded = {key(n) for n in self.exclude}
         for item in items:
             for name in item.names:
                 self.names.setdefault(key(name), item.key)
                 pairs.append((name, item.key))
             self.headwords.setdefault(item.key, item.names[0])
+            if item.autolink == "never":
+                excluded.add(item.key)
+            elif item.autolink:
+                self.overrides.setdefault(item.key, item.autolink)
         self.own_of = {}
         for item in items:
             claimed = {self.names.get(key(alias)) for alias in item.claims}
             self.own_of[item.key] = frozenset({item.key} | {c for c in claimed if c})
-        excluded = {key(n) for n in self.exclude}
         # An excluded headword excludes its entry under every name.
         excluded |= {self.names[n] for n in excluded if self.names.get(n) == n}
         self.excluded = frozenset(excluded)
@@ -103,7 +159,10 @@ class LinkNames:
         digest = hashlib.sha256()
         for name, target in sorted(pairs):
             digest.update(f"{name}\0{target}\n".encode())
-        digest.update(f"\0{self.setting}\0{sorted(self.excluded)}".encode())
+        digest.update(
+            f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
+            f"\0{sorted(self.everyday)}".encode()
+        )
         self.digest = digest.hexdigest()
 
     @cached_property
@@ -111,52 +170,315 @@ class LinkNames:
         """Built on first use: a build that plans no page never needs it."""
         return TermMatcher(self._pairs)
 
-    def target_of(self, name: str) -> str | None:
-        """The key of the entry *name* (any case and spacing) belongs to."""
-        return self.names.get(key(name))
+
+@dataclass(frozen=True)
+class Policy:
+    """What the rules need to know of the whole build.
+
+    :param common: entries the build mentions in many of its units
+    :param ubiquitous: entries the build mentions nearly everywhere
+    :param max_per_paragraph: autolinks allowed in one paragraph (0: no cap)
+    """
+
+    common: frozenset[str] = frozenset()
+    ubiquitous: frozenset[str] = frozenset()
+    max_per_paragraph: int = 0
+
+    @property
+    def digest(self) -> str:
+        text = f"{sorted(self.common)}\0{sorted(self.ubiquitous)}\0"
+        text += str(self.max_per_paragraph)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+# -- finding -------------------------------------------------------------------------
+
+
+def find_mentions(page: PageText, names: LinkNames) -> list[Mention]:
+    """Every name in the page's runs, leftmost-longest, in document order."""
+    found = []
+    for index, (_ordinal, _unit, _block, text) in enumerate(page.runs):
+        found += [
+            Mention(index, m.start, m.end, m.name, m.target)
+            for m in names.matcher.find(text)
+        ]
+    return found
+
+
+def unit_counts(
+    page: PageText, mentions: Iterable[Mention]
+) -> tuple[int, Counter[str]]:
+    """How many units the page has, and how many of them mention each entry."""
+    units_of: dict[str, set[int]] = {}
+    for mention in mentions:
+        units_of.setdefault(mention.target, set()).add(page.runs[mention.run][1])
+    return len(page.units), Counter({t: len(u) for t, u in units_of.items()})
+
+
+def common_entries(
+    counts: Iterable[tuple[int, Mapping[str, int]]], share: float, min_units: int
+) -> frozenset[str]:
+    """Entries mentioned in at least *share* of all units (given enough units)."""
+    total, mentioned = 0, Counter[str]()
+    for units, per_entry in counts:
+        total += units
+        mentioned.update(per_entry)
+    if total < min_units or share <= 0:
+        return frozenset()
+    return frozenset(t for t, n in mentioned.items() if n / total >= share)
+
+
+def everyday_words(
+    names: Iterable[str], zipf: Mapping[str, float], at: float
+) -> frozenset[str]:
+    """The folded single-word names whose Zipf frequency in English is *at* or more."""
+    return frozenset(
+        key(n) for n in names if " " not in n.strip() and zipf.get(key(n), 0.0) >= at
+    )
+
+
+def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
+    """Zipf frequency in English of each single word, from ``wordfreq``'s data.
+
+    ``wordfreq`` ships its word lists in the package; it is imported here, on
+    first use, because importing it takes a moment.
+    """
+    from wordfreq import zipf_frequency
+
+    return {w: zipf_frequency(w, "en") for w in words}
+
+
+# -- deciding --------------------------------------------------------------------------
 
 
 def plan_page(
-    page: PageText, names: LinkNames, *, prose: bool
-) -> tuple[PlannedLink, ...]:
-    """The autolinks of one page, in document order.
+    page: PageText,
+    names: LinkNames,
+    policy: Policy,
+    *,
+    prose: bool,
+    mentions: list[Mention] | None = None,
+) -> tuple[tuple[PlannedLink, ...], tuple[NotLinked, ...]]:
+    """The autolinks of one page in document order, and the mentions left plain.
 
     :param page: the page's linkable text
     :param names: every name of the build
+    :param policy: what the rules know of the whole build
     :param prose: link in the page's prose too, not only inside entries
+    :param mentions: :func:`find_mentions` of the page, if already found
     """
-    mentioned: dict[int, set[str]] = {}
+    if mentions is None:
+        mentions = find_mentions(page, names)
+    seen: dict[int, set[str]] = {}
     for unit_index, target_name in page.xrefs:
         target = names.names.get(target_name)
         if target is not None:
-            mentioned.setdefault(unit_index, set()).add(target)
-    planned = []
-    for ordinal, unit_index, text in page.texts:
-        unit = page.units[unit_index]
-        if unit.entry is None and not prose:
+            seen.setdefault(unit_index, set()).add(target)
+
+    def common(target: str, name: str) -> bool:
+        return target in policy.common or key(name) in names.everyday
+
+    def everyday(mention: Mention) -> bool:
+        if names.overrides.get(mention.target) == "always":
+            return False
+        return common(mention.target, mention.name)
+
+    def core(entry: str | None, mention: Mention) -> bool:
+        """Is the entry about the everyday word (its headword holds it), or an
+        everyday word itself (core words of a field define each other)?"""
+        if entry is None or mention.target in policy.ubiquitous:
+            return False
+        headword = names.headwords.get(entry, entry)
+        return common(entry, headword) or _holds_word(headword, mention.name)
+
+    compound = _side_by_side(page, mentions, everyday)
+    per_block: Counter[int] = Counter()
+    on_page: set[str] = set()
+    links, plain = [], []
+    for mention in mentions:
+        ordinal, unit_index, block, text = page.runs[mention.run]
+        entry = page.units[unit_index].entry
+        if entry is None and not prose:
             continue
-        own = (
-            names.own_of.get(unit.entry, frozenset({unit.entry})) if unit.entry else ()
-        )
-        seen = mentioned.setdefault(unit_index, set())
-        for mention in names.matcher.find(text):
-            if (
-                mention.target in own
-                or mention.target in seen
-                or mention.target in names.excluded
-                or key(mention.name) in names.excluded
-            ):
-                continue
-            seen.add(mention.target)
-            planned.append(
-                PlannedLink(
-                    ordinal,
-                    mention.start,
-                    mention.end,
-                    text[mention.start : mention.end],
-                    mention.name,
-                    mention.target,
-                    unit.entry,
-                )
+        target = mention.target
+        if entry is not None and target in names.own_of.get(entry, {entry}):
+            continue
+        policy_of = names.overrides.get(target, "")
+        unit_seen = seen.setdefault(unit_index, set())
+        reason = ""
+        if target in names.excluded or key(mention.name) in names.excluded:
+            reason = "excluded"
+        elif _other_sense(text, mention):
+            reason = "sense"
+        elif mention in compound:
+            reason = "compound"
+        elif target in unit_seen or (policy_of == "first" and target in on_page):
+            reason = "repeat"
+        elif everyday(mention) and not core(entry, mention):
+            reason = "everyday"
+        elif policy.max_per_paragraph and per_block[block] >= policy.max_per_paragraph:
+            reason = "density"
+        if reason:
+            plain.append(NotLinked(target, reason, entry))
+            continue
+        unit_seen.add(target)
+        on_page.add(target)
+        per_block[block] += 1
+        links.append(
+            PlannedLink(
+                ordinal,
+                mention.start,
+                mention.end,
+                text[mention.start : mention.end],
+                mention.name,
+                target,
+                entry,
             )
-    return tuple(planned)
+        )
+    return tuple(links), tuple(plain)
+
+
+# -- the rules of sense ------------------------------------------------------------
+
+# Characters that join a word into a longer name: site-packages, module.py,
+# os.path, a/b, snake_case, user@host.
+_JOINERS = "-/._\\@"
+_LONGER_WORD_END = re.compile(r"\w\w$")
+_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
+_NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
+# Words after which a single-word name is a verb: modals, subject pronouns.
+_VERB_SUBJECTS = frozenset(
+    [
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "must",
+        "may",
+        "might",
+        "cannot",
+        "you",
+        "we",
+        "they",
+        "i",
+        "please",
+        "don’t",
+        "don't",
+        "doesn’t",
+        "doesn't",
+        "didn’t",
+        "didn't",
+        "won’t",
+        "won't",
+        "let’s",
+        "let's",
+    ]
+)
+# Words that follow a verb, not a noun: determiners, object pronouns, particles.
+_VERB_OBJECTS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "that",
+        "those",
+        "your",
+        "my",
+        "our",
+        "their",
+        "it",
+        "them",
+        "in",
+        "out",
+        "into",
+        "up",
+    ]
+)
+_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets"])
+_VERBAL_ENDINGS = ("ed", "ing", "able", "ible")
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "each"])
+_PARTICIPLE_PREPOSITIONS = frozenset(["as", "by", "into", "from", "with", "between"])
+
+
+def _other_sense(text: str, mention: Mention) -> bool:
+    """Is this mention used in another sense than the glossary's?"""
+    start, end = mention.start, mention.end
+    before, after = text[:start], text[end:]
+    surface = text[start:end]
+    if (before[-1:] in _JOINERS and _LONGER_WORD_END.search(before[:-1])) or (
+        after[:1] in _JOINERS and after[1:2].isalnum()
+    ):
+        return True  # part of a longer word or name (a one-letter prefix, as
+        # in "C-contiguous", qualifies the name instead)
+    if _NUMBER_AFTER.match(after) and not mention.name[-1:].isdigit():
+        return True  # an identifier: "PEP 8", "Python 3"
+    if not surface.strip(".…"):
+        return True  # an ellipsis in prose is an ellipsis
+    at_sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:"
+    if surface[:1].isupper() and mention.name[:1].islower() and not at_sentence_start:
+        return True  # part of a proper name: "the Python Package Index"
+    if " " in surface or not surface.isalpha():
+        return False
+    previous = _WORD_BEFORE.search(before)
+    following = _WORD_AFTER.match(after)
+    prev_word = previous.group(1) if previous else ""
+    next_word = following.group(1).lower() if following else ""
+    prev_word = prev_word.lower()
+    if prev_word in _VERB_SUBJECTS:
+        return True  # "you type", "can list"
+    if prev_word == "to" and next_word in _VERB_OBJECTS:
+        return True  # "to type the", "to list them"
+    if at_sentence_start and surface[:1].isupper() and next_word in _VERB_OBJECTS:
+        return True  # an instruction: "Type the following"
+    lower = surface.lower()
+    if lower.endswith("ed") and prev_word in _PASSIVE:
+        return True  # a passive verb: "are interpreted"
+    if lower.endswith(_VERBAL_ENDINGS) and next_word in _PARTICIPLE_PREPOSITIONS:
+        return True  # a verb or an adjective: "interpreted as", "callable from"
+    # A present participle between a determiner and a noun is an adjective:
+    # "the importing module".
+    return (
+        lower.endswith("ing")
+        and prev_word in _DETERMINERS
+        and bool(following)
+        and next_word not in _PARTICIPLE_PREPOSITIONS | {"of"}
+    )
+
+
+def _side_by_side(
+    page: PageText, mentions: list[Mention], everyday: Callable[[Mention], bool]
+) -> set[Mention]:
+    """Mentions left plain because another name stands right next to them.
+
+    Two names with only a space between them read as one name. The one that
+    is an everyday word gives way ("mutable object" links *mutable*); of two
+    everyday words neither is linked ("statement type"); of two specific ones,
+    the first is linked.
+    """
+    plain: set[Mention] = set()
+    for first, second in pairwise(mentions):
+        if first.run != second.run:
+            continue
+        between = page.runs[first.run][3][first.end : second.start]
+        if not between or between.strip():
+            continue
+        first_everyday, second_everyday = everyday(first), everyday(second)
+        if first_everyday:
+            plain.add(first)
+        if second_everyday or not first_everyday:
+            plain.add(second)
+    return plain
+
+
+def _holds_word(headword: str, name: str) -> bool:
+    """Does *headword* hold *name* as whole words ("keyword argument", "argument")?"""
+    words, wanted = key(headword).split(), key(name).split()
+    return any(
+        words[i : i + len(wanted)] == wanted
+        for i in range(len(words) - len(wanted) + 1)
+    )

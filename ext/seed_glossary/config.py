@@ -141,6 +141,52 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _strings,
     ),
     ConfigValue(
+        "seed_glossary_autolink_everyday_zipf",
+        4.5,
+        "",
+        frozenset({float, int}) | _NOTHING,
+        "a number on the Zipf scale (0 to 8), or None",
+        "A single-word name at least this frequent in English is an everyday "
+        "word (Zipf scale of the `wordfreq` package: 6 is a word such as "
+        "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). Everyday words "
+        "are linked only inside glossary entries, where an entry's first "
+        "sentence uses them ({ref}`autolink-rules`). `None`: no name is an "
+        "everyday word by its frequency.",
+        lambda value: value is None or 0 <= float(value) <= 8,  # type: ignore[arg-type]
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_common_share",
+        0.1,
+        "",
+        frozenset({float, int}),
+        "a share between 0 and 1",
+        "A name that this share of the build's units (glossary entries, and "
+        "pages whose prose is linked) or more mention is treated as an "
+        "everyday word. 0 turns the rule off.",
+        lambda value: 0 <= float(value) <= 1,  # type: ignore[arg-type]
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_common_min_units",
+        20,
+        "",
+        frozenset({int}),
+        "a whole number",
+        "The share rule of `seed_glossary_autolink_common_share` applies only "
+        "to builds with at least this many units: in a small build every name "
+        "is in a large share of it.",
+        lambda value: isinstance(value, int) and value >= 0,
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_max_per_paragraph",
+        5,
+        "",
+        frozenset({int}),
+        "a whole number; 0 for no cap",
+        "At most this many autolinks in one paragraph; later mentions stay "
+        "plain and are reported as `density`.",
+        lambda value: isinstance(value, int) and value >= 0,
+    ),
+    ConfigValue(
         "seed_glossary_backlinks",
         True,
         "env",

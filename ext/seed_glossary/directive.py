@@ -243,7 +243,10 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
     key = item_key(item)
     ids = anchors.get(key, ())
     files = tuple(dict.fromkeys(e.file for e in item.entries)) or (item.origin[0],)
-    return ItemNames(key, item.names, claims, ids[0] if ids else "", ids, files)
+    autolink = next((e.autolink for e in item.entries if e.autolink), "")
+    return ItemNames(
+        key, item.names, claims, ids[0] if ids else "", ids, files, autolink
+    )
 
 
 def _anchors(glossary: nodes.Element) -> dict[str, tuple[str, ...]]:

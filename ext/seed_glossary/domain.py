@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .autolink import PlannedLink
+    from .autolink import NotLinked, PlannedLink
     from .model import ItemNames
 
 
@@ -43,8 +43,10 @@ class PagePlan:
     """A page's autolinks, and what they were planned from."""
 
     text_digest: str  #: digest of the page's linkable text (its sidecar)
-    names_digest: str  #: :attr:`seed_glossary.autolink.LinkNames.digest`
+    #: digests of the names and of the policy (see :mod:`.autolink`)
+    names_digest: tuple[str, str]
     links: tuple[PlannedLink, ...]
+    not_linked: tuple[NotLinked, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +83,19 @@ KEYS: tuple[Key, ...] = (
     Key("split_index", "page", "docname -> seed folder stamp: split index pages"),
     Key("plans", "page", "docname -> PagePlan (set after reading, purged per page)"),
     Key("xref_places", "page", "docname -> where its :term: targets resolved"),
+    Key(
+        "mention_counts",
+        "page",
+        "docname -> (stamp, units, {entry: units mentioning it}) (set after reading)",
+    ),
+    Key("zipf", "derived", "folded single-word name -> Zipf frequency (a cache)"),
     Key("backlinks", "derived", "entry key -> Sources linking to it"),
     Key("places", "derived", "entry key -> Place"),
     Key("confdir", "build", "the configuration directory (relative seed folders)"),
 )
 _PAGE_KEYS = tuple(k.name for k in KEYS if k.scope == "page")
-_MERGED_KEYS = tuple(k for k in _PAGE_KEYS if k not in ("plans", "xref_places"))
+_AFTER_READING = ("plans", "xref_places", "mention_counts")
+_MERGED_KEYS = tuple(k for k in _PAGE_KEYS if k not in _AFTER_READING)
 
 
 class SeedGlossaryDomain(Domain):
@@ -101,7 +110,7 @@ class SeedGlossaryDomain(Domain):
         **{k.name: {} for k in KEYS if k.scope != "build"},
         "confdir": "",
     }
-    data_version = 5
+    data_version = 6
 
     def _page_key(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.data.setdefault(name, {})

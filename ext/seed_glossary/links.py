@@ -18,7 +18,7 @@ Terms are known only once every page is read, so linking happens in steps:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,21 @@ from sphinx import addnodes
 from sphinx.util.matching import Matcher
 
 from . import sidecar
-from .autolink import LinkNames, PageText, Unit, plan_page
+from .autolink import (
+    LinkNames,
+    Mention,
+    NotLinked,
+    PageText,
+    PlannedLink,
+    Policy,
+    Unit,
+    common_entries,
+    everyday_words,
+    find_mentions,
+    plan_page,
+    unit_counts,
+    zipf_frequencies,
+)
 from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
 from .render import ENTRY_KEY
@@ -61,18 +75,35 @@ _NEVER_LINK = (
     nodes.citation_reference,
     nodes.footnote_reference,
     nodes.option_string,
+    nodes.option_argument,
+    nodes.title_reference,
     nodes.caption,
     nodes.label,
     addnodes.pending_xref,
+    addnodes.literal_emphasis,
+    addnodes.literal_strong,
     addnodes.index,
     addnodes.desc_signature,
     addnodes.toctree,
     addnodes.seealso,
     addnodes.start_of_file,
 )
-#: Classes of elements whose text is never linked: roles' output (``xref``),
-#: raw HTML shown as text, "See" lines, "Referenced from" lines.
-_NEVER_LINK_CLASSES = frozenset({"xref", "sg-raw", "sg-see", "sg-backlinks"})
+#: Classes of elements whose text is never linked: roles' output (``xref``,
+#: ``kbd``, ``menuselection``, ``guilabel``, ``program``, ``command``), raw HTML
+#: shown as text, "See" lines, "Referenced from" lines.
+_NEVER_LINK_CLASSES = frozenset(
+    {
+        "xref",
+        "kbd",
+        "menuselection",
+        "guilabel",
+        "program",
+        "command",
+        "sg-raw",
+        "sg-see",
+        "sg-backlinks",
+    }
+)
 
 
 # -- where mentions may be linked -------------------------------------------------
@@ -110,43 +141,63 @@ def opted_out(metadata: dict[str, Any]) -> bool:
 # -- the walk of a page -----------------------------------------------------------
 
 
+#: A run: consecutive text nodes of one parent, its unit and its block.
+Run = tuple[list[nodes.Text], Unit, int]
+
+
 def walk(
     root: nodes.Element, docname: str
-) -> tuple[list[tuple[nodes.Text, Unit]], list[tuple[addnodes.pending_xref, Unit]]]:
-    """The page's linkable text nodes and its cross-references, in order.
+) -> tuple[list[Run], list[tuple[addnodes.pending_xref, Unit]]]:
+    """The page's runs of linkable text and its cross-references, in order.
 
-    Each comes with its unit: the glossary entry, else the section, else the
-    page. Pages merged into *root* (``start_of_file``, in ``singlehtml`` and
-    LaTeX builds) are left out: each is walked on its own. The same walk runs
-    when the page is read and when it is written, so a text node's index in
-    the first list names the same node both times.
+    A run is the consecutive text nodes of one element: MyST makes a text
+    node of each source line, and a name may wrap from one to the next. Its
+    unit is the glossary entry it is in, else the page; its block numbers the
+    paragraph (outermost text element) it is in. Pages merged into *root*
+    (``start_of_file``, in ``singlehtml`` and LaTeX builds) are left out: each
+    is walked on its own. The same walk runs when the page is read and when it
+    is written, so a run's index names the same nodes both times.
     """
-    texts: list[tuple[nodes.Text, Unit]] = []
+    runs: list[Run] = []
     xrefs: list[tuple[addnodes.pending_xref, Unit]] = []
-    page_unit = Unit(f"{docname}#")
-    stack: list[tuple[nodes.Node, Unit]] = list(
-        zip(reversed(root.children), repeat(page_unit))
-    )
+    blocks = 0
+    run: list[nodes.Text] = []
+    stack = [(iter(root.children), Unit(f"{docname}#"), -1)]
     while stack:
-        node, unit = stack.pop()
-        if isinstance(node, nodes.Text):
-            texts.append((node, unit))
+        children, unit, block = stack[-1]
+        child = next(children, None)
+        if isinstance(child, nodes.Text):
+            run.append(child)
             continue
-        assert isinstance(node, nodes.Element)
-        if isinstance(node, _NEVER_LINK) or not _NEVER_LINK_CLASSES.isdisjoint(
-            node["classes"]
-        ):
-            if not isinstance(node, addnodes.start_of_file):
+        if run:  # the run ends at an element, or with its parent
+            if block < 0:
+                blocks += 1
+            runs.append((run, unit, block if block >= 0 else blocks))
+            run = []
+        if child is None:
+            stack.pop()
+            continue
+        assert isinstance(child, nodes.Element)
+        if _never_linked(child):
+            if not isinstance(child, addnodes.start_of_file):
                 # A :term: in a heading still counts as a mention in its unit.
-                xrefs += zip(_xrefs_within(node), repeat(unit))
+                xrefs += zip(_xrefs_within(child), repeat(unit))
             continue
-        if isinstance(node, nodes.definition) and node.get(ENTRY_KEY):
-            entry = node[ENTRY_KEY]
+        if isinstance(child, nodes.definition) and child.get(ENTRY_KEY):
+            entry = child[ENTRY_KEY]
             unit = Unit(f"{docname}#{entry}", entry)
-        elif isinstance(node, nodes.section) and unit.entry is None:
-            unit = Unit(f"{docname}#{'/'.join(node['ids'])}")
-        stack.extend(zip(reversed(node.children), repeat(unit)))
-    return texts, xrefs
+        if block < 0 and isinstance(child, nodes.TextElement):
+            blocks += 1
+            stack.append((iter(child.children), unit, blocks))
+        else:
+            stack.append((iter(child.children), unit, block))
+    return runs, xrefs
+
+
+def _never_linked(element: nodes.Element) -> bool:
+    return isinstance(element, _NEVER_LINK) or not _NEVER_LINK_CLASSES.isdisjoint(
+        element["classes"]
+    )
 
 
 def _xrefs_within(root: nodes.Element) -> list[addnodes.pending_xref]:
@@ -168,9 +219,9 @@ def _parents(node: nodes.Node, root: nodes.Node) -> list[nodes.Node]:
     return out
 
 
-def text_of(text: nodes.Text) -> str:
-    """What a text node shows (``astext()``: backslash-escapes removed)."""
-    return text.astext()
+def text_of(run: list[nodes.Text]) -> str:
+    """What a run of text nodes shows (``astext()``: backslash-escapes removed)."""
+    return "".join(text.astext() for text in run)
 
 
 def is_term_link(xref: addnodes.pending_xref) -> bool:
@@ -192,7 +243,7 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     domain = get_domain(env)
     docname = env.docname
-    texts, xrefs = walk(doctree, docname)
+    runs, xrefs = walk(doctree, docname)
     domain.xrefs[docname] = tuple(
         (key(xref.get("reftarget", "")), unit.entry)
         for xref, unit in xrefs
@@ -204,8 +255,8 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     prose = scope.prose(docname)
     units: dict[Unit, int] = {}
     captured = [
-        (ordinal, units.setdefault(unit, len(units)), text_of(text))
-        for ordinal, (text, unit) in enumerate(texts)
+        (ordinal, units.setdefault(unit, len(units)), block, text_of(texts))
+        for ordinal, (texts, unit, block) in enumerate(runs)
         if unit.entry is not None or prose
     ]
     if not captured:
@@ -228,7 +279,7 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         return None
     return PageText(
         units=tuple(Unit(ident, entry) for ident, entry in head["units"]),
-        texts=tuple((o, u, t) for o, u, t in lines),
+        runs=tuple((o, u, b, t) for o, u, b, t in lines),
         xrefs=tuple((u, target) for u, target in head["linked"]),
     )
 
@@ -238,11 +289,39 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
 
 def link_names(env: BuildEnvironment) -> LinkNames:
     """Every linkable name of this build, with the settings that shape links."""
+    domain = get_domain(env)
+    items = [item for _docname, item in domain.items()]
+    config = env.config
+    threshold = config.seed_glossary_autolink_everyday_zipf
+    everyday: frozenset[str] = frozenset()
+    if threshold is not None and LinkScope(config).enabled:
+        words = {key(n) for item in items for n in item.names if " " not in n.strip()}
+        cache: dict[str, float] = domain.data.setdefault("zipf", {})
+        missing = words - cache.keys()
+        if missing:
+            cache.update(zipf_frequencies(sorted(missing)))
+        everyday = everyday_words(words, cache, threshold)
     return LinkNames(
-        (item for _docname, item in get_domain(env).items()),
-        env.config.seed_glossary_autolink_exclude,
-        LinkScope(env.config).setting,
+        items,
+        config.seed_glossary_autolink_exclude,
+        LinkScope(config).setting,
+        everyday,
     )
+
+
+class _Pages:
+    """The pages' saved text and the names found in it, read once per build."""
+
+    def __init__(self, env: BuildEnvironment, names: LinkNames) -> None:
+        self.env, self.names = env, names
+        self._found: dict[str, tuple[PageText, list[Mention]] | None] = {}
+
+    def get(self, docname: str) -> tuple[PageText, list[Mention]] | None:
+        if docname not in self._found:
+            page = _read_page_text(self.env, docname)
+            found = None if page is None else (page, find_mentions(page, self.names))
+            self._found[docname] = found
+        return self._found[docname]
 
 
 def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -250,29 +329,44 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     names = link_names(env)
     scope = LinkScope(env.config)
-    rewrite = set()
-    for docname in list(domain.plans):
-        if docname not in domain.texts:  # nothing to link on it any more
-            del domain.plans[docname]
-            rewrite.add(docname)
+    pages = _Pages(env, names)
+    rewrite = {d for d in domain.plans if d not in domain.texts}
+    for docname in rewrite:
+        del domain.plans[docname]
+    config = env.config
+    share = config.seed_glossary_autolink_common_share
+    counts = _mention_counts(domain, names, pages)
+    policy = Policy(
+        common_entries(counts, share, config.seed_glossary_autolink_common_min_units),
+        # Three times as common: in nearly every unit, never linked.
+        common_entries(
+            counts, 3 * share, config.seed_glossary_autolink_common_min_units
+        ),
+        config.seed_glossary_autolink_max_per_paragraph,
+    )
+    planned_with = (names.digest, policy.digest)
     for docname, digest in sorted(domain.texts.items()):
         plan = domain.plans.get(docname)
-        if plan and (plan.text_digest, plan.names_digest) == (digest, names.digest):
+        if plan and (plan.text_digest, plan.names_digest) == (digest, planned_with):
             continue
-        page = _read_page_text(env, docname)
-        links: tuple[Any, ...] = ()
-        if page is not None and not opted_out(env.metadata.get(docname, {})):
-            links = plan_page(page, names, prose=scope.prose(docname))
+        found = pages.get(docname)
+        links: tuple[PlannedLink, ...] = ()
+        plain: tuple[NotLinked, ...] = ()
+        if found is not None and not opted_out(env.metadata.get(docname, {})):
+            page, mentions = found
+            links, plain = plan_page(
+                page, names, policy, prose=scope.prose(docname), mentions=mentions
+            )
         if plan is None or plan.links != links:
             rewrite.add(docname)
-        domain.plans[docname] = PagePlan(digest, names.digest, links)
+        domain.plans[docname] = PagePlan(digest, planned_with, links, plain)
 
     rewrite |= _pages_whose_term_targets_moved(domain, names)
     places = {
         item.key: Place(docname, item.anchor, item.names[0])
         for docname, item in reversed(list(domain.items()))
     }
-    backlinks = compute_backlinks(domain, names)
+    backlinks = compute_backlinks(domain, names, places)
     for docname, item in domain.items():
         if domain.backlinks.get(item.key) != backlinks.get(item.key) or (
             domain.places.get(item.key) != places.get(item.key)
@@ -281,6 +375,28 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["backlinks"] = backlinks
     domain.data["places"] = places
     return sorted(rewrite & env.found_docs)
+
+
+def _mention_counts(
+    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages
+) -> list[tuple[int, dict[str, int]]]:
+    """For each page: its units, and how many of them mention each entry.
+
+    Kept per page, with the page's text and the names it was counted with, so
+    only pages read again (or all, when the names change) are counted again.
+    """
+    counts: dict[str, Any] = domain.data.setdefault("mention_counts", {})
+    for docname in list(counts):
+        if docname not in domain.texts:
+            del counts[docname]
+    for docname, digest in domain.texts.items():
+        kept = counts.get(docname)
+        if kept is not None and kept[0] == (digest, names.digest):
+            continue
+        found = pages.get(docname)
+        units, per_entry = unit_counts(*found) if found else (0, Counter[str]())
+        counts[docname] = ((digest, names.digest), units, dict(per_entry))
+    return [(units, per_entry) for _stamp, units, per_entry in counts.values()]
 
 
 def _pages_whose_term_targets_moved(
@@ -310,19 +426,33 @@ def _pages_whose_term_targets_moved(
 
 
 def compute_backlinks(
-    domain: SeedGlossaryDomain, names: LinkNames
+    domain: SeedGlossaryDomain, names: LinkNames, places: dict[str, Place]
 ) -> dict[str, tuple[Source, ...]]:
-    """For each entry: the (page, entry or None) pairs that link to it."""
-    sources: dict[str, set[Source]] = defaultdict(set)
+    """For each entry: the (page, entry or None) pairs that link to it.
+
+    The pages and entries that link to it with a ``:term:`` come first, then
+    those that only autolink it; the page that defines it never lists itself.
+    """
+    explicit: dict[str, set[Source]] = defaultdict(set)
+    auto: dict[str, set[Source]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():
         for target_name, from_entry in refs:
             target = names.names.get(target_name)
             if target is not None and target != from_entry:
-                sources[target].add((docname, from_entry))
+                explicit[target].add((docname, from_entry))
     for docname, plan in domain.plans.items():
         for link in plan.links:
-            sources[link.target].add((docname, link.entry))
-    return {
-        target: tuple(sorted(found, key=lambda s: (s[0], s[1] or "")))
-        for target, found in sorted(sources.items())
-    }
+            auto[link.target].add((docname, link.entry))
+    out = {}
+    for target in sorted(explicit.keys() | auto.keys()):
+        home = places[target].docname if target in places else None
+        own = {(home, None)}
+        first = sorted(explicit[target] - own, key=_source_order)
+        then = sorted(auto[target] - explicit[target] - own, key=_source_order)
+        if first or then:
+            out[target] = (*first, *then)
+    return out
+
+
+def _source_order(source: Source) -> tuple[str, str]:
+    return source[0], source[1] or ""

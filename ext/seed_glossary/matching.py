@@ -94,6 +94,21 @@ def separator_variants(name: str) -> set[str]:
     return variants
 
 
+# What smart quotes make of plain punctuation in text (docutils' SmartQuotes):
+# a name written with the plain characters is found in the typeset text too.
+_TYPESET = (("...", "…"), ("---", "—"), ("--", "–"), ("'", "’"))
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def typeset_variants(name: str) -> set[str]:
+    """The name as smart quotes typeset it, and as written."""
+    typeset = name
+    for plain, fancy in _TYPESET:
+        typeset = typeset.replace(plain, fancy)
+    typeset = _QUOTED.sub("“\\1”", typeset)
+    return {name, typeset}
+
+
 class TermMatcher:
     """Finds glossary names in text; build once, use for every text node.
 
@@ -118,7 +133,8 @@ class TermMatcher:
             pattern = _Pattern(target, name, None)  # one for all its spellings
             for form in inflections(name):
                 for variant in separator_variants(form):
-                    patterns.setdefault(variant.lower(), pattern)
+                    for typeset in typeset_variants(variant):
+                        patterns.setdefault(typeset.lower(), pattern)
         self._keys = list(patterns)
         self._patterns = [patterns[k] for k in self._keys]
         self._automaton = (

@@ -155,6 +155,8 @@ class SeedEntry:
     source: str | None = None
     #: MyST source, not plain text (``structured`` and ``override`` seeds)
     is_markup: bool = False
+    #: ``autolink:`` of a curated seed: "always", "first", "never" or None
+    autolink: str | None = None
 
     @property
     def has_problems(self) -> bool:
@@ -172,3 +174,5 @@ class ItemNames:
     #: ids of every ``dt`` (parallel to ``names``; "" where a name has none)
     anchors: tuple[str, ...] = ()
     files: tuple[str, ...] = ()  #: the seeds the entry comes from
+    #: ``autolink:`` of its curated seed ("always", "first", "never"), or ""
+    autolink: str = ""

@@ -67,30 +67,29 @@ class AutolinkTransform(SphinxPostTransform):
 def insert_links(
     root: nodes.Element, docname: str, links: Sequence[PlannedLink]
 ) -> None:
-    """Replace each text node that has planned links by its text and the links.
+    """Replace each run of text that has planned links by its text and the links.
 
-    A text node that is no longer what was planned (another extension changed
-    it after reading) keeps its text and gets no links.
+    A run that is no longer what was planned (another extension changed it
+    after reading) keeps its text and gets no links.
     """
-    by_text: dict[int, list[PlannedLink]] = defaultdict(list)
+    by_run: dict[int, list[PlannedLink]] = defaultdict(list)
     for link in links:
-        by_text[link.text].append(link)
-    texts, _xrefs = walk(root, docname)
-    for ordinal, planned in by_text.items():
-        if ordinal >= len(texts):
+        by_run[link.text].append(link)
+    runs, _xrefs = walk(root, docname)
+    for ordinal, planned in by_run.items():
+        if ordinal >= len(runs):
             break
-        text, _unit = texts[ordinal]
-        value = text_of(text)
+        texts, _unit, _block = runs[ordinal]
+        value = text_of(texts)
         if any(value[link.start : link.end] != link.surface for link in planned):
             logger.debug("[seed_glossary] %s: text changed, not linked", docname)
             continue
-        parent = text.parent
+        parent = texts[0].parent
         assert parent is not None
         # By identity: Text nodes are strings, and list.index compares values.
-        index = next(i for i, child in enumerate(parent.children) if child is text)
-        pieces = _linked(value, planned, docname, parent)
-        parent.children[index : index + 1] = []
-        for offset, piece in enumerate(pieces):
+        index = next(i for i, child in enumerate(parent.children) if child is texts[0])
+        del parent.children[index : index + len(texts)]
+        for offset, piece in enumerate(_linked(value, planned, docname, parent)):
             parent.insert(index + offset, piece)
 
 

@@ -297,6 +297,7 @@ def _merge(scraped: SeedEntry, override: SeedEntry) -> SeedEntry:
         term=override.term or scraped.term,
         aliases=override.aliases or scraped.aliases,
         see_also=override.see_also or scraped.see_also,
+        autolink=override.autolink or scraped.autolink,
         problems=problems,
         source=override.file,
     )

@@ -20,7 +20,10 @@ FRONT_MATTER_KEYS = {
     "aliases": "list of other names",
     "see_also": "list of related terms",
     "source": "a scraped seed (*.txt) this file completes (override)",
+    "autolink": "how mentions of the term link themselves: always, first or never",
 }
+#: Values of ``autolink:``.
+AUTOLINK_POLICIES = ("always", "first", "never")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SECTION = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -40,6 +43,17 @@ def read_structured(
     aliases = _string_list(meta, "aliases", found)
     see_also = _string_list(meta, "see_also", found)
     source = _string(meta, "source", found)
+    autolink = _string(meta, "autolink", found)
+    if autolink is not None and autolink not in AUTOLINK_POLICIES:
+        found.append(
+            Problem(
+                "front_matter",
+                f"autolink: {autolink!r} is not one of "
+                f"{', '.join(AUTOLINK_POLICIES)}; it is ignored",
+                _key_line(lines, "autolink", body_start),
+            )
+        )
+        autolink = None
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             found.append(
@@ -77,6 +91,7 @@ def read_structured(
         definition_line=definition_line,
         source=source,
         is_markup=True,
+        autolink=autolink,
     )
 
 

@@ -48,6 +48,20 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class AliasEvidence:
+    """Why an alias is one: the phrase that names it, and its line.
+
+    For a scraped seed the phrase is quoted from the definition ("often
+    dubbed the “control tower”", "Gut-Liver axis (GL axis)"); for a curated
+    seed it is the front matter key that lists it.
+    """
+
+    alias: str
+    phrase: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A headed section of an entry (``Origin``, ``Mechanism``, ...)."""
 
@@ -82,6 +96,8 @@ class SeedEntry:
     source: str | None = None
     #: MyST source, not plain text (``structured`` and ``override`` seeds)
     is_markup: bool = False
+    #: for each alias, in the order of ``aliases``: the phrase that names it
+    alias_evidence: tuple[AliasEvidence, ...] = ()
 
     @property
     def has_problems(self) -> bool:

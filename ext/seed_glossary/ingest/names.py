@@ -1,43 +1,57 @@
 """The headword and its aliases, as a definition's first sentence gives them.
 
-A glossary definition opens with its subject: ``<Term>[ (<ABBR>)][, <cue>
-<alias>,] is ...``. We take the subject before the first main verb, then read
-the appositives between the term and that verb. Only appositives that open with
-a naming cue ("often called", "also known as", ", or") or a parenthesised
-abbreviation *of the term itself* name aliases; quoted metaphors elsewhere in
-the sentence, abbreviations of other things and names in later sentences do not.
+A glossary definition opens with its subject, then its main verb:
+
+    <Term> [(<bracket>)] [, <appositive>,]... <verb> <predicate>
+
+The term is the head of the subject. Appositives and brackets may stand
+between it and the verb ("X (XA), a steroid made by …, has long been …"), so
+the verb is looked for at the start of each clause, not only in the first.
+
+Aliases come from the grammar of naming (:mod:`.naming`), looked for where a
+name of the term can stand: a bracket right after the term, an appositive,
+a naming phrase right after the verb ("X is also called Y"), or one right
+after the predicate's first noun ("X is a hormone, often dubbed “Y”, that").
+A naming phrase anywhere else in the sentence may name another noun of it:
+it is reported as a doubt, never taken. Later sentences are not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from .naming import (
+    AUXILIARIES,
+    Naming,
+    attached,
+    bracket_names,
+    find_verb_cue,
+    is_abbreviation_of,
+    is_adverb,
+    is_function_word,
+    marker_cue,
+    phrase,
+    read_name,
+    verb_cue,
+    word_set,
+)
+from .sentence import Token, clauses, tokenize
 from .signals import SENTENCE_END
 
-# The main verb that ends a definition's subject.
-_VERB = re.compile(
-    r"\s(?:is|are|was|were|refers?\s+to|describes?|denotes?|means|represents?"
-    r"|designates?|constitutes?|comprises?|consists\s+of|can\s+be\s+defined\s+as"
-    r"|defines?)\b"
+__all__ = ["Names", "extract_names", "first_sentence", "is_abbreviation_of"]
+
+# Verbs that end a definition's subject (lower case only: "Act" may be a name).
+_MAIN_VERBS = (AUXILIARIES - {"be", "been", "being", "am", "having"}) | word_set(
+    "refers refer describes describe denotes denote means mean represents "
+    "represent designates designate constitutes constitute comprises comprise "
+    "consists consist defines define remains remain becomes become serves serve "
+    "acts act plays play helps help occurs occur goes go went"
 )
-# "often clinically referred to as", "also known as", "sometimes informally
-# called", "occasionally nicknamed": adverbs, then a naming verb.
-_CUE = re.compile(
-    r"^(?:(?:\w+ly|often|also|sometimes|still|more|most|now|today|and)\s+)*"
-    r"(?:referred\s+to\s+as|termed|called|known\s+as|nicknamed|dubbed|named"
-    r"|abbreviated(?:\s+as|\s+to)?|shortened\s+to|short\s+for)\s+(?P<alias>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_PREDICATE_CUE = re.compile(
-    r"^(?:is|are)\s+(?:(?:\w+ly|often|also|sometimes)\s+)*"
-    r"(?:called|known\s+as|referred\s+to\s+as|termed|nicknamed)\s+(?P<alias>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_OR = re.compile(r"^or\s+(?P<alias>.+)$", re.IGNORECASE | re.DOTALL)
-_PARENS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_QUOTES = "\"“”'‘’«»"
+# Relative pronouns end the head: "X, which is …", "X that …".
+_RELATIVES = frozenset(("which", "who", "whom", "whose", "that"))
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Subjects that describe instead of naming: "It is", "This term", "A family of".
 _NOT_A_NAME = re.compile(
     r"^(?:it|its|this|these|that|those|they|he|she|we|you|there|here|such|each"
@@ -45,6 +59,10 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_TERM_WORDS = 8
+# Words of the predicate before an appositive that names its first noun:
+# "is a peptide hormone, often dubbed …".
+_MAX_GENUS_WORDS = 6
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,77 +73,63 @@ class Names:
     aliases: tuple[str, ...]
     #: aliases read from a weak cue (", or X,") that the term does not abbreviate
     doubtful: tuple[str, ...] = ()
+    #: for each alias, in the same order, the phrase of the sentence that names it
+    evidence: tuple[str, ...] = ()
+    #: names kept out of the aliases, each as (name, phrase, why)
+    left_out: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass
+class _Subject:
+    """The first sentence cut at its main verb."""
+
+    term: str
+    head_text: str  # the term as written, with a leading "The"
+    brackets: list[Token]  # brackets right after the term
+    inner_brackets: list[Token]  # brackets inside the term: "X (XA) Y is"
+    appositives: list[list[Token]]  # clauses between the term and the verb
+    predicate: list[list[Token]]  # the verb's clause from the verb on, then the rest
+
+
+@dataclass
+class _Collector:
+    """Aliases and doubts in the order the sentence gives them."""
+
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    doubtful: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, naming: Naming, where: str, *, far: bool = False) -> None:
+        """Take the names of *naming*, or keep them out with its doubt."""
+        doubt = naming.doubt or (
+            "the naming phrase is far from the term and may name another noun"
+            if far
+            else ""
+        )
+        for name in naming.names:
+            if not name or name.casefold() == self.term.casefold():
+                continue
+            if doubt:
+                self.left_out.append((name, where, doubt))
+            elif name.casefold() not in (a.casefold() for a in self.aliases):
+                self.aliases.append(name)
+                self.evidence.append(where)
+
+    def result(self) -> Names:
+        taken = {a.casefold() for a in self.aliases}
+        left_out = tuple(d for d in self.left_out if d[0].casefold() not in taken)
+        doubtful = tuple(a for a in self.doubtful if a in self.aliases)
+        return Names(
+            self.term, tuple(self.aliases), doubtful, tuple(self.evidence), left_out
+        )
 
 
 def first_sentence(text: str) -> str:
     """The text up to the first sentence end (or all of it)."""
     match = SENTENCE_END.search(text)
     return text[: match.end()] if match else text
-
-
-def split_top_level(text: str, sep: str = ",") -> list[str]:
-    """Split on *sep* outside parentheses and quotes.
-
-    A separator inside a closing curly quote, as in ``“leaky gut,”``, stays in
-    the quoted part: scraped pages put the comma inside the quotes.
-    """
-    parts, depth, quoted, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch in "“":
-            quoted = True
-        elif ch in "”":
-            quoted = False
-        elif ch == '"':
-            quoted = not quoted
-        elif ch == sep and not depth and not quoted:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts]
-
-
-def clean_alias(text: str) -> str:
-    """Strip quotes, a trailing comma or full stop, and a leading article."""
-    previous = None
-    while previous != text:
-        previous = text
-        text = text.strip().strip(_QUOTES).rstrip(",.;:").strip()
-        text = _LEADING_ARTICLE.sub("", text)
-    return text
-
-
-def is_abbreviation_of(short: str, long: str) -> bool:
-    """True if *short* abbreviates *long* (Schwartz & Hearst, 2003).
-
-    Every letter or digit of the abbreviation must occur in the long form, in
-    order, and its first character must start a word of the long form. A
-    plural ``s`` ending the abbreviation ("SCFAs") may stand for the plural.
-    """
-    short = short.strip()
-    if not (1 < len(short) <= 12) or " " in short or not short[0].isalnum():
-        return False
-    if not any(ch.isupper() for ch in short):
-        return False
-    letters = [ch.lower() for ch in short if ch.isalnum()]
-    if len(letters) > 2 and short.endswith("s") and short[-2].isupper():
-        letters = letters[:-1]
-    long_l = long.lower()
-    s, lg = len(letters) - 1, len(long_l) - 1
-    while s >= 0:
-        ch = letters[s]
-        while lg >= 0 and (
-            long_l[lg] != ch or (s == 0 and lg > 0 and long_l[lg - 1].isalnum())
-        ):
-            lg -= 1
-        if lg < 0:
-            return False
-        s -= 1
-        lg -= 1
-    return True
 
 
 def extract_names(definition: str) -> Names:
@@ -135,58 +139,100 @@ def extract_names(definition: str) -> Names:
     :returns: ``term`` is ``None`` when the definition does not open with a name
     """
     sentence = first_sentence(definition)
-    subject, predicate = _split_subject(sentence)
+    subject = _read_subject(sentence, tokenize(sentence))
     if subject is None:
         return Names(None, ())
-    head, *appositives = split_top_level(subject)
-    aliases: list[str] = []
-    abbreviation = _PARENS.search(head)
-    if abbreviation:
-        head = head[: abbreviation.start()].strip()
-    # "The estrobolome" names it; "A family of ..." describes instead.
-    term = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE).strip()
+    found = _Collector(subject.term)
+    _bracket_aliases(sentence, subject, found)
+    for clause in subject.appositives:
+        _appositive_aliases(sentence, clause, found)
+    _predicate_aliases(sentence, subject.predicate, found)
+    return found.result()
+
+
+# -- the subject -------------------------------------------------------------
+
+
+def _read_subject(text: str, tokens: list[Token]) -> _Subject | None:
+    """Find the term and the main verb; ``None`` if the sentence names nothing."""
+    parts = clauses(tokens)
+    first = parts[0]
+    head_end = _head_end(first)
+    if head_end == 0:
+        return None
+    head = first[:head_end]
+    i = head_end
+    brackets: list[Token] = []
+    while i < len(first) and first[i].kind == "bracket":
+        brackets.append(first[i])
+        i += 1
+    inner: list[Token] = []
+    tail_end = _tail_end(first, i)
+    if brackets and _is_term_tail(first[i:tail_end]):
+        # "Low-density lipoprotein (LDL) cholesterol is": the bracket names a
+        # noun inside the term, not the term.
+        head, inner, brackets = [*head, *first[i:tail_end]], brackets, []
+        i = tail_end
+    head_text = _words_of(text, head, inner)
+    term = _LEADING_THE.sub("", head_text).strip()
     if not _looks_like_name(term):
-        return Names(None, ())
-    if abbreviation:
-        aliases.extend(_paren_aliases(abbreviation.group(1), term))
-    doubtful = []
-    for part in appositives:
-        alias = _cued_alias(part)
-        if alias:
-            aliases.append(alias)
-            if _OR.match(part) and not is_abbreviation_of(alias, term):
-                doubtful.append(alias)
-    if predicate and _PREDICATE_CUE.match(predicate):
-        # "X is also known as Y, ..." names an alias straight after the verb.
-        cued = _PREDICATE_CUE.match(split_top_level(predicate)[0])
-        if cued:
-            aliases.append(clean_alias(cued.group("alias")))
-    seen = {term.casefold()}
-    unique = []
-    for alias in aliases:
-        if alias and alias.casefold() not in seen:
-            seen.add(alias.casefold())
-            unique.append(alias)
-    return Names(term, tuple(unique), tuple(a for a in doubtful if a in unique))
+        return None
+    found = _split_at_verb(first[i:], parts[1:])
+    if found is None:
+        return None
+    appositives, predicate = found
+    return _Subject(term, head_text, brackets, inner, appositives, predicate)
 
 
-def _split_subject(sentence: str) -> tuple[str | None, str]:
-    """Cut the sentence before its first main verb outside quotes and brackets."""
-    depth, quoted = 0, False
-    for i, ch in enumerate(sentence):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch == "“":
-            quoted = True
-        elif ch == "”":
-            quoted = False
-        elif ch.isspace() and not depth and not quoted:
-            match = _VERB.match(sentence, i)
-            if match:
-                return sentence[:i].strip(), sentence[i:].strip()
-    return None, sentence
+def _head_end(clause: Sequence[Token]) -> int:
+    """How many tokens of the first clause are the term's words."""
+    i = 0
+    while i < len(clause) and clause[i].kind in ("word", "mark"):
+        token = clause[i]
+        if i and token.kind == "word" and _ends_head(clause, i):
+            break
+        i += 1
+    while i and clause[i - 1].kind == "mark":
+        i -= 1
+    return i
+
+
+def _ends_head(clause: Sequence[Token], i: int) -> bool:
+    """A main verb, a relative pronoun or a naming phrase starts at *i*."""
+    token = clause[i]
+    if token.text in _MAIN_VERBS or token.text in _RELATIVES:
+        return True
+    j = i
+    while j < len(clause) and is_adverb(clause[j]) and clause[j].text.islower():
+        j += 1
+    return (
+        j < len(clause) and clause[j].text.islower() and verb_cue(clause, j) is not None
+    )
+
+
+def _tail_end(clause: Sequence[Token], i: int) -> int:
+    j = i
+    while j < len(clause) and clause[j].kind == "word" and not _ends_head(clause, j):
+        j += 1
+    return j
+
+
+def _is_term_tail(words: Sequence[Token]) -> bool:
+    """Up to three plain words after a bracket, before the verb: still the term."""
+    return 0 < len(words) <= 3 and not any(
+        is_function_word(w) or is_adverb(w) or w.low == "of" for w in words
+    )
+
+
+def _words_of(text: str, head: Sequence[Token], skipped: Sequence[Token]) -> str:
+    """The head's words as written, leaving out the brackets inside it."""
+    pieces: list[str] = []
+    start = head[0].start
+    for bracket in skipped:
+        pieces.append(text[start : bracket.start].strip())
+        start = bracket.end
+    pieces.append(text[start : head[-1].end].strip())
+    return " ".join(p for p in pieces if p)
 
 
 def _looks_like_name(term: str) -> bool:
@@ -199,20 +245,192 @@ def _looks_like_name(term: str) -> bool:
     )
 
 
-def _paren_aliases(inner: str, term: str) -> list[str]:
-    """``(SCFAs)`` names an alias; ``(also called X)`` too; ``(E2)`` does not."""
-    cued = _cued_alias(inner)
-    if cued:
-        return [cued]
-    return [inner.strip()] if is_abbreviation_of(inner, term) else []
+def _split_at_verb(
+    rest: list[Token], later: list[list[Token]]
+) -> tuple[list[list[Token]], list[list[Token]]] | None:
+    """Appositives before the main verb, and the predicate from it on.
+
+    The verb is in the term's own clause ("X (XA) is"), or starts a later
+    clause after the appositives ("X, a steroid …, has long been"). Failing
+    both, the first main verb anywhere after the term is taken.
+    """
+    verb = _first_verb(rest)
+    if verb is not None:
+        return _nonempty([rest[:verb]]), [rest[verb:], *later]
+    for k, clause in enumerate(later):
+        if _opens_with_verb(clause):
+            return _nonempty([rest, *later[:k]]), later[k:]
+    for k, clause in enumerate(later):
+        if _opens_with_verb(clause, loose=True):
+            return _nonempty([rest, *later[:k]]), later[k:]
+    for k, clause in enumerate(later):
+        verb = _first_verb(clause)
+        if verb is not None:
+            before = [rest, *later[:k], clause[:verb]]
+            return _nonempty(before), [clause[verb:], *later[k + 1 :]]
+    return None
 
 
-def _cued_alias(part: str) -> str | None:
-    part = part.strip()
-    match = _CUE.match(part) or _OR.match(part)
-    if not match:
-        return None
-    alias = clean_alias(match.group("alias"))
-    if not alias or len(alias.split()) > _MAX_TERM_WORDS:
-        return None
-    return alias
+def _nonempty(parts: list[list[Token]]) -> list[list[Token]]:
+    return [p for p in parts if p]
+
+
+def _first_verb(clause: Sequence[Token]) -> int | None:
+    for i, token in enumerate(clause):
+        if token.kind == "word" and token.text in _MAIN_VERBS:
+            return i
+    return None
+
+
+def _opens_with_verb(clause: Sequence[Token], *, loose: bool = False) -> bool:
+    """Does the clause start (after adverbs) with a verb?
+
+    *loose* also takes any word in -s for one ("regulates"): only tried when
+    no clause opens with a verb of the closed list.
+    """
+    i = 0
+    while i < len(clause) and is_adverb(clause[i]):
+        i += 1
+    if i >= len(clause) or clause[i].kind != "word":
+        return False
+    word = clause[i].text
+    if word in _MAIN_VERBS:
+        return True
+    return (
+        loose
+        and word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
+
+
+# -- where aliases stand -----------------------------------------------------
+
+
+def _bracket_aliases(text: str, subject: _Subject, found: _Collector) -> None:
+    for bracket in subject.brackets:
+        where = f"{subject.head_text} {text[bracket.start : bracket.end]}"
+        for naming in bracket_names(bracket.text, subject.term):
+            found.add(naming, where)
+    for bracket in subject.inner_brackets:
+        where = text[bracket.start : bracket.end]
+        for naming in bracket_names(bracket.text, subject.term):
+            if naming.names and not naming.doubt:
+                found.add(
+                    Naming(
+                        naming.names,
+                        0,
+                        0,
+                        "the bracket stands inside the term and names a part of it",
+                    ),
+                    where,
+                )
+
+
+def _appositive_aliases(text: str, clause: list[Token], found: _Collector) -> None:
+    """Names in a clause between the term and its verb."""
+    cue = find_verb_cue(clause)
+    if cue is not None:
+        naming = read_name(text, clause, cue)
+        if naming is not None:
+            far = not attached(clause[: cue.start])
+            found.add(naming, phrase(text, clause, naming), far=far)
+            return
+    marker = marker_cue(clause)
+    if marker is not None:
+        naming = read_name(text, clause, marker)
+        if naming is not None:
+            _add_marked(text, clause, naming, found, weak=marker.bare)
+        return
+    _bare_quote(text, clause, found)
+
+
+def _add_marked(
+    text: str, clause: list[Token], naming: Naming, found: _Collector, weak: bool
+) -> None:
+    """ ", or X,": a name, or the next item of a list; doubtful unless an
+    abbreviation of the term."""
+    found.add(naming, phrase(text, clause, naming))
+    if weak and clause[0].is_word("or"):
+        found.doubtful.extend(
+            n for n in naming.names if not is_abbreviation_of(n, found.term)
+        )
+
+
+def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
+    """ "X, the body's “alarm,” is": a nickname without a naming word, maybe."""
+    quotes = [i for i, t in enumerate(clause) if t.kind == "quote"]
+    if len(quotes) != 1 or quotes[0] != len(clause) - 1:
+        return
+    if not all(t.kind == "word" and len(clause) <= 4 for t in clause[:-1]):
+        return
+    name = clause[-1].text.strip()
+    naming = Naming(
+        (name,),
+        0,
+        len(clause),
+        "a quoted phrase beside the term names it only with a naming word",
+    )
+    found.add(naming, phrase(text, clause, naming))
+
+
+def _predicate_aliases(
+    text: str, predicate: list[list[Token]], found: _Collector
+) -> None:
+    """ "X is also called Y"; "X is a hormone, often dubbed “Y”, that …".
+
+    Any other naming phrase of the sentence may name another noun: kept out.
+    """
+    first = predicate[0]
+    start = 0
+    while start < len(first) and (
+        first[start].low in AUXILIARIES or is_adverb(first[start])
+    ):
+        start += 1
+    cue = verb_cue(first, start) if start < len(first) else None
+    used: set[int] = set()
+    if cue is not None:
+        naming = read_name(text, first, cue)
+        if naming is not None:
+            found.add(naming, phrase(text, first, naming))
+            used.add(id(first))
+    if len(predicate) > 1 and _is_genus(first):
+        second = predicate[1]
+        cue = find_verb_cue(second)
+        if cue is not None and attached(second[: cue.start]) and cue.start <= 2:
+            naming = read_name(text, second, cue)
+            if naming is not None:
+                found.add(naming, phrase(text, second, naming))
+                used.add(id(second))
+    for clause in predicate:
+        if id(clause) not in used:
+            _far_names(text, clause, found)
+
+
+def _is_genus(clause: Sequence[Token]) -> bool:
+    """ "is a peptide hormone": the verb and a short noun phrase, nothing more."""
+    words = clause[1:]
+    return (
+        0 < len(words) <= _MAX_GENUS_WORDS
+        and all(t.kind == "word" for t in words)
+        and not any(
+            w.low in _RELATIVES or (is_function_word(w) and w.low not in _ARTICLES)
+            for w in words
+        )
+    )
+
+
+def _far_names(text: str, clause: list[Token], found: _Collector) -> None:
+    begin = 0
+    while begin < len(clause):
+        cue = find_verb_cue(clause, begin)
+        if cue is None:
+            return
+        naming = read_name(text, clause, cue)
+        if naming is not None:
+            found.add(naming, phrase(text, clause, naming), far=True)
+            begin = max(naming.end, cue.name_at)
+        else:
+            begin = cue.name_at

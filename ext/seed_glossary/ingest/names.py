@@ -51,6 +51,12 @@ _MAIN_VERBS = (AUXILIARIES - {"be", "been", "being", "am", "having"}) | word_set
 )
 # Relative pronouns end the head: "X, which is …", "X that …".
 _RELATIVES = frozenset(("which", "who", "whom", "whose", "that"))
+# A full stop that ends an abbreviation: "a.k.a.", "e.g.", "cf.", "approx.".
+_ABBREVIATION_STOP = re.compile(
+    r"(?:\b(?:\w\.)+\w|\b(?:vs|cf|approx|ca|syn|abbr|lit|incl|resp|Dr|Prof|St|Fig))"
+    r"\.$",
+    re.IGNORECASE,
+)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Subjects that describe instead of naming: "It is", "This term", "A family of".
 _NOT_A_NAME = re.compile(
@@ -127,9 +133,15 @@ class _Collector:
 
 
 def first_sentence(text: str) -> str:
-    """The text up to the first sentence end (or all of it)."""
-    match = SENTENCE_END.search(text)
-    return text[: match.end()] if match else text
+    """The text up to the first sentence end (or all of it).
+
+    The full stops of "a.k.a.", "e.g." or "vs." end no sentence, even before
+    a capital: "X, a.k.a. Kulchitsky cells, are".
+    """
+    for match in SENTENCE_END.finditer(text):
+        if not _ABBREVIATION_STOP.search(text, 0, match.start() + 1):
+            return text[: match.end()]
+    return text
 
 
 def extract_names(definition: str) -> Names:
@@ -173,6 +185,8 @@ def _read_subject(text: str, tokens: list[Token]) -> _Subject | None:
         # noun inside the term, not the term.
         head, inner, brackets = [*head, *first[i:tail_end]], brackets, []
         i = tail_end
+    if i < len(first) and first[i].kind == "quote":
+        return None  # 'The term “X” refers to': the subject is a quotation
     head_text = _words_of(text, head, inner)
     term = _LEADING_THE.sub("", head_text).strip()
     if not _looks_like_name(term):
@@ -361,10 +375,9 @@ def _add_marked(
 
 def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
     """ "X, the body's “alarm,” is": a nickname without a naming word, maybe."""
-    quotes = [i for i, t in enumerate(clause) if t.kind == "quote"]
-    if len(quotes) != 1 or quotes[0] != len(clause) - 1:
+    if len(clause) > 4 or clause[-1].kind != "quote":
         return
-    if not all(t.kind == "word" and len(clause) <= 4 for t in clause[:-1]):
+    if not all(_determiner_or_owner(t) for t in clause[:-1]):
         return
     name = clause[-1].text.strip()
     naming = Naming(
@@ -374,6 +387,14 @@ def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
         "a quoted phrase beside the term names it only with a naming word",
     )
     found.add(naming, phrase(text, clause, naming))
+
+
+def _determiner_or_owner(token: Token) -> bool:
+    """ "the", "its", "the body's": words that may stand before a nickname."""
+    low = token.low
+    return token.kind == "word" and (
+        low in _ARTICLES or low in ("its", "their") or low.endswith(("'s", "’s"))
+    )
 
 
 def _predicate_aliases(

@@ -44,7 +44,7 @@ _VERBS: dict[str, tuple[str, str | None, bool]] = {
     "dub": ("dub dubs dubbed dubbing", None, False),
     "name": ("named renamed", None, False),
     "nickname": ("nickname nicknames nicknamed nicknaming", None, False),
-    "term": ("termed terming", None, False),
+    "term": ("term terms termed terming", None, False),
     "label": ("label labels labelled labeled labelling labeling", None, False),
     "christen": ("christen christens christened christening", None, False),
     "baptise": ("baptised baptized", None, False),
@@ -65,6 +65,8 @@ _VERBS: dict[str, tuple[str, str | None, bool]] = {
     "tout": ("touted", "as", True),
     "characterise": ("characterised characterized", "as", True),
 }
+# Forms that are nouns too: verbs only after a subject ("which many term").
+_NOUNS_TOO = word_set("call calls label labels nickname nicknames term terms")
 _VERB_FORMS = {
     form: (lemma, particle, quoted_only)
     for lemma, (forms, particle, quoted_only) in _VERBS.items()
@@ -72,7 +74,7 @@ _VERB_FORMS = {
 }
 #: Markers that name without a verb, at the start of a clause.
 _MARKERS = word_set(
-    "formerly previously originally also aka a.k.a. alias syn. synonym synonyms "
+    "formerly previously originally now also aka a.k.a. alias syn. synonym synonyms "
     "abbr. abbreviation"
 )
 #: Languages whose name of a thing is another name of it: "(Latin: X)".
@@ -83,6 +85,7 @@ PREPOSITIONS = word_set(
     "about above across after against along among amongst around at before behind "
     "below beneath beside besides between beyond by despite down during except for "
     "from in inside into like near off on onto out outside over past per since "
+    "including excluding regarding concerning "
     "through throughout to toward towards under underneath unlike until up upon "
     "via with within without"
 )
@@ -122,6 +125,9 @@ _ADJECTIVE_ENDINGS = (
 # Adverbs not in -ly that may stand between a verb and its name: "called just
 # “X”". Not "first": "the first “hormone”" is no name.
 _FILLER_ADVERBS = word_set("just also often sometimes still")
+# "known in the clinic as", "referred to by clinicians as", "known to many as".
+_PLACE_PREPOSITIONS = word_set("in among to by within across throughout outside")
+_AUDIENCE = word_set("many most some all the its their")
 _MAX_NAME_WORDS = 6
 _MAX_QUOTED_WORDS = 8
 # How far before a naming verb its clause may start and still name the term.
@@ -178,7 +184,7 @@ def is_function_word(token: Token) -> bool:
 def verb_cue(clause: Sequence[Token], i: int) -> Cue | None:
     """The naming phrase whose verb is ``clause[i]``, with the adverbs before it."""
     form = clause[i].low if clause[i].kind == "word" else ""
-    if form not in _VERB_FORMS:
+    if form not in _VERB_FORMS or (form in _NOUNS_TOO and not _has_subject(clause, i)):
         return None
     _lemma, particle, quoted_only = _VERB_FORMS[form]
     name_at = _after_particle(clause, i + 1, particle)
@@ -188,6 +194,14 @@ def verb_cue(clause: Sequence[Token], i: int) -> Cue | None:
     while start > 0 and is_adverb(clause[start - 1]):
         start -= 1
     return Cue(start, name_at, quoted_only)
+
+
+def _has_subject(clause: Sequence[Token], i: int) -> bool:
+    """ "which researchers term X": a verb. "a term coined", "the label": nouns."""
+    if i == 0 or clause[i - 1].kind != "word":
+        return False
+    before = clause[i - 1].low
+    return before not in DETERMINERS and not before.endswith(("'s", "’s"))
 
 
 def find_verb_cue(clause: Sequence[Token], begin: int = 0) -> Cue | None:
@@ -226,25 +240,38 @@ def marker_cue(clause: Sequence[Token]) -> Cue | None:
 def _after_particle(
     clause: Sequence[Token], i: int, particle: str | None
 ) -> int | None:
-    """Index after the verb's particle, or ``None`` if the particle is missing."""
+    """Index after the verb's particle, or ``None`` if the particle is missing.
+
+    "referred to as", "referred to simply as", "referred to in the literature
+    as", "known colloquially as", "known to many as".
+    """
     i = _skip(clause, i, is_adverb)
     if particle is None:
         return i + 1 if _word_at(clause, i, "as", "to") else i
     words = particle.split()
-    if words[0] == "to":
-        if not _word_at(clause, i, "to"):
-            return None
+    if words[0] != "as" and not _word_at(clause, i, words[0]):
+        return None
+    if words[0] != "as":
         i = _skip(clause, i + 1, lambda t: is_adverb(t) or t.low in _PRONOUNS)
         words = words[1:]
     if not words:
         return i
-    # "known as", "known colloquially as", "known to many clinicians as"
-    for j in range(i, min(i + 4, len(clause))):
-        if _word_at(clause, j, words[0]):
-            return j + 1
-        if clause[j].kind != "word" or (j > i and clause[j].low in CONJUNCTIONS):
-            return None
-    return None
+    i = _skip_place(clause, i)
+    return i + 1 if _word_at(clause, i, "as") else None
+
+
+def _skip_place(clause: Sequence[Token], i: int) -> int:
+    """Skip a short phrase of place or audience before "as": "in the clinic"."""
+    if not _word_at(clause, i, *_PLACE_PREPOSITIONS):
+        return i
+    if clause[i].low == "to" and not _word_at(clause, i + 1, *_AUDIENCE):
+        return i  # "known to rise as …" is no naming
+    for j in range(i + 1, min(i + 5, len(clause))):
+        if _word_at(clause, j, "as"):
+            return j
+        if clause[j].kind != "word" or clause[j].low in CONJUNCTIONS:
+            return i
+    return i
 
 
 def _skip(clause: Sequence[Token], i: int, test: Callable[[Token], bool]) -> int:
@@ -257,23 +284,62 @@ def _word_at(clause: Sequence[Token], i: int, *words: str) -> bool:
     return i < len(clause) and clause[i].is_word(*words)
 
 
+class _Name(NamedTuple):
+    """One name read after a cue, where it ends, and any doubt about it."""
+
+    names: tuple[str, ...]  #: the name, and an abbreviation in brackets after it
+    end: int
+    doubt: str
+
+
 def read_name(text: str, clause: Sequence[Token], cue: Cue) -> Naming | None:
     """The name (or names) that *cue* gives, from the tokens after it.
+
+    A list ("X or Y", "the “X” or the “Y”") gives one name per item, as long
+    as each item reads as a name.
 
     :param text: the sentence the tokens come from
     :returns: ``None`` when the words after the cue are no name at all
     """
-    filler = _filler(clause, cue.name_at)
+    first = _one_name(text, clause, cue, cue.name_at)
+    if first is None:
+        return None
+    names, end = list(first.names), first.end
+    while _word_at(clause, end, "or", "and"):
+        item = _one_name(text, clause, cue, end + 1)
+        if item is None or item.doubt:
+            break
+        names += item.names
+        end = item.end
+    if cue.bare and (first.doubt or end < len(clause)):
+        return None  # "also present in the gut": a description, not a name
+    return Naming(tuple(names), cue.start, end, first.doubt)
+
+
+def _one_name(text: str, clause: Sequence[Token], cue: Cue, at: int) -> _Name | None:
+    filler = _filler(clause, at)
     i = filler.at
     if i >= len(clause):
         return None
     if clause[i].kind == "quote":
-        return _quoted(clause, cue, filler)
-    if cue.quoted_only or filler.stray or clause[i].kind != "word":
+        named = _quoted(clause, filler)
+    elif cue.quoted_only or filler.stray or clause[i].kind != "word":
         return None
-    if is_function_word(clause[i]):
-        return None  # "named after", "called for": the verb names nothing here
-    return _plain(text, clause, cue, filler)
+    elif is_function_word(clause[i]) or is_adverb(clause[i]):
+        return None  # "named after", "called for", "known as well"
+    else:
+        named = _plain(text, clause, cue, filler)
+    return _with_abbreviation(clause, named)
+
+
+def _with_abbreviation(clause: Sequence[Token], named: _Name) -> _Name:
+    """ "or 5-hydroxytryptamine (5-HT)": the bracket abbreviates the name."""
+    end = named.end
+    if end < len(clause) and clause[end].kind == "bracket" and named.names:
+        short = clause[end].text
+        if is_abbreviation_of(short, named.names[0]):
+            return _Name((*named.names, short), end + 1, named.doubt)
+    return named
 
 
 class _Filler(NamedTuple):
@@ -317,20 +383,14 @@ def _quote_follows(clause: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _quoted(clause: Sequence[Token], cue: Cue, filler: _Filler) -> Naming:
-    """A quoted name, perhaps followed by "or the “Y”"; it ends with its quotes.
+def _quoted(clause: Sequence[Token], filler: _Filler) -> _Name:
+    """A quoted name; it ends with its quotes.
 
     An owner before the quotes is fine ("the body's “alarm”"); an indefinite
     article is not ("described as a “gatekeeper”" describes).
     """
-    names = [_clean(clause[filler.at].text)]
+    name = _clean(clause[filler.at].text)
     end = filler.at + 1
-    while _word_at(clause, end, "or", "and"):
-        nxt = _filler(clause, end + 1).at
-        if nxt >= len(clause) or clause[nxt].kind != "quote":
-            break
-        names.append(_clean(clause[nxt].text))
-        end = nxt + 1
     doubt = ""
     if filler.indefinite:
         doubt = "a quoted phrase after 'a' or 'an' describes rather than names"
@@ -338,9 +398,9 @@ def _quoted(clause: Sequence[Token], cue: Cue, filler: _Filler) -> Naming:
         doubt = "other words stand between the naming word and the quotes"
     elif _continues_phrase(clause, end):
         doubt = "the quotes hold only part of a phrase (scare quotes)"
-    elif not all(names) or any(len(n.split()) > _MAX_QUOTED_WORDS for n in names):
+    elif not name or len(name.split()) > _MAX_QUOTED_WORDS:
         doubt = "the quoted words are too long for a name"
-    return Naming(tuple(names), cue.start, end, doubt)
+    return _Name((name,), end, doubt)
 
 
 def _continues_phrase(clause: Sequence[Token], i: int) -> bool:
@@ -354,40 +414,21 @@ def _continues_phrase(clause: Sequence[Token], i: int) -> bool:
     token = clause[i]
     return not (
         is_function_word(token)
-        or token.low == "of"
+        or token.low in ("of", "and", "or")
         or is_adverb(token)
         or token.low in _VERB_FORMS
-        or token.low == "and"
-        or token.low == "or"
     )
 
 
-def _plain(
-    text: str, clause: Sequence[Token], cue: Cue, filler: _Filler
-) -> Naming | None:
-    """An unquoted name: words up to the end of the clause or a function word.
-
-    "X or Y" after a naming verb gives two names when both read as names.
-    After a bare marker ("formerly X") the name must fill the clause: "also
-    present in the gut" is a description.
-    """
-    first_end = end = _name_end(clause, filler.at)
-    spans = [clause[filler.at : end]]
-    while _word_at(clause, end, "or", "and"):
-        nxt = _name_end(clause, end + 1)
-        if nxt == end + 1 or not _name_shape(clause[end + 1 : nxt], cue.bare):
-            break
-        spans.append(clause[end + 1 : nxt])
-        end = nxt
+def _plain(text: str, clause: Sequence[Token], cue: Cue, filler: _Filler) -> _Name:
+    """An unquoted name: words up to the end of the clause or a function word."""
+    end = _name_end(clause, filler.at)
     doubt = ""
     if filler.owner or filler.indefinite:
         doubt = "a plain name after 'a', 'an' or an owner reads as a description"
-    elif not _name_shape(clause[filler.at : first_end], cue.bare):
+    elif not _name_shape(clause[filler.at : end], cue.bare):
         doubt = "the words after the naming phrase do not read as a name"
-    if cue.bare and (doubt or end < len(clause)):
-        return None
-    names = tuple(_clean(_raw(text, span)) for span in spans)
-    return Naming(names, cue.start, end, doubt)
+    return _Name((_clean(_raw(text, clause[filler.at : end])),), end, doubt)
 
 
 def _name_end(clause: Sequence[Token], i: int) -> int:
@@ -415,8 +456,9 @@ def _ends_name(token: Token) -> bool:
 def _name_shape(words: Sequence[Token], strict: bool) -> bool:
     """Do these words read as a name: short, no function word first, no verb?
 
-    *strict* (a name after a bare marker) also refuses a first word that is a
-    participle or a lone adjective ("also found", "formerly rare").
+    *strict* (a name after a bare marker, or in brackets) also refuses a lone
+    participle or adjective ("also found", "formerly rare", "(activated)"); a
+    participle may start a longer name ("glycated haemoglobin").
     """
     if not words or len(words) > _MAX_NAME_WORDS:
         return False
@@ -425,11 +467,11 @@ def _name_shape(words: Sequence[Token], strict: bool) -> bool:
         return False
     if any(w.low in AUXILIARIES for w in words):
         return False
-    if strict and first.text.islower():
-        if first.low.endswith(("ed", "ing")) or first.low in _PARTICIPLES:
-            return False
-        if len(words) == 1 and first.low.endswith(_ADJECTIVE_ENDINGS):
-            return False
+    if strict and first.text.islower() and len(words) == 1:
+        return not (
+            first.low.endswith(("ed", "ing", *_ADJECTIVE_ENDINGS))
+            or first.low in _PARTICIPLES
+        )
     return True
 
 
@@ -520,12 +562,29 @@ def bracket_names(content: str, term: str) -> list[Naming]:
     :returns: one :class:`Naming` per part that names or may name the term;
         token positions refer to the part, not the sentence
     """
+    parts = _bracket_parts(content)
+    if parts and _explains(parts[0]):
+        return []  # "(from the Greek leptos, “thin”)": all of it explains
     out = []
-    for part in _bracket_parts(content):
+    for part in parts:
         naming = _bracket_part(content, part, term)
         if naming is not None:
             out.append(naming)
     return out
+
+
+def _explains(part: Sequence[Token]) -> bool:
+    """A part that opens with a preposition, an article or "e.g." ("(NO)" does not)."""
+    first = part[0]
+    return (
+        first.kind == "word"
+        and first.text.islower()
+        and (
+            first.low in PREPOSITIONS
+            or first.low in DETERMINERS
+            or first.low in _NOT_NAMES
+        )
+    )
 
 
 def _bracket_parts(content: str) -> list[list[Token]]:

@@ -49,6 +49,12 @@ _MAIN_VERBS = (AUXILIARIES - {"be", "been", "being", "am", "having"}) | word_set
     "consists consist defines define remains remain becomes become serves serve "
     "acts act plays play helps help occurs occur goes go went"
 )
+# Common verbs of a plural subject, tried where a verb must follow appositives:
+# "X, often termed Y, live in the gut".
+_PLURAL_VERBS = word_set(
+    "live line help form make produce include contain protect regulate support "
+    "work reside occur act play serve control bind carry"
+)
 # Relative pronouns end the head: "X, which is …", "X that …".
 _RELATIVES = frozenset(("which", "who", "whom", "whose", "that"))
 # A full stop that ends an abbreviation: "a.k.a.", "e.g.", "cf.", "approx.".
@@ -180,7 +186,7 @@ def _read_subject(text: str, tokens: list[Token]) -> _Subject | None:
         i += 1
     inner: list[Token] = []
     tail_end = _tail_end(first, i)
-    if brackets and _is_term_tail(first[i:tail_end]):
+    if brackets and _is_term_tail(first[i:tail_end], first[tail_end:]):
         # "Low-density lipoprotein (LDL) cholesterol is": the bracket names a
         # noun inside the term, not the term.
         head, inner, brackets = [*head, *first[i:tail_end]], brackets, []
@@ -231,10 +237,19 @@ def _tail_end(clause: Sequence[Token], i: int) -> int:
     return j
 
 
-def _is_term_tail(words: Sequence[Token]) -> bool:
-    """Up to three plain words after a bracket, before the verb: still the term."""
-    return 0 < len(words) <= 3 and not any(
-        is_function_word(w) or is_adverb(w) or w.low == "of" for w in words
+def _is_term_tail(words: Sequence[Token], after: Sequence[Token]) -> bool:
+    """Up to three plain words between a bracket and the verb: still the term.
+
+    "Low-density lipoprotein (LDL) cholesterol is". Not "X (…) regulates
+    metabolism and is": the words must lead straight to the verb.
+    """
+    if not 0 < len(words) <= 3 or (after and after[0].text not in _MAIN_VERBS):
+        return False
+    if not after and _looks_like_verb(words[0].text):
+        return False  # "X (…) feeds gut bacteria, and is": a verb, not the term
+    return not any(
+        is_function_word(w) or is_adverb(w) or w.low in ("of", "and", "or")
+        for w in words
     )
 
 
@@ -310,9 +325,13 @@ def _opens_with_verb(clause: Sequence[Token], *, loose: bool = False) -> bool:
     word = clause[i].text
     if word in _MAIN_VERBS:
         return True
+    return loose and (_looks_like_verb(word) or word in _PLURAL_VERBS)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A lower-case word in -s ("regulates"), where a verb is expected."""
     return (
-        loose
-        and word.isalpha()
+        word.isalpha()
         and word.islower()
         and len(word) > 3
         and word.endswith("s")
@@ -377,7 +396,11 @@ def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
     """ "X, the body's “alarm,” is": a nickname without a naming word, maybe."""
     if len(clause) > 4 or clause[-1].kind != "quote":
         return
-    if not all(_determiner_or_owner(t) for t in clause[:-1]):
+    before = clause[:-1]
+    owned = bool(before) and _determiner_or_owner(before[-1])
+    if not (owned or all(_determiner_or_owner(t) for t in before)):
+        return
+    if any(t.kind != "word" for t in before):
         return
     name = clause[-1].text.strip()
     naming = Naming(

@@ -270,7 +270,7 @@ def test_abbreviation_of_another_concept_is_not_an_alias():
         ),
         # not names: metaphors, scare quotes, explaining brackets, far phrases
         (
-            "Goblet cells, acting as the lining's “mucus factories,” are epithelial cells.",
+            "Goblet cells, acting as the lining’s “mucus factories,” are in the gut.",
             "Goblet cells",
             (),
         ),
@@ -321,7 +321,7 @@ def test_names_by_the_grammar_of_naming(sentence, term, aliases):
     ("sentence", "kept_out", "reason"),
     [
         (
-            "Peyer's patches are lymphoid tissue, described as a “sentinel” of the gut.",
+            "Peyer’s patches are lymphoid tissue, described as a “sentinel” of the gut.",
             "sentinel",
             "after 'a' or 'an'",
         ),

@@ -321,7 +321,7 @@ def test_names_by_the_grammar_of_naming(sentence, term, aliases):
     ("sentence", "kept_out", "reason"),
     [
         (
-            "Peyer’s patches are lymphoid tissue, described as a “sentinel” of the gut.",
+            "Peyer’s patches are lymph tissue, described as a “sentinel” of the gut.",
             "sentinel",
             "after 'a' or 'an'",
         ),

@@ -37,22 +37,23 @@ class Thing:
 
 
 THINGS = [
-    Thing("Glucagon-like peptide 1", "an incretin hormone", abbreviation="GLP-1",
-          synonym="preproglucagon fragment 78-107"),
+    Thing("Gastric inhibitory polypeptide", "an incretin hormone",
+          abbreviation="GIP", synonym="glucose-dependent insulinotropic polypeptide"),
     Thing("Intestinal alkaline phosphatase", "a brush-border enzyme",
           abbreviation="IAP", synonym="gut phosphomonoesterase"),
     Thing("Thyroid-stimulating hormone", "a pituitary glycoprotein",
           abbreviation="TSH", synonym="thyrotropin"),
     Thing("Trimethylamine N-oxide", "a small organic compound",
           abbreviation="TMAO", synonym="trimethylamine oxide"),
-    Thing("Migrating motor complex", "a cyclic pattern of contractions",
-          abbreviation="MMC", synonym="interdigestive motility cycle", proper=False),
+    Thing("Interstitial cells of Cajal", "pacemaker cells of the gut wall",
+          plural=True, abbreviation="ICC", synonym="gut pacemaker cells",
+          proper=False),
     Thing("Hypothalamic-pituitary-thyroid axis", "a hormonal feedback loop",
           abbreviation="HPTA", headed="HPT axis", proper=False),
     Thing("Dipeptidyl peptidase-4 inhibitor", "a class of oral drugs",
           headed="DPP-4 inhibitor", synonym="gliptin"),
-    Thing("Peptide YY", "a gut hormone", abbreviation="PYY",
-          synonym="peptide tyrosine tyrosine"),
+    Thing("Oxyntomodulin", "a gut hormone", abbreviation="OXM",
+          synonym="enteroglucagon 37"),
     Thing("Cholecystokinin", "a peptide hormone", abbreviation="CCK",
           synonym="pancreozymin"),
     Thing("Hepcidin", "a liver peptide", synonym="LEAP-1"),
@@ -88,7 +89,7 @@ NAMING_PASSIVE = [
 #: Verbs that only describe: they name a quoted span after "the" only.
 DESCRIBING = ["billed as", "hailed as", "touted as"]
 #: Active forms after "which <someone>".
-NAMING_ACTIVE = ["dub", "label", "christen", "term", "have dubbed", "have styled"]
+NAMING_ACTIVE = ["dub", "label", "christen", "style", "have dubbed", "have styled"]
 SOMEONE = ["histologists", "many physiologists", "older textbooks", "researchers"]
 MARKERS = ["formerly", "aka", "a.k.a.", "or simply", "or more plainly"]
 EXPLAINING = [
@@ -308,14 +309,15 @@ def definition(rng: random.Random, sentence: Sentence) -> str:
     return f"{sentence.text} {rng.choice(SECOND_SENTENCES).format(other=other)}"
 
 
+# Each page's own words: a paragraph repeated across a folder is boilerplate.
 SECTIONS = {
     "Origin": (
-        "The name was coined in the 1970s by physiologists studying digestion. "
-        "Older papers also styled it the {other}, a name since dropped."
+        "The name {term} was coined in the 1970s by physiologists studying "
+        "digestion. Older papers also styled it the {other}, a name since dropped."
     ),
     "Mechanism": (
-        "It binds a receptor on nearby cells and changes how they secrete. "
-        "Its effect fades within hours as the peptide is cleared."
+        "{term} binds a receptor on nearby cells and changes how they secrete. "
+        "Its effect fades within hours as it is cleared."
     ),
 }
 
@@ -328,7 +330,10 @@ def expected_entry(rng: random.Random, sentence: Sentence) -> dict:
         "term": sentence.term,
         "aliases": sentence.aliases,
         "definition": definition(rng, sentence),
-        "sections": {h: t.format(other=other) for h, t in SECTIONS.items()},
+        "sections": {
+            heading: text.format(other=other, term=sentence.thing.term)
+            for heading, text in SECTIONS.items()
+        },
         "traps": [],
         "title_line": sentence.thing.term.title(),
     }

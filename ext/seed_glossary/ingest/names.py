@@ -32,12 +32,13 @@ from .naming import (
     is_adverb,
     is_function_word,
     marker_cue,
+    mentions_naming_verb,
     phrase,
     read_name,
     verb_cue,
     word_set,
 )
-from .sentence import Token, clauses, tokenize
+from .sentence import Clauses, Token
 from .signals import SENTENCE_END
 
 __all__ = ["Names", "extract_names", "first_sentence", "is_abbreviation_of"]
@@ -100,7 +101,24 @@ class _Subject:
     brackets: list[Token]  # brackets right after the term
     inner_brackets: list[Token]  # brackets inside the term: "X (XA) Y is"
     appositives: list[list[Token]]  # clauses between the term and the verb
-    predicate: list[list[Token]]  # the verb's clause from the verb on, then the rest
+    predicate: _Predicate
+
+
+@dataclass
+class _Predicate:
+    """The main verb's clause from the verb on, and the clauses after it.
+
+    Later clauses are read (cut into tokens) only when needed: most hold no
+    naming word, and a cheap test on their text says so.
+    """
+
+    first: list[Token]
+    parts: Clauses
+    later: range  # indexes into parts
+
+    def clause(self, k: int) -> list[Token] | None:
+        """Later clause *k* if it may hold a naming phrase, else ``None``."""
+        return self.parts[k] if mentions_naming_verb(self.parts.text(k)) else None
 
 
 @dataclass
@@ -145,7 +163,8 @@ def first_sentence(text: str) -> str:
     a capital: "X, a.k.a. Kulchitsky cells, are".
     """
     for match in SENTENCE_END.finditer(text):
-        if not _ABBREVIATION_STOP.search(text, 0, match.start() + 1):
+        before = text[max(0, match.start() - 12) : match.start() + 1]
+        if not _ABBREVIATION_STOP.search(before):
             return text[: match.end()]
     return text
 
@@ -157,7 +176,7 @@ def extract_names(definition: str) -> Names:
     :returns: ``term`` is ``None`` when the definition does not open with a name
     """
     sentence = first_sentence(definition)
-    subject = _read_subject(sentence, tokenize(sentence))
+    subject = _read_subject(sentence, Clauses(sentence))
     if subject is None:
         return Names(None, ())
     found = _Collector(subject.term)
@@ -171,10 +190,9 @@ def extract_names(definition: str) -> Names:
 # -- the subject -------------------------------------------------------------
 
 
-def _read_subject(text: str, tokens: list[Token]) -> _Subject | None:
+def _read_subject(text: str, parts: Clauses) -> _Subject | None:
     """Find the term and the main verb; ``None`` if the sentence names nothing."""
-    parts = clauses(tokens)
-    first = parts[0]
+    first = _first_clause(parts)
     head_end = _head_end(first)
     if head_end == 0:
         return None
@@ -197,11 +215,28 @@ def _read_subject(text: str, tokens: list[Token]) -> _Subject | None:
     term = _LEADING_THE.sub("", head_text).strip()
     if not _looks_like_name(term):
         return None
-    found = _split_at_verb(first[i:], parts[1:])
+    found = _split_at_verb(first[i:], parts)
     if found is None:
         return None
     appositives, predicate = found
     return _Subject(term, head_text, brackets, inner, appositives, predicate)
+
+
+def _first_clause(parts: Clauses) -> list[Token]:
+    """The term's clause; without a naming verb, read only up to the main verb.
+
+    The words after the verb are then asked one thing only: are they a short
+    genus ("is a peptide hormone", :func:`_is_genus`)? A long rest is none, and
+    needs no reading (reading costs: 10,000 seeds have 10,000 definitions).
+    """
+    if mentions_naming_verb(parts.text(0)):
+        return parts[0]
+    opening = parts.opening(0, _MAIN_VERBS, 0)
+    end = parts.spans[0][1]
+    rest = parts.sentence[opening[-1].end : end].split() if opening else []
+    if not rest or len(rest) > _MAX_GENUS_WORDS:
+        return opening  # read to the end, or the rest is no genus
+    return parts[0]
 
 
 def _head_end(clause: Sequence[Token]) -> int:
@@ -275,8 +310,8 @@ def _looks_like_name(term: str) -> bool:
 
 
 def _split_at_verb(
-    rest: list[Token], later: list[list[Token]]
-) -> tuple[list[list[Token]], list[list[Token]]] | None:
+    rest: list[Token], parts: Clauses
+) -> tuple[list[list[Token]], _Predicate] | None:
     """Appositives before the main verb, and the predicate from it on.
 
     The verb is in the term's own clause ("X (XA) is"), or starts a later
@@ -285,18 +320,22 @@ def _split_at_verb(
     """
     verb = _first_verb(rest)
     if verb is not None:
-        return _nonempty([rest[:verb]]), [rest[verb:], *later]
-    for k, clause in enumerate(later):
-        if _opens_with_verb(clause):
-            return _nonempty([rest, *later[:k]]), later[k:]
-    for k, clause in enumerate(later):
-        if _opens_with_verb(clause, loose=True):
-            return _nonempty([rest, *later[:k]]), later[k:]
-    for k, clause in enumerate(later):
-        verb = _first_verb(clause)
+        return _nonempty([rest[:verb]]), _Predicate(
+            rest[verb:], parts, range(1, len(parts))
+        )
+    for test in (_opens_with_verb, _opens_with_verb_loosely):
+        for k in range(1, len(parts)):
+            if test(parts[k]):
+                before = [rest, *(parts[j] for j in range(1, k))]
+                return _nonempty(before), _Predicate(
+                    parts[k], parts, range(k + 1, len(parts))
+                )
+    for k in range(1, len(parts)):
+        verb = _first_verb(parts[k])
         if verb is not None:
-            before = [rest, *later[:k], clause[:verb]]
-            return _nonempty(before), [clause[verb:], *later[k + 1 :]]
+            before = [rest, *(parts[j] for j in range(1, k)), parts[k][:verb]]
+            predicate = _Predicate(parts[k][verb:], parts, range(k + 1, len(parts)))
+            return _nonempty(before), predicate
     return None
 
 
@@ -309,6 +348,10 @@ def _first_verb(clause: Sequence[Token]) -> int | None:
         if token.kind == "word" and token.text in _MAIN_VERBS:
             return i
     return None
+
+
+def _opens_with_verb_loosely(clause: Sequence[Token]) -> bool:
+    return _opens_with_verb(clause, loose=True)
 
 
 def _opens_with_verb(clause: Sequence[Token], *, loose: bool = False) -> bool:
@@ -420,37 +463,53 @@ def _determiner_or_owner(token: Token) -> bool:
     )
 
 
-def _predicate_aliases(
-    text: str, predicate: list[list[Token]], found: _Collector
-) -> None:
+def _predicate_aliases(text: str, predicate: _Predicate, found: _Collector) -> None:
     """ "X is also called Y"; "X is a hormone, often dubbed “Y”, that …".
 
     Any other naming phrase of the sentence may name another noun: kept out.
     """
-    first = predicate[0]
+    first = predicate.first
+    if not _after_verb(text, first, found):
+        _far_names(text, first, found)
+    later = iter(predicate.later)
+    second = next(later, None)
+    if second is not None:
+        clause = predicate.clause(second)
+        if clause is not None and not (
+            _is_genus(first) and _names_genus(text, clause, found)
+        ):
+            _far_names(text, clause, found)
+    for k in later:
+        clause = predicate.clause(k)
+        if clause is not None:
+            _far_names(text, clause, found)
+
+
+def _after_verb(text: str, first: list[Token], found: _Collector) -> bool:
+    """ "is also known as Y", "has long been dubbed “Y”", "goes by Y"."""
     start = 0
     while start < len(first) and (
         first[start].low in AUXILIARIES or is_adverb(first[start])
     ):
         start += 1
     cue = verb_cue(first, start) if start < len(first) else None
-    used: set[int] = set()
-    if cue is not None:
-        naming = read_name(text, first, cue)
-        if naming is not None:
-            found.add(naming, phrase(text, first, naming))
-            used.add(id(first))
-    if len(predicate) > 1 and _is_genus(first):
-        second = predicate[1]
-        cue = find_verb_cue(second)
-        if cue is not None and attached(second[: cue.start]) and cue.start <= 2:
-            naming = read_name(text, second, cue)
-            if naming is not None:
-                found.add(naming, phrase(text, second, naming))
-                used.add(id(second))
-    for clause in predicate:
-        if id(clause) not in used:
-            _far_names(text, clause, found)
+    naming = read_name(text, first, cue) if cue is not None else None
+    if naming is None:
+        return False
+    found.add(naming, phrase(text, first, naming))
+    return True
+
+
+def _names_genus(text: str, clause: list[Token], found: _Collector) -> bool:
+    """ ", often dubbed “Y”," right after "is a peptide hormone"."""
+    cue = find_verb_cue(clause)
+    if cue is None or cue.start > 2 or not attached(clause[: cue.start]):
+        return False
+    naming = read_name(text, clause, cue)
+    if naming is None:
+        return False
+    found.add(naming, phrase(text, clause, naming))
+    return True
 
 
 def _is_genus(clause: Sequence[Token]) -> bool:

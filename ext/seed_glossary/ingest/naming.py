@@ -25,6 +25,7 @@ name only a quoted span, and a quoted span after "a"/"an" describes instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -48,7 +49,7 @@ _VERBS: dict[str, tuple[str, str | None, bool]] = {
     "label": ("label labels labelled labeled labelling labeling", None, False),
     "christen": ("christen christens christened christening", None, False),
     "baptise": ("baptised baptized", None, False),
-    "style": ("styled", None, False),
+    "style": ("style styles styled", None, False),
     "brand": ("branded", None, False),
     "spell": ("spelled spelt", None, False),
     "write": ("written", None, False),
@@ -66,12 +67,17 @@ _VERBS: dict[str, tuple[str, str | None, bool]] = {
     "characterise": ("characterised characterized", "as", True),
 }
 # Forms that are nouns too: verbs only after a subject ("which many term").
-_NOUNS_TOO = word_set("call calls label labels nickname nicknames term terms")
+_NOUNS_TOO = word_set(
+    "call calls label labels nickname nicknames term terms style styles"
+)
 _VERB_FORMS = {
     form: (lemma, particle, quoted_only)
     for lemma, (forms, particle, quoted_only) in _VERBS.items()
     for form in forms.split()
 }
+_VERB_FORM_SET = frozenset(_VERB_FORMS)
+# Words of a text, for a cheap test of a clause before reading it.
+_LOWER_WORDS = re.compile(r"[^\W\d_][\w-]*")
 #: Markers that name without a verb, at the start of a clause.
 _MARKERS = word_set(
     "formerly previously originally now also aka a.k.a. alias syn. synonym synonyms "
@@ -196,6 +202,11 @@ def verb_cue(clause: Sequence[Token], i: int) -> Cue | None:
     return Cue(start, name_at, quoted_only)
 
 
+def mentions_naming_verb(text: str) -> bool:
+    """A cheap test: could *text* hold a naming phrase with a verb?"""
+    return not _VERB_FORM_SET.isdisjoint(_LOWER_WORDS.findall(text.casefold()))
+
+
 def _has_subject(clause: Sequence[Token], i: int) -> bool:
     """ "which researchers term X": a verb. "a term coined", "the label": nouns."""
     if i == 0 or clause[i - 1].kind != "word":
@@ -207,9 +218,10 @@ def _has_subject(clause: Sequence[Token], i: int) -> bool:
 def find_verb_cue(clause: Sequence[Token], begin: int = 0) -> Cue | None:
     """The first naming phrase with a verb in ``clause[begin:]``."""
     for i in range(begin, len(clause)):
-        cue = verb_cue(clause, i)
-        if cue is not None:
-            return cue
+        if clause[i].low in _VERB_FORMS:  # the cheap test first: most words fail
+            cue = verb_cue(clause, i)
+            if cue is not None:
+                return cue
     return None
 
 
@@ -562,6 +574,9 @@ def bracket_names(content: str, term: str) -> list[Naming]:
     :returns: one :class:`Naming` per part that names or may name the term;
         token positions refer to the part, not the sentence
     """
+    if is_abbreviation_of(content, term):
+        # The common case, "(SCFAs)", settled before any tokens are made.
+        return [Naming((content,), 0, 1)]
     parts = _bracket_parts(content)
     if parts and _explains(parts[0]):
         return []  # "(from the Greek leptos, “thin”)": all of it explains

@@ -10,9 +10,7 @@ quote, and a bracket is one token however many commas it holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: ``word``; ``quote`` and ``bracket`` (text = what is inside); ``comma``,
 #: ``dash`` (a clause separator); ``stop`` (``;`` ``:``); ``end`` (``.`` ``!``
@@ -20,23 +18,29 @@ from typing import Literal
 TokenKind = Literal["word", "quote", "bracket", "comma", "dash", "stop", "end", "mark"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token; ``sentence[start:end]`` is the token as written."""
+class Token(NamedTuple):
+    """One token; ``sentence[start:end]`` is the token as written.
+
+    A named tuple, not a dataclass: a definition has dozens of tokens and
+    10,000 seeds have 10,000 definitions, so making one must be cheap.
+    """
 
     kind: TokenKind
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        """The text in lower case, for comparisons with word lists."""
-        return self.text.casefold()
+    low: str  #: the text in lower case, for comparisons with word lists
 
     def is_word(self, *words: str) -> bool:
         """A word token that is one of *words* (lower case), or any word."""
         return self.kind == "word" and (not words or self.low in words)
+
+
+_new_tuple = tuple.__new__
+
+
+def _token(kind: TokenKind, text: str, start: int, end: int) -> Token:
+    return Token(kind, text, start, end, text.casefold())
 
 
 # "a.k.a.", "e.g."; words with hyphens, slashes, apostrophes, and commas or
@@ -44,6 +48,9 @@ class Token:
 _WORD = re.compile(
     r"(?:\w\.){2,}(?!\w)|\w+(?:(?:[-'’/·]|(?<=\d)[,.](?=\d))\w+)*\+*", re.UNICODE
 )
+# A word, or any other single character but a space (a quote, a bracket, a
+# punctuation mark: :func:`_other_token` decides).
+_RAW = re.compile(rf"({_WORD.pattern})|\S")
 # Each opening quote and the mark that closes it.
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
@@ -59,21 +66,45 @@ _PUNCTUATION: dict[str, TokenKind] = {
 }
 
 
-def tokenize(sentence: str) -> list[Token]:
-    """Cut *sentence* into tokens (whitespace is dropped)."""
+def tokenize(
+    sentence: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    until: frozenset[str] = frozenset(),
+    then: int = 0,
+) -> list[Token]:
+    """Cut ``sentence[start:end]`` into tokens (whitespace is dropped).
+
+    Offsets are offsets in *sentence*. A span must not cut a quote or a
+    bracket in two: :class:`Clauses` gives such spans.
+
+    :param until: stop *then* tokens after the first word in this set
+    """
     tokens: list[Token] = []
-    i = 0
-    while i < len(sentence):
-        ch = sentence[i]
-        if ch.isspace():
-            i += 1
-            continue
-        i = _next_token(sentence, i, tokens)
+    append = tokens.append
+    skip_to = start
+    limit = -1
+    for match in _RAW.finditer(sentence, start, len(sentence) if end is None else end):
+        i, j = match.span()
+        if i < skip_to:
+            continue  # inside a quote or bracket already taken whole
+        word = match.group(1)
+        if word is not None:
+            # tuple.__new__ skips the named tuple's Python-level constructor:
+            # a third of the cost of a token.
+            append(_new_tuple(Token, ("word", word, i, j, word.casefold())))
+            if limit < 0 and word in until:
+                limit = len(tokens) + then
+        else:
+            skip_to = _other_token(sentence, i, tokens)
+        if len(tokens) == limit:
+            break
     return tokens
 
 
-def _next_token(sentence: str, i: int, tokens: list[Token]) -> int:
-    """Append the token that starts at *i*; return where the next one starts."""
+def _other_token(sentence: str, i: int, tokens: list[Token]) -> int:
+    """Append the quote, bracket or punctuation at *i*; return where it ends."""
     ch = sentence[i]
     if ch in _QUOTE_PAIRS:
         end = _closing_quote(sentence, i)
@@ -83,17 +114,14 @@ def _next_token(sentence: str, i: int, tokens: list[Token]) -> int:
     if ch in _BRACKET_PAIRS:
         end = _closing_bracket(sentence, i)
         if end is not None:
-            tokens.append(Token("bracket", sentence[i + 1 : end].strip(), i, end + 1))
+            content = sentence[i + 1 : end].strip()
+            tokens.append(_token("bracket", content, i, end + 1))
             return end + 1
-    word = _WORD.match(sentence, i)
-    if word:
-        tokens.append(Token("word", word.group(), i, word.end()))
-        return word.end()
     if ch == "-" and _spaced_hyphen(sentence, i):
         run = len(sentence[i:]) - len(sentence[i:].lstrip("-"))
-        tokens.append(Token("dash", sentence[i : i + run], i, i + run))
+        tokens.append(_token("dash", sentence[i : i + run], i, i + run))
         return i + run
-    tokens.append(Token(_PUNCTUATION.get(ch, "mark"), ch, i, i + 1))
+    tokens.append(_token(_PUNCTUATION.get(ch, "mark"), ch, i, i + 1))
     return i + 1
 
 
@@ -157,26 +185,118 @@ def _append_quote(sentence: str, i: int, end: int, tokens: list[Token]) -> None:
     Scraped pages write ``the “estrogen recycler,” is``: the comma belongs to
     the sentence, so it becomes a token after the quote.
     """
+    inner, trailing = _quote_inside(sentence, i, end)
+    tokens.append(_token("quote", inner, i, end + 1))
+    if trailing:
+        tokens.append(_token(_PUNCTUATION[trailing], trailing, end, end + 1))
+
+
+def _quote_inside(sentence: str, i: int, end: int) -> tuple[str, str]:
+    """The quoted words, and the punctuation mark just inside the closing quote."""
     inner = sentence[i + 1 : end].rstrip()
     trailing = ""
     while inner and inner[-1] in _PUNCTUATION and inner[-1] not in "—–":
-        trailing = inner[-1] + trailing
+        trailing = inner[-1]
         inner = inner[:-1].rstrip()
-    tokens.append(Token("quote", inner.strip(), i, end + 1))
-    for ch in trailing[:1]:
-        tokens.append(Token(_PUNCTUATION[ch], ch, end, end + 1))
+    return inner.strip(), trailing
 
 
-def clauses(tokens: Sequence[Token]) -> list[list[Token]]:
-    """Split at commas, dashes and stops: the clauses and appositives of a sentence.
+# What may end a clause: quotes and brackets (skipped whole), commas (not
+# between digits), semicolons, colons, dashes, a hyphen between spaces. One
+# character class: the checks that need context are made in Python.
+_STRUCTURE = re.compile(r"[“«„‘\"'(\[;:—–,-]")
 
-    The separators themselves are dropped; brackets and quotes are single
-    tokens, so separators inside them do not split.
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the clauses and appositives of *sentence* start and end.
+
+    The same cuts as tokens would give (at commas, dashes and stops outside
+    quotes and brackets), found with one pass over the few marks that matter,
+    so that a clause is cut into tokens only when it is read.
     """
-    out: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.kind in ("comma", "dash", "stop"):
-            out.append([])
+    spans: list[tuple[int, int]] = []
+    start = pos = 0
+    while (mark := _STRUCTURE.search(sentence, pos)) is not None:
+        i = mark.start()
+        ch = sentence[i]
+        if not _separates(sentence, i, ch):
+            pos = i + 1
+            continue
+        close = _closing(sentence, i, ch)
+        if close is not None:
+            pos = close + 1
+            inside = _quote_inside(sentence, i, close)[1] if ch in _QUOTE_PAIRS else ""
+            if inside and inside in ",;:":
+                spans.append((start, pos))  # “leaky gut,” ends its clause
+                start = pos
+        elif ch in _QUOTE_PAIRS or ch in _BRACKET_PAIRS:
+            pos = i + 1  # unbalanced: a mark, not a separator
         else:
-            out[-1].append(token)
-    return out
+            end = i + 1
+            while ch == "-" and end < len(sentence) and sentence[end] == "-":
+                end += 1
+            spans.append((start, i))
+            start = pos = end
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _separates(sentence: str, i: int, ch: str) -> bool:
+    """A comma between digits ("1,25") and a hyphen in a word separate nothing."""
+    if ch == ",":
+        return not (
+            0 < i < len(sentence) - 1
+            and sentence[i - 1].isdigit()
+            and sentence[i + 1].isdigit()
+        )
+    if ch == "-":
+        return (i == 0 or sentence[i - 1].isspace()) and _spaced_hyphen(sentence, i)
+    return True
+
+
+def _closing(sentence: str, i: int, ch: str) -> int | None:
+    if ch in _QUOTE_PAIRS:
+        return _closing_quote(sentence, i)
+    if ch in _BRACKET_PAIRS:
+        return _closing_bracket(sentence, i)
+    return None
+
+
+class Clauses:
+    """The clauses of a sentence, each cut into tokens when first read."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.spans = clause_spans(sentence)
+        self._tokens: dict[int, list[Token]] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, k: int) -> list[Token]:
+        """The tokens of clause *k* (without the separators)."""
+        if k not in self._tokens:
+            start, end = self.spans[k]
+            self._tokens[k] = _without_separators(tokenize(self.sentence, start, end))
+        return self._tokens[k]
+
+    def opening(self, k: int, until: frozenset[str], then: int) -> list[Token]:
+        """Clause *k* read only to *then* tokens past its first word in *until*.
+
+        Reading a long clause costs; its first words often say all that is
+        needed (where the subject ends).
+        """
+        if k in self._tokens:
+            return self._tokens[k]
+        start, end = self.spans[k]
+        tokens = tokenize(self.sentence, start, end, until=until, then=then)
+        return _without_separators(tokens)
+
+    def text(self, k: int) -> str:
+        """Clause *k* as written: test it cheaply before reading its tokens."""
+        start, end = self.spans[k]
+        return self.sentence[start:end]
+
+
+def _without_separators(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.kind not in ("comma", "dash", "stop")]

@@ -55,6 +55,7 @@ _VERBS: dict[str, tuple[str, str | None, bool]] = {
     "write": ("written", None, False),
     "abbreviate": ("abbreviated", None, False),
     "shorten": ("shortened", "to", False),
+    "short": ("short", "for", False),
     "know": ("known", "as", False),
     "refer": ("refer refers referred referring", "to as", False),
     "designate": ("designated", "as", False),

@@ -562,7 +562,7 @@ def bracket_names(content: str, term: str) -> list[Naming]:
     Its parts (split at ``;`` and ``,``) are read one by one:
 
     - a naming phrase or marker: "(also called X)", "(formerly X)", "(Latin: X)";
-    - an abbreviation of the term: "(SCFAs)" after "Short-chain fatty acids";
+    - an abbreviation of the term: "(TSH)" after "Thyroid-stimulating hormone";
     - an abbreviation with the term's head noun: "(GL axis)" after "Gut-Liver
       axis", "(ACE inhibitor)";
     - a short noun phrase with no function word: a synonym, "(microvillus
@@ -576,7 +576,7 @@ def bracket_names(content: str, term: str) -> list[Naming]:
         token positions refer to the part, not the sentence
     """
     if is_abbreviation_of(content, term):
-        # The common case, "(SCFAs)", settled before any tokens are made.
+        # The common case, "(TSH)", settled before any tokens are made.
         return [Naming((content,), 0, 1)]
     parts = _bracket_parts(content)
     if parts and _explains(parts[0]):

@@ -2,7 +2,7 @@
 
 The reader of names works on tokens, not characters, so that the hard cases of
 scraped prose are settled once, here: a comma inside a closing quote
-(``“leaky gut,”``) still closes the clause, a comma between digits
+(``“iron gatekeeper,”``) still closes the clause, a comma between digits
 (``1,25-dihydroxy``) is part of a word, an apostrophe (``body’s``) is not a
 quote, and a bracket is one token however many commas it holds.
 """
@@ -182,7 +182,7 @@ def _closes_word(sentence: str, j: int) -> bool:
 def _append_quote(sentence: str, i: int, end: int, tokens: list[Token]) -> None:
     """A quote token; punctuation just inside the closing mark follows it.
 
-    Scraped pages write ``the “estrogen recycler,” is``: the comma belongs to
+    Scraped pages write ``the “iron gatekeeper,” is``: the comma belongs to
     the sentence, so it becomes a token after the quote.
     """
     inner, trailing = _quote_inside(sentence, i, end)
@@ -227,7 +227,7 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
             pos = close + 1
             inside = _quote_inside(sentence, i, close)[1] if ch in _QUOTE_PAIRS else ""
             if inside and inside in ",;:":
-                spans.append((start, pos))  # “leaky gut,” ends its clause
+                spans.append((start, pos))  # “iron gatekeeper,” ends its clause
                 start = pos
         elif ch in _QUOTE_PAIRS or ch in _BRACKET_PAIRS:
             pos = i + 1  # unbalanced: a mark, not a separator

@@ -352,6 +352,16 @@ def test_names_by_the_grammar_of_naming(sentence, term, aliases):
             "alarm",
             "owner",
         ),
+        (
+            "Aromatase, also known as the enzyme that converts androgens, is x.",
+            "enzyme",
+            "describe rather than name",
+        ),
+        (
+            "Cortisol is called the master regulator of metabolism.",
+            "master regulator of metabolism",
+            "describe rather than name",
+        ),
     ],
 )
 def test_undecidable_names_are_kept_out_with_a_reason(sentence, kept_out, reason):

@@ -135,6 +135,7 @@ _FILLER_ADVERBS = word_set("just also often sometimes still")
 # "known in the clinic as", "referred to by clinicians as", "known to many as".
 _PLACE_PREPOSITIONS = word_set("in among to by within across throughout outside")
 _AUDIENCE = word_set("many most some all the its their")
+_RELATIVES = ("that", "which", "who", "whom", "whose", "where")
 _MAX_NAME_WORDS = 6
 _MAX_QUOTED_WORDS = 8
 # How far before a naming verb its clause may start and still name the term.
@@ -338,7 +339,7 @@ def _one_name(text: str, clause: Sequence[Token], cue: Cue, at: int) -> _Name | 
         named = _quoted(clause, filler)
     elif cue.quoted_only or filler.stray or clause[i].kind != "word":
         return None
-    elif is_function_word(clause[i]) or is_adverb(clause[i]):
+    elif is_function_word(clause[i]) or is_adverb(clause[i]) or clause[i].low == "of":
         return None  # "named after", "called for", "known as well"
     else:
         named = _plain(text, clause, cue, filler)
@@ -436,12 +437,25 @@ def _continues_phrase(clause: Sequence[Token], i: int) -> bool:
 def _plain(text: str, clause: Sequence[Token], cue: Cue, filler: _Filler) -> _Name:
     """An unquoted name: words up to the end of the clause or a function word."""
     end = _name_end(clause, filler.at)
+    words = clause[filler.at : end]
     doubt = ""
     if filler.owner or filler.indefinite:
         doubt = "a plain name after 'a', 'an' or an owner reads as a description"
-    elif not _name_shape(clause[filler.at : end], cue.bare):
+    elif not _name_shape(words, cue.bare):
         doubt = "the words after the naming phrase do not read as a name"
-    return _Name((_clean(_raw(text, clause[filler.at : end])),), end, doubt)
+    elif _word_at(clause, end, *_RELATIVES) or _of_phrase(words):
+        # "known as the enzyme that converts …", "known as the main source of
+        # energy": a description of what it is, unless quoted as a name.
+        doubt = "the words after the naming phrase describe rather than name"
+    return _Name((_clean(_raw(text, words)),), end, doubt)
+
+
+def _of_phrase(words: Sequence[Token]) -> bool:
+    """ "source of energy" (a description); not "Islets of Langerhans" (a name)."""
+    return any(
+        w.low == "of" and (k + 1 >= len(words) or words[k + 1].text.islower())
+        for k, w in enumerate(words)
+    )
 
 
 def _name_end(clause: Sequence[Token], i: int) -> int:

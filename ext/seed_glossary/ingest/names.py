@@ -203,15 +203,15 @@ def _read_subject(text: str, parts: Clauses) -> _Subject | None:
         brackets.append(first[i])
         i += 1
     inner: list[Token] = []
-    tail_end = _tail_end(first, i)
+    tail_end = _head_end(first, i)
     if brackets and _is_term_tail(first[i:tail_end], first[tail_end:]):
         # "Low-density lipoprotein (LDL) cholesterol is": the bracket names a
-        # noun inside the term, not the term.
-        head, inner, brackets = [*head, *first[i:tail_end]], brackets, []
+        # noun inside the term, not the term; the term is as written.
+        head, inner, brackets = first[:tail_end], brackets, []
         i = tail_end
     if i < len(first) and first[i].kind == "quote":
         return None  # 'The term “X” refers to': the subject is a quotation
-    head_text = _words_of(text, head, inner)
+    head_text = text[head[0].start : head[-1].end]
     term = _LEADING_THE.sub("", head_text).strip()
     if not _looks_like_name(term):
         return None
@@ -239,17 +239,29 @@ def _first_clause(parts: Clauses) -> list[Token]:
     return parts[0]
 
 
-def _head_end(clause: Sequence[Token]) -> int:
-    """How many tokens of the first clause are the term's words."""
-    i = 0
-    while i < len(clause) and clause[i].kind in ("word", "mark"):
-        token = clause[i]
-        if i and token.kind == "word" and _ends_head(clause, i):
+def _head_end(clause: Sequence[Token], start: int = 0) -> int:
+    """Where the term's words that begin at *start* end.
+
+    Words and marks count, and a bracket glued to a word ("Lipoprotein(a)",
+    "alert(7)"); a bracket after a space is the term's own (an alias or an
+    explanation).
+    """
+    i = start
+    while i < len(clause) and (
+        clause[i].kind in ("word", "mark") or _glued(clause, i, start)
+    ):
+        if i > start and clause[i].kind == "word" and _ends_head(clause, i):
             break
         i += 1
-    while i and clause[i - 1].kind == "mark":
-        i -= 1
     return i
+
+
+def _glued(clause: Sequence[Token], i: int, start: int) -> bool:
+    return (
+        i > start
+        and clause[i].kind == "bracket"
+        and clause[i].start == clause[i - 1].end
+    )
 
 
 def _ends_head(clause: Sequence[Token], i: int) -> bool:
@@ -265,38 +277,21 @@ def _ends_head(clause: Sequence[Token], i: int) -> bool:
     )
 
 
-def _tail_end(clause: Sequence[Token], i: int) -> int:
-    j = i
-    while j < len(clause) and clause[j].kind == "word" and not _ends_head(clause, j):
-        j += 1
-    return j
-
-
 def _is_term_tail(words: Sequence[Token], after: Sequence[Token]) -> bool:
     """Up to three plain words between a bracket and the verb: still the term.
 
     "Low-density lipoprotein (LDL) cholesterol is". Not "X (…) regulates
     metabolism and is": the words must lead straight to the verb.
     """
-    if not 0 < len(words) <= 3 or (after and after[0].text not in _MAIN_VERBS):
+    plain = [w for w in words if w.kind == "word"]
+    if not 0 < len(plain) <= 3 or (after and after[0].text not in _MAIN_VERBS):
         return False
-    if not after and _looks_like_verb(words[0].text):
+    if not after and _looks_like_verb(plain[0].text):
         return False  # "X (…) feeds gut bacteria, and is": a verb, not the term
     return not any(
         is_function_word(w) or is_adverb(w) or w.low in ("of", "and", "or")
-        for w in words
+        for w in plain
     )
-
-
-def _words_of(text: str, head: Sequence[Token], skipped: Sequence[Token]) -> str:
-    """The head's words as written, leaving out the brackets inside it."""
-    pieces: list[str] = []
-    start = head[0].start
-    for bracket in skipped:
-        pieces.append(text[start : bracket.start].strip())
-        start = bracket.end
-    pieces.append(text[start : head[-1].end].strip())
-    return " ".join(p for p in pieces if p)
 
 
 def _looks_like_name(term: str) -> bool:

@@ -30,6 +30,7 @@ KEYS = [
     "see_also",
     "dropped",
     "problems",
+    "alias_evidence",
 ]
 
 
@@ -46,6 +47,13 @@ def test_json_has_exactly_the_documented_keys(capsys):
         assert all(list(d) == ["line", "text", "reason"] for d in obj["dropped"])
         assert isinstance(obj["sections"], dict)
     assert [d["aliases"] for d in data] == [["leaky gut"], ["leaky gut"]]
+    for obj in data:
+        (evidence,) = obj["alias_evidence"]
+        assert list(evidence) == ["alias", "phrase", "line"]
+        assert evidence["alias"] == "leaky gut"
+        assert "“leaky gut,”" in evidence["phrase"]
+        assert evidence["phrase"] in obj["definition"]
+        assert evidence["line"] == 1
 
 
 def test_problems_make_exit_status_one(capsys):

@@ -10,6 +10,7 @@ noise kept, no content lost, the same term.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from seed_glossary.ingest import read_seeds
 
+from . import naming_pages
 from .conftest import SAMPLE_SEEDS
 from .helpers import conservation_errors, load_expected
 
@@ -187,3 +189,64 @@ def test_generated_pages_alone(tmp_path, seed):
         write_page(rng, page, path)
         (entry,) = read_seeds([path])
         _check(entry, page, path)
+
+
+# -- names given the ways writers give them ------------------------------------
+#
+# First sentences from tests/naming_pages.py: naming verbs, markers, brackets
+# and decoys that no sample uses, inside pages made as above.
+
+
+def _sample_text() -> str:
+    return "\n".join(
+        p.read_bytes().decode("utf-8", "replace") for p in SAMPLE_SEEDS.glob("*.txt")
+    ).casefold()
+
+
+def test_generated_naming_phrases_are_not_the_samples():
+    """The grammar is tried on verbs, markers, names and brackets of its own."""
+    sample = _sample_text()
+    vocabulary = [
+        *naming_pages.NAMING_PASSIVE,
+        *naming_pages.NAMING_ACTIVE,
+        *naming_pages.DESCRIBING,
+        *naming_pages.MARKERS,
+        *naming_pages.NICKNAMES,
+        *naming_pages.EXPLAINING,
+        *(t.term for t in naming_pages.THINGS),
+        *(t.synonym for t in naming_pages.THINGS if t.synonym),
+        *(t.abbreviation for t in naming_pages.THINGS if t.abbreviation),
+        *(t.headed for t in naming_pages.THINGS if t.headed),
+    ]
+    for words in vocabulary:
+        assert not re.search(rf"(?<!\w){re.escape(words.casefold())}(?!\w)", sample), (
+            words
+        )
+
+
+def _check_names(entry, sentence: naming_pages.Sentence) -> None:
+    assert list(entry.aliases) == sentence.aliases
+    assert [e.alias for e in entry.alias_evidence] == sentence.aliases
+    for evidence in entry.alias_evidence:
+        assert evidence.phrase in sentence.text
+        assert evidence.line == entry.definition_line
+    notes = " ".join(n.message for n in entry.notes if n.subtype == "uncertain")
+    for doubt in sentence.doubts:
+        assert f"left {doubt!r} out of the aliases" in notes
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generated_naming_pages(tmp_path, seed):
+    """Pages whose definitions name their term in new ways: exactly their names."""
+    rng = random.Random(1000 + seed)
+    pages = {}
+    for n in range(30):
+        sentence = naming_pages.make_sentence(rng)
+        page = make_page(rng, naming_pages.expected_entry(rng, sentence))
+        path = tmp_path / f"{n:03d}.txt"
+        write_page(rng, page, path)
+        pages[str(path)] = (page, sentence)
+    for entry in read_seeds(sorted(pages)):
+        page, sentence = pages[entry.file]
+        _check(entry, page, Path(entry.file))
+        _check_names(entry, sentence)

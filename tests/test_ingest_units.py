@@ -114,6 +114,297 @@ def test_abbreviation_of_another_concept_is_not_an_alias():
     assert names.aliases == ()
 
 
+# The kinds of phrasing, in words the samples never use.
+@pytest.mark.parametrize(
+    ("sentence", "term", "aliases"),
+    [
+        # a quoted nickname after naming verbs in any tense, with adverbs
+        (
+            "Hepcidin, commonly dubbed the “iron gatekeeper,” is a liver peptide.",
+            "Hepcidin",
+            ("iron gatekeeper",),
+        ),
+        (
+            "Adiponectin, informally labelled the “slimming signal,” is a protein.",
+            "Adiponectin",
+            ("slimming signal",),
+        ),
+        (
+            "Motilin, sometimes described as the gut's “housekeeper,” is a hormone.",
+            "Motilin",
+            ("housekeeper",),
+        ),
+        (
+            "Prolactin was christened the “nurturing hormone” for its role in milk.",
+            "Prolactin",
+            ("nurturing hormone",),
+        ),
+        (
+            "Ghrelin goes by the nickname “appetite messenger” in many textbooks.",
+            "Ghrelin",
+            ("appetite messenger",),
+        ),
+        (
+            "Melatonin has long been termed the “hormone of darkness” by biologists.",
+            "Melatonin",
+            ("hormone of darkness",),
+        ),
+        (
+            "Butyrogenic bacteria, which researchers term the colon's “power "
+            "plants,” are microbes that make butyrate.",
+            "Butyrogenic bacteria",
+            ("power plants",),
+        ),
+        (
+            "Intestinal permeability, often referred to in the literature as "
+            "“leaky gut,” describes how easily substances cross the gut wall.",
+            "Intestinal permeability",
+            ("leaky gut",),
+        ),
+        # unquoted alternative names
+        (
+            "Oestrogen, also spelled estrogen, is a sex hormone.",
+            "Oestrogen",
+            ("estrogen",),
+        ),
+        (
+            "Clostridioides difficile, formerly Clostridium difficile, is a bacterium.",
+            "Clostridioides difficile",
+            ("Clostridium difficile",),
+        ),
+        (
+            "Akkermansia muciniphila, originally called strain MucT, is a microbe.",
+            "Akkermansia muciniphila",
+            ("strain MucT",),
+        ),
+        (
+            "Glucagon-like peptide 1, or simply GLP-1, is an incretin.",
+            "Glucagon-like peptide 1",
+            ("GLP-1",),
+        ),
+        (
+            "Thyroid-stimulating hormone, aka thyrotropin, is a hormone.",
+            "Thyroid-stimulating hormone",
+            ("thyrotropin",),
+        ),
+        (
+            "Bacteroidetes (now Bacteroidota) are a phylum of bacteria.",
+            "Bacteroidetes",
+            ("Bacteroidota",),
+        ),
+        (
+            "Gut bacteria, often termed microbes or microbiota, live in the gut.",
+            "Gut bacteria",
+            ("microbes", "microbiota"),
+        ),
+        (
+            "Serotonin, or 5-hydroxytryptamine (5-HT), is a neurotransmitter.",
+            "Serotonin",
+            ("5-hydroxytryptamine", "5-HT"),
+        ),
+        # a bracket right after the term: synonyms, abbreviations with a head noun
+        (
+            "Brush border (microvillus border) is the lining of the gut.",
+            "Brush border",
+            ("microvillus border",),
+        ),
+        (
+            "Calcitriol (1,25-dihydroxyvitamin D3) is active vitamin D.",
+            "Calcitriol",
+            ("1,25-dihydroxyvitamin D3",),
+        ),
+        (
+            "HbA1c (glycated haemoglobin) is a blood test.",
+            "HbA1c",
+            ("glycated haemoglobin",),
+        ),
+        (
+            "The Gut-Liver axis (GL axis) is a two-way link.",
+            "Gut-Liver axis",
+            ("GL axis",),
+        ),
+        (
+            "Angiotensin-converting enzyme inhibitor (ACE inhibitor) is a drug class.",
+            "Angiotensin-converting enzyme inhibitor",
+            ("ACE inhibitor",),
+        ),
+        (
+            "Human growth hormone (HGH, or somatotropin) is a hormone.",
+            "Human growth hormone",
+            ("HGH", "somatotropin"),
+        ),
+        (
+            "Prebiotic fibre (also: prebiotics) feeds gut bacteria, and is cheap.",
+            "Prebiotic fibre",
+            ("prebiotics",),
+        ),
+        # two aliases in one sentence
+        (
+            "Cortisol (CORT), often called the “alarm hormone,” is a steroid.",
+            "Cortisol",
+            ("CORT", "alarm hormone"),
+        ),
+        # subjects far from their verbs
+        (
+            "Lipopolysaccharide (LPS), a molecule made by many bacteria, has long "
+            "been used as a marker of barrier leakage.",
+            "Lipopolysaccharide",
+            ("LPS",),
+        ),
+        (
+            "Bile acids (made by the liver from cholesterol and stored in the "
+            "gallbladder) are detergents.",
+            "Bile acids",
+            (),
+        ),
+        (
+            "Kupffer cells — also termed stellate macrophages — are liver cells.",
+            "Kupffer cells",
+            ("stellate macrophages",),
+        ),
+        (
+            "Ghrelin is a peptide hormone, jokingly labelled the “hunger gremlin”, "
+            "that rises before meals.",
+            "Ghrelin",
+            ("hunger gremlin",),
+        ),
+        # not names: metaphors, scare quotes, explaining brackets, far phrases
+        (
+            "Goblet cells, acting as the lining’s “mucus factories,” are in the gut.",
+            "Goblet cells",
+            (),
+        ),
+        (
+            "Lactobacilli are the “good” bacteria of fermented foods.",
+            "Lactobacilli",
+            (),
+        ),
+        (
+            "Mucin-2 is a glycoprotein that serves as a “net” for microbes.",
+            "Mucin-2",
+            (),
+        ),
+        (
+            "Polyphenols, compounds likened to “fertiliser” for microbes, are in tea.",
+            "Polyphenols",
+            (),
+        ),
+        ("Histamine (found mainly in mast cells) is an amine.", "Histamine", ()),
+        (
+            "Leptin (from the Greek leptos, “thin”) is a hormone of fat cells.",
+            "Leptin",
+            (),
+        ),
+        (
+            "Secondary bile acids are made when bacteria modify primary bile acids, "
+            "which are sometimes called the liver's “soaps.”",
+            "Secondary bile acids",
+            (),
+        ),
+        ("Estrogen is known to rise as ovulation nears.", "Estrogen", ()),
+        ("Insulin is called upon whenever blood glucose rises.", "Insulin", ()),
+        ("Leptin is named after the Greek word for thin.", "Leptin", ()),
+        ("The term “leaky gut” refers to raised permeability.", None, ()),
+    ],
+)
+def test_names_by_the_grammar_of_naming(sentence, term, aliases):
+    names = extract_names(sentence)
+    assert names.term == term
+    assert names.aliases == aliases
+    assert len(names.evidence) == len(aliases)
+    for alias, phrase in zip(aliases, names.evidence, strict=True):
+        assert phrase in sentence
+        assert alias in phrase or alias.casefold() in phrase.casefold()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept_out", "reason"),
+    [
+        (
+            "Peyer’s patches are lymph tissue, described as a “sentinel” of the gut.",
+            "sentinel",
+            "after 'a' or 'an'",
+        ),
+        (
+            "Secretin, christened the first “hormone” in 1902, is a peptide.",
+            "hormone",
+            "other words stand between",
+        ),
+        (
+            "Lactobacilli, often called the “friendly” microbes, are bacteria.",
+            "friendly",
+            "scare quotes",
+        ),
+        ("Estrone (E1) is a weak estrogen.", "E1", "does not abbreviate the term"),
+        (
+            "Bile is a fluid stored in the gallbladder, which is sometimes called "
+            "“the bile bladder” by herbalists.",
+            "bile bladder",
+            "far from the term",
+        ),
+        (
+            "Mast cells, the immune system’s “first responders,” are cells.",
+            "first responders",
+            "only with a naming word",
+        ),
+        (
+            "Cortisol, commonly known as the body's alarm, is a steroid.",
+            "alarm",
+            "owner",
+        ),
+        (
+            "Aromatase, also known as the enzyme that converts androgens, is x.",
+            "enzyme",
+            "describe rather than name",
+        ),
+        (
+            "Cortisol is called the master regulator of metabolism.",
+            "master regulator of metabolism",
+            "describe rather than name",
+        ),
+    ],
+)
+def test_undecidable_names_are_kept_out_with_a_reason(sentence, kept_out, reason):
+    names = extract_names(sentence)
+    assert names.aliases == ()
+    [(name, phrase, why)] = names.left_out
+    assert name == kept_out
+    assert phrase in sentence
+    assert reason in why
+
+
+def test_kept_out_names_become_uncertain_notes_with_the_line():
+    entry = _scraped(
+        "Navigation Home",
+        "Estrone (E1), sometimes billed as a “quiet estrogen,” is a hormone. "
+        "It is weaker than estradiol.",
+        "Origin",
+        ORIGIN,
+    )
+    assert entry.term == "Estrone"
+    assert entry.aliases == ()
+    notes = [(n.subtype, n.line, n.message) for n in entry.notes]
+    assert ("uncertain", 2) in [(s, line) for s, line, _ in notes]
+    messages = " ".join(m for _, _, m in notes)
+    assert "left 'E1' out of the aliases" in messages
+    assert "left 'quiet estrogen' out" in messages
+    assert "billed as a “quiet estrogen,”" in messages
+
+
+def test_each_alias_keeps_its_phrase_and_line():
+    entry = _scraped(
+        "Fructooligosaccharides (FOS), colloquially called “prebiotic sugars,” are "
+        "short chains of fructose. They feed bifidobacteria.",
+        "Origin",
+        ORIGIN,
+    )
+    assert entry.aliases == ("FOS", "prebiotic sugars")
+    assert [(e.alias, e.phrase, e.line) for e in entry.alias_evidence] == [
+        ("FOS", "Fructooligosaccharides (FOS)", 1),
+        ("prebiotic sugars", "colloquially called “prebiotic sugars,”", 1),
+    ]
+
+
 @pytest.mark.parametrize(
     ("short", "long", "expected"),
     [
@@ -318,6 +609,29 @@ def test_override_with_a_body_replaces_the_scraped_text(tmp_path: Path):
     assert merged.definition == "Curated *text*."
     assert {d.kind for d in merged.dropped} == {"replaced"}
     assert len(merged.dropped) == 3
+
+
+def test_curated_aliases_have_their_front_matter_line_as_evidence(tmp_path: Path):
+    (tmp_path / "page.txt").write_text(
+        "Hepcidin, widely dubbed the “iron gatekeeper,” is a peptide.\nOrigin\n"
+        + ORIGIN
+    )
+    (tmp_path / "page.md").write_text(
+        "---\nsource: page.txt\nterm: Hepcidin\naliases:\n  - LEAP-1\n  - HAMP\n---\n"
+    )
+    entries = {Path(e.file).name: e for e in read_seeds(discover(tmp_path))}
+    curated = entries["page.md"]
+    assert [(e.alias, e.phrase, e.line) for e in curated.alias_evidence] == [
+        ("LEAP-1", "front matter 'aliases'", 4),
+        ("HAMP", "front matter 'aliases'", 4),
+    ]
+    merged = entries["page.txt"]
+    assert merged.aliases == ("LEAP-1", "HAMP")
+    assert merged.alias_evidence == curated.alias_evidence
+    (alone,) = read_seeds([tmp_path / "page.txt"])
+    assert [e.phrase for e in alone.alias_evidence] == [
+        "widely dubbed the “iron gatekeeper,”"
+    ]
 
 
 def test_override_of_a_missing_seed_is_a_problem(tmp_path: Path):

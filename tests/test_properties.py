@@ -1,7 +1,8 @@
-"""Property tests: the reader never raises and never loses a line."""
+"""Property tests: the reader never raises, never loses a line, names exactly."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +10,9 @@ from hypothesis import strategies as st
 
 from seed_glossary.ingest import read_seeds
 from seed_glossary.ingest.decode import decode_seed
+from seed_glossary.ingest.names import extract_names
 
+from . import naming_pages
 from .conftest import PROJECT_SEEDS, SAMPLE_SEEDS
 from .helpers import conservation_errors
 
@@ -30,7 +33,21 @@ MARKUP = [
     "Skip to main content",
     "",
 ]
-line_text = st.one_of(st.sampled_from(SAMPLE_LINES + MARKUP), st.text(max_size=80))
+_RNG = random.Random(7)
+NAMING_LINES = [naming_pages.make_sentence(_RNG).text for _ in range(40)]
+line_text = st.one_of(
+    st.sampled_from(SAMPLE_LINES + MARKUP + NAMING_LINES), st.text(max_size=80)
+)
+# Pieces of naming prose, shuffled into sentences no writer would make.
+NAMING_PIECES = [
+    "“", "”", '"', "‘", "’", "'", "(", ")", "[", "]", ",", ",", "—", "–", "-",
+    ";", ":", ".", "?",
+    "is", "are", "has long been", "The", "a", "an", "the", "or", "and", "also",
+    "often", "widely", "known", "as", "called", "dubbed", "referred", "to", "goes",
+    "by", "formerly", "aka", "a.k.a.", "or simply", "which", "that", "the body's",
+    "Latin:", "1,25-dihydroxy", "GL axis", "SCFAs", "E2", "hormone", "border",
+    "serves as a", "like a", "“good”", "so-called", "term", "label", "name",
+]  # fmt: skip
 EXAMPLES = settings(
     max_examples=150,
     deadline=None,
@@ -63,3 +80,36 @@ def test_mixtures_of_real_lines_keep_every_line(
     assert conservation_errors(path, entry) == []
     # deterministic
     assert read_seeds([path]) == [entry]
+
+
+@EXAMPLES
+@given(text=st.text(max_size=300))
+def test_names_never_raise_on_any_text(text):
+    names = extract_names(text)
+    assert len(names.evidence) == len(names.aliases)
+    assert all(alias.strip() for alias in names.aliases)
+
+
+@EXAMPLES
+@given(
+    pieces=st.lists(st.sampled_from(NAMING_PIECES), max_size=40),
+    glue=st.sampled_from([" ", ""]),
+)
+def test_names_never_raise_on_naming_words_in_any_order(pieces, glue):
+    sentence = glue.join(pieces)
+    names = extract_names(sentence)
+    assert len(names.evidence) == len(names.aliases)
+    for phrase in names.evidence:
+        assert phrase in sentence
+    if names.term is None:
+        assert names.aliases == ()
+
+
+@EXAMPLES
+@given(rng=st.randoms(use_true_random=False))
+def test_generated_sentences_get_exactly_their_names(rng):
+    sentence = naming_pages.make_sentence(rng)
+    names = extract_names(naming_pages.definition(rng, sentence))
+    assert names.term == sentence.term
+    assert list(names.aliases) == sentence.aliases
+    assert {name for name, _, _ in names.left_out} >= set(sentence.doubts)

@@ -76,7 +76,9 @@ WARNING_HELP: dict[WarningSubtype, str] = {
     "directive, a toctree); it was left out.",
     WarningSubtype.UNCERTAIN: "A doubtful decision, not an error: a prose line "
     "kept as a further paragraph, a line before the definition dropped as page "
-    "structure, a title line that differs from the term the definition names.",
+    "structure, a title line that differs from the term the definition names, a "
+    "name left out of the aliases because it may be a metaphor, a description or "
+    'another noun\'s name, an alias after ", or" that may start a list.',
     WarningSubtype.DUPLICATE_TERM: "Two seeds (or a seed and another page) define "
     "the same term; both definitions are shown, numbered, under one entry.",
     WarningSubtype.NO_SEEDS: "The directive found no `*.txt` or `*.md` file at its "
@@ -121,6 +123,20 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class AliasEvidence:
+    """Why an alias is one: the phrase that names it, and its line.
+
+    For a scraped seed the phrase is quoted from the definition ("often
+    dubbed the “control tower”", "Gut-Liver axis (GL axis)"); for a curated
+    seed it is the front matter key that lists it.
+    """
+
+    alias: str
+    phrase: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A headed section of an entry (``Origin``, ``Mechanism``, ...)."""
 
@@ -157,6 +173,8 @@ class SeedEntry:
     is_markup: bool = False
     #: ``autolink:`` of a curated seed: "always", "first", "never" or None
     autolink: str | None = None
+    #: for each alias, in the order of ``aliases``: the phrase that names it
+    alias_evidence: tuple[AliasEvidence, ...] = ()
 
     @property
     def has_problems(self) -> bool:

@@ -296,6 +296,9 @@ def _merge(scraped: SeedEntry, override: SeedEntry) -> SeedEntry:
         scraped,
         term=override.term or scraped.term,
         aliases=override.aliases or scraped.aliases,
+        alias_evidence=(
+            override.alias_evidence if override.aliases else scraped.alias_evidence
+        ),
         see_also=override.see_also or scraped.see_also,
         autolink=override.autolink or scraped.autolink,
         problems=problems,

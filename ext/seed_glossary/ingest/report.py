@@ -28,6 +28,10 @@ def entry_to_json(entry: SeedEntry) -> dict[str, Any]:
             {"line": d.line, "text": d.text, "reason": d.reason} for d in entry.dropped
         ],
         "problems": [_located(p.message, p.line) for p in entry.problems],
+        "alias_evidence": [
+            {"alias": e.alias, "phrase": e.phrase, "line": e.line}
+            for e in entry.alias_evidence
+        ],
     }
 
 

@@ -33,8 +33,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..model import DroppedLine, NoiseKind, Problem, Section, SeedEntry
-from .names import extract_names
+from ..model import AliasEvidence, DroppedLine, NoiseKind, Problem, Section, SeedEntry
+from .names import Names, extract_names
 from .signals import LineSignals, line_signals
 
 #: Headings that introduce the definition itself; not kept as sections.
@@ -509,18 +509,15 @@ def _assemble(
     title = next((ln for ln in lines if ln.role == "title"), None)
     term: str | None = None
     aliases: tuple[str, ...] = ()
+    evidence: tuple[AliasEvidence, ...] = ()
     term_line: int | None = None
     if names and names.term:
         term, aliases, term_line = names.term, names.aliases, definition[0].number
-        for alias in names.doubtful:
-            notes.append(
-                Problem(
-                    "uncertain",
-                    f"read {alias!r} as an alias of {term!r} (', or ...,' may also "
-                    "start a list); set 'aliases' in an override if it is not",
-                    term_line,
-                )
-            )
+        evidence = tuple(
+            AliasEvidence(alias, phrase, term_line)
+            for alias, phrase in zip(names.aliases, names.evidence, strict=True)
+        )
+        notes.extend(_name_notes(names, term_line))
         if title and title.text.casefold() != term.casefold():
             notes.append(
                 Problem(
@@ -563,7 +560,31 @@ def _assemble(
         term_line=term_line,
         definition_line=definition[0].number if definition else None,
         structure=structure,
+        alias_evidence=evidence,
     )
+
+
+def _name_notes(names: Names, line: int) -> list[Problem]:
+    """Doubts about names: an alias that may be a list item, a name kept out."""
+    notes = [
+        Problem(
+            "uncertain",
+            f"read {alias!r} as an alias of {names.term!r} (', or ...,' may also "
+            "start a list); set 'aliases' in an override if it is not",
+            line,
+        )
+        for alias in names.doubtful
+    ]
+    notes += [
+        Problem(
+            "uncertain",
+            f"left {name!r} out of the aliases of {names.term!r}: {why} "
+            f"({phrase!r}); set 'aliases' in an override if it is one",
+            line,
+        )
+        for name, phrase, why in names.left_out
+    ]
+    return notes
 
 
 def _no_term_message(file: str) -> str:

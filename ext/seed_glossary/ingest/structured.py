@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..model import Problem, Section, SeedEntry
+from ..model import AliasEvidence, Problem, Section, SeedEntry
 
 #: Front matter keys and what they hold.
 FRONT_MATTER_KEYS = {
@@ -65,6 +65,8 @@ def read_structured(
                 )
             )
     definition, definition_line, sections = _split_body(lines, body_start)
+    aliases = [a for a in aliases if term is None or a.casefold() != term.casefold()]
+    aliases_line = _key_line(lines, "aliases", body_start)
     unread = any(p.subtype in ("not_a_seed", "unreadable", "too_large") for p in found)
     if term is None and "term" not in meta and not unread:
         found.append(Problem("no_term", "front matter has no 'term'", 1))
@@ -80,9 +82,7 @@ def read_structured(
         file=file,
         format="override" if source is not None else "structured",
         term=term,
-        aliases=tuple(
-            a for a in aliases if term is None or a.casefold() != term.casefold()
-        ),
+        aliases=tuple(aliases),
         definition=definition,
         sections=tuple(sections),
         see_also=tuple(see_also),
@@ -92,6 +92,9 @@ def read_structured(
         source=source,
         is_markup=True,
         autolink=autolink,
+        alias_evidence=tuple(
+            AliasEvidence(a, "front matter 'aliases'", aliases_line) for a in aliases
+        ),
     )
 
 

@@ -459,3 +459,53 @@ def test_report_file_is_the_json_of_its_parts(links):
     out = io.StringIO()
     _write_streaming(out, iter(seeds), links)
     assert json.loads(out.getvalue()) == {"seeds": seeds, "links": links}
+
+
+def test_long_backlink_lines_fold_and_the_defining_page_never_lists_itself(
+    rootdir, tmp_path
+):
+    src = copy_root(
+        rootdir,
+        "test-autolink",
+        tmp_path / "src",
+        "\nseed_glossary_backlinks_shown = 2\n",
+    )
+    glossary = src / "glossary.rst"
+    # Prose on the glossary page itself mentions butyrate.
+    glossary.write_text(
+        glossary.read_text().replace(
+            ".. seed-glossary::", "Butyrate comes first here.\n\n.. seed-glossary::"
+        )
+    )
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    line = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
+    line = line.select_one(".sg-backlinks")
+    shown = [a.get_text() for a in line.find_all("a", recursive=False)]
+    folded = [a.get_text() for a in line.select(".sg-backlinks-more a")]
+    assert shown == ["Prose", "Excluded term"]
+    assert folded == ["Intestinal permeability", "Short-chain fatty acid"]
+    assert "Glossary" not in shown + folded
+    # The page's own mention is still an autolink.
+    assert any(
+        p.select_one(".sg-autolink") and "comes first" in p.get_text()
+        for p in soup.select("p")
+    )
+
+
+def test_the_report_says_why_mentions_stayed_plain(autolink):
+    report = json.loads((autolink.outdir / "seed-glossary-report.json").read_text())
+    butyrate = report["links"]["entries"]["Butyrate"]
+    # The prose page mentions butyrate again after its :term: link.
+    assert butyrate["not_linked"].get("repeat", 0) >= 1
+    assert set(butyrate["not_linked"]) <= {
+        "excluded",
+        "sense",
+        "compound",
+        "repeat",
+        "everyday",
+        "density",
+    }
+    excluded = report["links"]["entries"]["Excluded term"]
+    assert excluded["not_linked"].get("excluded", 0) >= 1

@@ -100,6 +100,10 @@ legend:
   role             links to the entry written with the term role (:term:`...`
                    in reStructuredText, {term}`...` in MyST)
   auto             mentions of the entry that were linked automatically
+  plain            mentions left unlinked, by reason: everyday (an everyday
+                   word), sense (another sense), compound (next to another
+                   name), repeat (linked already), density (the paragraph's
+                   cap), excluded (configuration or the seed)
   referenced from  the entries and pages (document names) that link to it
   unused           entries that nothing links to
   wanted           term link targets that match no entry, and their pages"""
@@ -261,6 +265,10 @@ def link_summary(links: dict[str, Any]) -> str:
             f"{name:<{width}}  {info['explicit']:>4}  {info['autolinks']:>4}  "
             f"{printable(sources)}"
         )
+        plain = info.get("not_linked") or {}
+        if plain:
+            reasons = ", ".join(f"{reason} {n}" for reason, n in plain.items())
+            lines.append(f"{'':<{width}}  plain: {reasons}")
     lines.append("")
     unused = printable(", ".join(links["unused"])) or "-"
     lines.append(f"unused ({len(links['unused'])}): {unused}")

@@ -129,6 +129,17 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _autolink,
     ),
     ConfigValue(
+        "seed_glossary_autolink_style",
+        True,
+        "html",
+        frozenset({bool}),
+        "True or False",
+        "HTML: autolinks keep the colour of the text around them, with a dotted "
+        "underline, so readers tell them from the links authors wrote "
+        "(`_static/seed_glossary_autolinks.css`). `False` styles them as every "
+        "other link.",
+    ),
+    ConfigValue(
         "seed_glossary_autolink_exclude",
         [],
         "",
@@ -195,6 +206,17 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         'End each entry with a "Referenced from:" line that lists the pages and '
         "entries that link to it ({ref}`backlinks`). `False` leaves the line "
         "out; the report still lists who links to what.",
+    ),
+    ConfigValue(
+        "seed_glossary_backlinks_shown",
+        8,
+        "env",
+        frozenset({int}),
+        "a whole number; 0 to show all",
+        'How many links a "Referenced from:" line shows before the rest fold '
+        "behind a count (HTML, with the extension's script; other builders "
+        "show all of them).",
+        lambda value: isinstance(value, int) and value >= 0,
     ),
     ConfigValue(
         "seed_glossary_report",

@@ -76,13 +76,20 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def add_assets(app: Sphinx) -> None:
-    """``builder-inited``: CSS for HTML builders, JS for HTML pages with previews."""
+    """``builder-inited``: CSS for HTML builders, JS for HTML pages.
+
+    The script folds long "Referenced from:" lines; with previews on, it also
+    shows previews and makes search results answer, from the data script.
+    """
     if app.builder.format != "html":
         return
     app.add_css_file("seed_glossary.css")  # epub books too
-    if app.config.seed_glossary_previews and html_pages(app.builder):
+    if app.config.seed_glossary_autolink_style:
+        app.add_css_file("seed_glossary_autolinks.css")
+    if html_pages(app.builder):
         # Classic scripts, deferred: the data first, then the code that uses it.
-        app.add_js_file(DATA_SCRIPT, loading_method="defer")
+        if app.config.seed_glossary_previews:
+            app.add_js_file(DATA_SCRIPT, loading_method="defer")
         app.add_js_file("seed_glossary.js", loading_method="defer")
 
 

@@ -10,7 +10,7 @@ one seed at a time.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -132,9 +132,12 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
             ):
                 wanted[target_name].add(docname)
     autolinked: dict[str, int] = defaultdict(int)
+    plain: dict[str, Counter[str]] = defaultdict(Counter)
     for plan in domain.plans.values():
         for link in plan.links:
             autolinked[link.target] += 1
+        for mention in plan.not_linked:
+            plain[mention.target][mention.reason] += 1
     explicit: dict[str, int] = defaultdict(int)
     for refs in domain.xrefs.values():
         for target_name, from_entry in refs:
@@ -148,6 +151,8 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
             "page": _docname,
             "explicit": explicit.get(item.key, 0),
             "autolinks": autolinked.get(item.key, 0),
+            # Mentions left plain, by reason (see seed_glossary.autolink).
+            "not_linked": dict(plain[item.key].most_common()),
             "referenced_from": [
                 {"page": page, "entry": index.headwords.get(e, e) if e else None}
                 for page, e in backlinks.get(item.key, ())

@@ -58,10 +58,13 @@ class AutolinkTransform(SphinxPostTransform):
             if plan is not None and plan.links:
                 insert_links(root, docname, plan.links)
             if backlinks:
+                shown = self.config.seed_glossary_backlinks_shown
                 for definition in _entries(root):
                     sources = backlinks.get(definition[ENTRY_KEY], ())
                     if sources:
-                        definition += backlinks_line(sources, docname, domain.places)
+                        definition += backlinks_line(
+                            sources, docname, domain.places, shown
+                        )
 
 
 def insert_links(
@@ -136,19 +139,28 @@ def _entries(root: nodes.Element) -> list[nodes.definition]:
 
 
 def backlinks_line(
-    sources: Sequence[Source], docname: str, places: dict[str, Place]
+    sources: Sequence[Source], docname: str, places: dict[str, Place], shown: int = 0
 ) -> nodes.paragraph:
-    """ "Referenced from:" and a link to each page or entry in *sources*."""
+    """ "Referenced from:" and a link to each page or entry in *sources*.
+
+    :param shown: after this many links (0: no limit), the rest go into an
+        ``inline`` with the class ``sg-backlinks-more``, which the HTML
+        script folds behind a count; other builders show them all.
+    """
     label = _("Referenced from:")
     para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
     para["classes"].append("sg-backlinks")
+    target: nodes.Element = para
     for n, (page, entry) in enumerate(sources):
+        if shown and n == shown:
+            target = nodes.inline(classes=["sg-backlinks-more"])
+            para += target
         if n:
-            para += nodes.Text(", ")
+            target += nodes.Text(", ")
         if entry is not None:
-            para += _entry_reference(places.get(entry), entry, docname)
+            target += _entry_reference(places.get(entry), entry, docname)
         else:
-            para += addnodes.pending_xref(
+            target += addnodes.pending_xref(
                 "",
                 nodes.inline(
                     page, page, classes=["xref", "std", "std-doc", BACKLINK_CLASS]
@@ -209,9 +221,9 @@ def _made_here(reference: nodes.reference) -> bool:
     A backlink to a page is known by its line: Sphinx gives the text of a
     resolved ``doc`` link a class of its own.
     """
-    parent = reference.parent
-    if isinstance(parent, nodes.Element) and "sg-backlinks" in parent["classes"]:
-        return True
+    for parent in (reference.parent, getattr(reference.parent, "parent", None)):
+        if isinstance(parent, nodes.Element) and "sg-backlinks" in parent["classes"]:
+            return True
     first = reference.children[0] if reference.children else None
     return isinstance(first, nodes.inline) and not _OUR_LINK_CLASSES.isdisjoint(
         first["classes"]

@@ -1,0 +1,233 @@
+"""The rules that decide which mentions become autolinks (the pure planner)."""
+
+from __future__ import annotations
+
+import pytest
+
+from seed_glossary.autolink import (
+    LinkNames,
+    PageText,
+    Policy,
+    Unit,
+    common_entries,
+    everyday_words,
+    plan_page,
+)
+from seed_glossary.matching import TermMatcher, typeset_variants
+from seed_glossary.model import ItemNames
+
+
+def _names(*items: tuple[str, ...], everyday=(), autolink=None) -> LinkNames:
+    autolink = autolink or {}
+    return LinkNames(
+        [
+            ItemNames(names[0].lower(), names, (), autolink=autolink.get(names[0], ""))
+            for names in items
+        ],
+        everyday=frozenset(everyday),
+    )
+
+
+def _prose(*paragraphs: str) -> PageText:
+    """A page of prose: one run per paragraph."""
+    return PageText(
+        units=(Unit("page#"),),
+        runs=tuple((n, 0, n, text) for n, text in enumerate(paragraphs)),
+    )
+
+
+def _entry(key: str, *paragraphs: str) -> PageText:
+    return PageText(
+        units=(Unit(f"glossary#{key}", key),),
+        runs=tuple((n, 0, n, text) for n, text in enumerate(paragraphs)),
+    )
+
+
+def _plan(page, names, policy=Policy(), prose=True):
+    links, plain = plan_page(page, names, policy, prose=prose)
+    return [link.surface for link in links], [(p.target, p.reason) for p in plain]
+
+
+ITEMS = (("Butyrate",), ("Mucus layer",), ("Finder",), ("Path based finder",))
+
+
+def test_first_mention_per_page_in_prose_and_per_entry_in_the_glossary():
+    names = _names(*ITEMS)
+    page = _prose("Butyrate feeds cells.", "More butyrate here.", "Butyrate again.")
+    linked, plain = _plan(page, names)
+    assert linked == ["Butyrate"]
+    assert plain == [("butyrate", "repeat"), ("butyrate", "repeat")]
+    entry = _entry("mucus layer", "Butyrate and butyrate.", "Butyrate.")
+    assert _plan(entry, names)[0] == ["Butyrate"]
+
+
+def test_an_entry_never_links_itself_and_glossary_only_leaves_prose_plain():
+    names = _names(*ITEMS)
+    assert _plan(_entry("butyrate", "Butyrate is a fatty acid."), names)[0] == []
+    assert _plan(_prose("Butyrate."), names, prose=False)[0] == []
+
+
+def test_the_authors_term_link_counts_as_the_mention():
+    names = _names(*ITEMS)
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "Butyrate here."),),
+        xrefs=((0, "butyrate"),),
+    )
+    assert _plan(page, names) == ([], [("butyrate", "repeat")])
+
+
+def test_a_name_wrapped_across_lines_is_one_mention():
+    """MyST gives each source line a text node; the walk joins them in a run."""
+    names = _names(*ITEMS)
+    linked, _plain = _plan(_prose("the path\nbased finder looks"), names)
+    assert linked == ["path\nbased finder"]
+
+
+def test_everyday_words_stay_plain_in_prose():
+    names = _names(("List",), ("Module",), ("Iterable",), everyday={"list"})
+    linked, plain = _plan(_prose("A list of modules, each iterable."), names)
+    assert linked == ["modules", "iterable"]
+    assert plain == [("list", "everyday")]
+
+
+def test_everyday_words_link_in_core_entries_only():
+    """Core words define each other; an entry about the word links it."""
+    names = _names(
+        ("Argument",),
+        ("Function",),
+        ("Keyword argument",),
+        ("Decorator",),
+        everyday={"argument", "function"},
+    )
+    # "argument" is itself an everyday word: core entries link each other.
+    assert _plan(_entry("argument", "A value passed to a function."), names)[0] == [
+        "function"
+    ]
+    # The headword holds the word: its genus.
+    assert _plan(_entry("keyword argument", "An argument named."), names)[0] == [
+        "argument"
+    ]
+    # Elsewhere it stays plain.
+    linked, plain = _plan(_entry("decorator", "A function that wraps."), names)
+    assert linked == [] and plain == [("function", "everyday")]
+
+
+def test_names_used_in_a_large_share_of_units_are_everyday_and_nearly_all_never():
+    counts = [(10, {"object": 9, "function": 4, "decorator": 1}), (10, {"object": 8})]
+    assert common_entries(counts, 0.1, min_units=20) == {"object", "function"}
+    assert common_entries(counts, 0.3, min_units=20) == {"object"}
+    assert common_entries(counts, 0.1, min_units=21) == frozenset()
+    names = _names(("Object",), ("Method",), everyday={"method"})
+    policy = Policy(common=frozenset({"object"}), ubiquitous=frozenset({"object"}))
+    # "method" is core, but "object" is everywhere: never linked.
+    linked, plain = _plan(_entry("method", "An object's function."), names, policy)
+    assert linked == [] and plain == [("object", "everyday")]
+
+
+def test_everyday_words_by_frequency_are_single_words_only():
+    zipf = {"list": 5.3, "decorator": 2.9}
+    found = everyday_words(["List", "Decorator", "mailing list"], zipf, 4.5)
+    assert found == {"list"}
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("install it into site-finders today", "part of a longer word"),
+        ("the finder.py module", "a file name"),
+        ("see Finder 3 for more", "an identifier with a number"),
+        ("you finder the list", "a verb after its subject"),
+        ("how to finder the files", "a verb after to"),
+        ("the Finder Index of packages", "part of a proper name"),
+    ],
+)
+def test_other_senses_stay_plain(text, why):
+    names = _names(("finder",), ("packages",))
+    links, plain = plan_page(_prose(text), names, Policy(), prose=True)
+    assert "finder" not in [link.target for link in links], why
+    assert ("finder", "sense") in [(p.target, p.reason) for p in plain], why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nested tuples are interpreted correctly",
+        "a string interpreted as bytes",
+        "the importing module's name",
+        "languages callable from C",
+    ],
+)
+def test_verbs_and_adjectives_of_noun_entries_stay_plain(text):
+    names = _names(("interpreted",), ("importing",), ("callable",))
+    assert _plan(_prose(text), names)[0] == []
+
+
+def test_nouns_after_to_and_at_sentence_start_still_link():
+    names = _names(("finder",), ("interpreted",))
+    assert _plan(_prose("It passes it to finders."), names)[0] == ["finders"]
+    assert _plan(_prose("Finders search paths."), names)[0] == ["Finders"]
+    assert _plan(_prose("an interpreted language"), names)[0] == ["interpreted"]
+    assert _plan(_prose("a C-finder buffer"), names)[0] == ["finder"]
+
+
+def test_an_ellipsis_is_never_a_name():
+    names = _names(("...",), (">>>",))
+    linked, _plain = _plan(_prose("prompts (>>> and …), then try … except."), names)
+    assert linked == [">>>"]
+
+
+def test_names_side_by_side_read_as_one_name():
+    names = _names(
+        ("mutable",),
+        ("object",),
+        ("statement",),
+        ("type",),
+        ("alpha",),
+        ("beta",),
+        everyday={"object", "statement", "type"},
+    )
+    # The everyday word gives way.
+    assert _plan(_prose("a mutable object"), names)[0] == ["mutable"]
+    # Two everyday words: neither.
+    linked, plain = _plan(_prose("the statement type"), names)
+    assert linked == [] and {r for _t, r in plain} == {"compound"}
+    # Two specific names: the first.
+    assert _plan(_prose("an alpha beta here"), names)[0] == ["alpha"]
+
+
+def test_a_cap_of_autolinks_per_paragraph():
+    names = _names(("alpha",), ("beta",), ("gamma",), ("delta",))
+    page = _prose("alpha, beta, gamma and delta.", "delta alone.")
+    linked, plain = _plan(page, names, Policy(max_per_paragraph=2))
+    assert linked == ["alpha", "beta", "delta"]
+    assert plain == [("gamma", "density"), ("delta", "density")]
+
+
+def test_a_seed_can_say_always_first_or_never():
+    names = _names(
+        ("List",),
+        ("Butyrate",),
+        ("Mucin",),
+        everyday={"list"},
+        autolink={"List": "always", "Butyrate": "first", "Mucin": "never"},
+    )
+    page = PageText(
+        units=(Unit("glossary#a", "a"), Unit("glossary#b", "b")),
+        runs=(
+            (0, 0, 0, "A list of butyrate and mucin."),
+            (1, 1, 1, "Another list of butyrate."),
+        ),
+    )
+    linked, plain = _plan(page, names)
+    # always: linked although everyday, once per unit; first: once per page.
+    assert linked == ["list", "butyrate", "list"]
+    assert ("mucin", "excluded") in plain and ("butyrate", "repeat") in plain
+
+
+def test_smart_quotes_and_typeset_dashes_are_found():
+    assert typeset_variants("...") == {"...", "…"}
+    assert "it’s done" in typeset_variants("it's done")
+    matcher = TermMatcher({"...": "ellipsis", "it's done": "done", "a--b": "ab"})
+    found = {m.target for m in matcher.find("so it’s done, a–b and (…)")}
+    assert found == {"done", "ab", "ellipsis"}

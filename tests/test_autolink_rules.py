@@ -43,8 +43,8 @@ def _entry(key: str, *paragraphs: str) -> PageText:
     )
 
 
-def _plan(page, names, policy=Policy(), prose=True):
-    links, plain = plan_page(page, names, policy, prose=prose)
+def _plan(page, names, policy=None, prose=True):
+    links, plain = plan_page(page, names, policy or Policy(), prose=prose)
     return [link.surface for link in links], [(p.target, p.reason) for p in plain]
 
 

@@ -10,7 +10,7 @@ LOCALES := ext/seed_glossary/locales
 CORNERS ?= py311-lowest,py313-newest
 TOXOPTS ?=
 
-.PHONY: html pdf epub test lint bench corners dist locales clean venv
+.PHONY: html pdf epub test lint bench quality corners dist locales clean venv
 
 venv: $(STAMP)
 
@@ -65,6 +65,11 @@ locales: $(STAMP)
 	$(BIN)/pybabel update --domain=seed_glossary --input-file=$(LOCALES)/seed_glossary.pot \
 	  --output-dir=$(LOCALES) --width=79 --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --domain=seed_glossary --directory=$(LOCALES) --statistics
+
+## quality: autolinks against the links CPython's authors wrote (glossary and
+##          tutorial of Debian's python3.11-doc; downloaded when not installed)
+quality: $(STAMP)
+	$(BIN)/python tests/quality/autolink_quality.py --min-recall 0.85 $(QUALITYOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
 bench: $(STAMP)

@@ -344,6 +344,11 @@ def plan_page(
 # os.path, a/b, snake_case, user@host.
 _JOINERS = "-/._\\@"
 _LONGER_WORD_END = re.compile(r"\w\w$")
+# A word with a capital inside (NumPy, GNU), or two capitalised words, right
+# before: the name is the kind of a product named there.
+_PROPER_NAME_BEFORE = re.compile(
+    r"(?:\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}\w*|\b[A-Z]\w+\s+[A-Z]\w+)\s+$"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
@@ -428,6 +433,8 @@ def _other_sense(text: str, mention: Mention) -> bool:
     following = _WORD_AFTER.match(after)
     prev_word = previous.group(1) if previous else ""
     next_word = following.group(1).lower() if following else ""
+    if surface.islower() and _PROPER_NAME_BEFORE.search(before):
+        return True  # named by a product: "the NumPy package", "GNU Readline package"
     prev_word = prev_word.lower()
     if prev_word in _VERB_SUBJECTS:
         return True  # "you type", "can list"

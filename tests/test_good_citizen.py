@@ -171,3 +171,13 @@ def test_private_apis_only_in_the_compat_module():
         if _PRIVATE.search(line)
     ]
     assert offenders == []
+
+
+@pytest.mark.sphinx("html", testroot="seeds-inside", freshenv=True)
+def test_a_seed_folder_inside_the_sources_is_not_read_as_pages(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert "seeds" in app.config.exclude_patterns
+    assert not [d for d in app.env.found_docs if d.startswith("seeds")]
+    assert not (app.outdir / "seeds").exists()
+    assert "Mucin" in (app.outdir / "index.html").read_text()

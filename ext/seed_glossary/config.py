@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sphinx.util import logging
@@ -363,6 +364,29 @@ def check(app: Sphinx, config: Config) -> None:
                 subtype=WarningSubtype.CONFIG,
             )
             config[value.name] = value.default
+
+
+def exclude_seed_folder(app: Sphinx, config: Config) -> None:
+    """``config-inited``: never read the seed folder as pages of the manual.
+
+    A seed folder inside the source folder would otherwise make each curated
+    seed (``*.md``) a page of its own, outside every toctree.
+    """
+    spec = Path(app.confdir, config.seed_glossary_seeds)
+    # The folder of a glob is its part before the first wildcard.
+    parts = spec.parts
+    first = next((i for i, p in enumerate(parts) if _WILDCARD.search(p)), len(parts))
+    folder = Path(*parts[:first]).resolve()
+    try:
+        relative = folder.relative_to(Path(app.srcdir).resolve()).as_posix()
+    except ValueError:
+        return  # outside the source folder: Sphinx never looks there
+    if relative in ("", ".") or relative in config.exclude_patterns:
+        return  # the source folder itself: its pages are pages
+    config.exclude_patterns = [*config.exclude_patterns, relative]
+
+
+_WILDCARD = re.compile(r"[*?[]")
 
 
 def noise_options(config: Config) -> NoiseOptions:

@@ -262,11 +262,21 @@ def _anchors(glossary: nodes.Element) -> dict[str, tuple[str, ...]]:
 
 
 def _report(entry: SeedEntry, verbose: bool) -> None:
-    """Problems as warnings; dropped lines at ``-v``."""
+    """Problems as warnings; doubts and dropped lines at ``-v``.
+
+    A warning is for what a person must act on (with ``-W`` it fails the
+    build); a doubt (``uncertain``) is a decision that was probably right: it
+    goes to the report (``notes``) and, with ``-v``, to the log.
+    """
     for problem in entry.problems:
         _warn(entry.file, problem)
-    for note in entry.notes:
-        _warn(entry.file, note)
+    for note in entry.notes if verbose else ():
+        logger.verbose(
+            "%s [seed_glossary.%s]",
+            printable(note.message),
+            note.subtype,
+            location=_location(entry.file, note.line),
+        )
     for dropped in entry.dropped if verbose else ():
         logger.verbose(
             "dropped line (%s): %s",
@@ -276,10 +286,14 @@ def _report(entry: SeedEntry, verbose: bool) -> None:
         )
 
 
-def _warn(file: str, problem: Problem) -> None:
+def _location(file: str, line: int | None) -> str:
     # "path:" as Sphinx writes a location with no line; a bare string would be
     # taken for a document name.
-    location = f"{file}:{problem.line}" if problem.line else f"{file}:"
+    return f"{file}:{line}" if line else f"{file}:"
+
+
+def _warn(file: str, problem: Problem) -> None:
+    location = _location(file, problem.line)
     logger.warning(
         "%s",
         printable(problem.message),

@@ -509,3 +509,17 @@ def test_the_report_says_why_mentions_stayed_plain(autolink):
     }
     excluded = report["links"]["entries"]["Excluded term"]
     assert excluded["not_linked"].get("excluded", 0) >= 1
+
+
+def test_autolinks_carry_a_class_of_their_own_and_a_style(autolink):
+    soup = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
+    spans = soup.select("a > span.sg-autolink")
+    assert spans
+    assert all("sg-autolink-link" in span.parent["class"] for span in spans)
+    # The author's own term link has neither.
+    explicit = soup.select("a > span.std-term:not(.sg-autolink)")
+    assert explicit and not any(
+        "sg-autolink-link" in span.parent["class"] for span in explicit
+    )
+    page = (autolink.outdir / "prose.html").read_text()
+    assert "_static/seed_glossary_autolinks.css" in page

@@ -84,10 +84,9 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.add_css_file("seed_glossary.css")  # epub books too
+    if app.config.seed_glossary_autolink_style:
+        app.add_css_file("seed_glossary_autolinks.css")
     if html_pages(app.builder):
-        # Not for ePub: its checker's CSS parser does not know :has().
-        if app.config.seed_glossary_autolink_style:
-            app.add_css_file("seed_glossary_autolinks.css")
         # Classic scripts, deferred: the data first, then the code that uses it.
         if app.config.seed_glossary_previews:
             app.add_js_file(DATA_SCRIPT, loading_method="defer")

@@ -199,6 +199,28 @@ def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Nod
     )
 
 
+#: Class of the ``reference`` that Sphinx resolves an autolink to.
+AUTOLINK_REFERENCE_CLASS = "sg-autolink-link"
+
+
+class MarkAutolinks(SphinxPostTransform):
+    """Give each resolved autolink's ``reference`` a class, for style sheets.
+
+    Sphinx makes a new ``reference`` when it resolves a ``pending_xref``; the
+    class of its text is ours, the reference's is not, and CSS cannot style
+    a link by the class of its child in every reader (``:has()``).
+    """
+
+    default_priority = 11  # right after ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        autolink = AUTOLINK_CLASSES[-1]
+        for reference in self.document.findall(nodes.reference):
+            first = reference.children[0] if reference.children else None
+            if isinstance(first, nodes.inline) and autolink in first["classes"]:
+                reference["classes"].append(AUTOLINK_REFERENCE_CLASS)
+
+
 class SingleHTMLAnchors(SphinxPostTransform):
     """``singlehtml``: our links point at anchors the one page has.
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain, transforms and handlers."""
-    from . import config, html, links, markup, report, split, transforms
+    from . import config, handwritten, html, links, markup, report, split, transforms
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
     from .i18n import MESSAGE_CATALOG
@@ -41,6 +41,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", remember_confdir)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-get-outdated", split.outdated_pages)
+    # First: the other doctree-read handlers see hand-written entries as ours.
+    app.connect("doctree-read", handwritten.register_glossaries, priority=400)
     app.connect("doctree-read", links.read_page_links)
     app.connect("doctree-read", html.save_entries)
     app.connect("env-updated", links.settle_links)

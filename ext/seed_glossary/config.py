@@ -130,6 +130,17 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _autolink,
     ),
     ConfigValue(
+        "seed_glossary_autolink_handwritten",
+        False,
+        "env",
+        frozenset({bool}),
+        "True or False",
+        "Autolink the terms of glossaries written by hand (`.. glossary::`, "
+        "MyST `{glossary}`) and the mentions inside their entries, by the same "
+        "rules as seed glossaries. Their entries get previews, search results, "
+        '"Referenced from" lines and a place in the link report either way.',
+    ),
+    ConfigValue(
         "seed_glossary_autolink_style",
         True,
         "html",

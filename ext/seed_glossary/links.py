@@ -253,11 +253,23 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     if not scope.enabled:
         return
     prose = scope.prose(docname)
+    # Entries of glossaries written by hand are linked only when asked.
+    skipped = (
+        set()
+        if env.config.seed_glossary_autolink_handwritten
+        else {
+            item.key
+            for page in domain.pages.get(docname, ())
+            for item in page.items
+            if item.handwritten
+        }
+    )
     units: dict[Unit, int] = {}
     captured = [
         (ordinal, units.setdefault(unit, len(units)), block, text_of(texts))
         for ordinal, (texts, unit, block) in enumerate(runs)
-        if unit.entry is not None or prose
+        if (unit.entry is not None and unit.entry not in skipped)
+        or (unit.entry is None and prose)
     ]
     if not captured:
         return
@@ -287,11 +299,19 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
 # -- step 2: after reading ------------------------------------------------------------
 
 
-def link_names(env: BuildEnvironment) -> LinkNames:
-    """Every linkable name of this build, with the settings that shape links."""
+def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
+    """Every name of this build, with the settings that shape links.
+
+    :param autolinks: only the names that autolinks may link to (those of
+        hand-written glossaries only with ``seed_glossary_autolink_handwritten``);
+        else every name, as ``:term:`` links reach them
+    """
     domain = get_domain(env)
-    items = [item for _docname, item in domain.items()]
     config = env.config
+    handwritten = config.seed_glossary_autolink_handwritten or not autolinks
+    items = [
+        item for _docname, item in domain.items() if handwritten or not item.handwritten
+    ]
     threshold = config.seed_glossary_autolink_everyday_zipf
     everyday: frozenset[str] = frozenset()
     if threshold is not None and LinkScope(config).enabled:
@@ -361,12 +381,17 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             rewrite.add(docname)
         domain.plans[docname] = PagePlan(digest, planned_with, links, plain)
 
-    rewrite |= _pages_whose_term_targets_moved(domain, names)
+    every_name = (
+        names
+        if env.config.seed_glossary_autolink_handwritten
+        else (link_names(env, autolinks=False))
+    )
+    rewrite |= _pages_whose_term_targets_moved(domain, every_name)
     places = {
         item.key: Place(docname, item.anchor, item.names[0])
         for docname, item in reversed(list(domain.items()))
     }
-    backlinks = compute_backlinks(domain, names, places)
+    backlinks = compute_backlinks(domain, every_name, places)
     for docname, item in domain.items():
         if domain.backlinks.get(item.key) != backlinks.get(item.key) or (
             domain.places.get(item.key) != places.get(item.key)

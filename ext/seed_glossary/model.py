@@ -194,3 +194,5 @@ class ItemNames:
     files: tuple[str, ...] = ()  #: the seeds the entry comes from
     #: ``autolink:`` of its curated seed ("always", "first", "never"), or ""
     autolink: str = ""
+    #: an entry of a glossary written by hand, not of seeds
+    handwritten: bool = False

@@ -117,7 +117,7 @@ def _json(value: Any) -> str:
 def link_report(env: BuildEnvironment) -> dict[str, Any]:
     """Unused entries, wanted terms and per-entry link counts, as plain data."""
     domain = get_domain(env)
-    index = link_names(env)
+    index = link_names(env, autolinks=False)
     backlinks = domain.backlinks
     std = cast("StandardDomain", env.get_domain("std"))
     std_terms = {name.lower() for (kind, name) in std.objects if kind == "term"}

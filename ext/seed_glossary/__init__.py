@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("seed-glossary", SeedGlossaryDirective)
     app.add_post_transform(transforms.AutolinkTransform)
     app.add_post_transform(transforms.MarkAutolinks)
+    app.add_post_transform(transforms.AbbreviationTitles)
     app.add_post_transform(transforms.SingleHTMLAnchors)
     app.connect("builder-inited", markup.add_translation_transform)
     app.connect("builder-inited", html.add_assets)

@@ -106,7 +106,9 @@ legend:
                    cap), excluded (configuration or the seed)
   referenced from  the entries and pages (document names) that link to it
   unused           entries that nothing links to
-  wanted           term link targets that match no entry, and their pages"""
+  wanted           term link targets that match no entry, and their pages
+  abbreviations    first uses on a page before its term is named; shared ones
+  names to avoid   old (deprecated:) and wrong (avoid:) names found in prose"""
 
 _REPORT_EPILOG = """\
 examples:
@@ -136,7 +138,8 @@ def main(argv: Sequence[str] | None = None, prog: str = SCRIPT_PROG) -> int:
         parser.print_help()
         return 2
     try:
-        status = _extract(args) if args.command == "extract" else _report(args)
+        commands = {"extract": _extract, "report": _report, "vale": _vale}
+        status = commands[args.command](args)
         # Inside the try: a short report is only written here, when it is
         # flushed, and a closed pipe must be caught here too.
         sys.stdout.flush()
@@ -159,6 +162,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_extract(sub, prog)
     _add_report(sub, prog)
+    _add_vale(sub, prog)
     return parser
 
 
@@ -235,6 +239,67 @@ def _add_report(sub: Any, prog: str) -> None:
     )
 
 
+def _add_vale(sub: Any, prog: str) -> None:
+    vale = sub.add_parser(
+        "vale",
+        help="write a Vale style from the seeds: names to avoid, accepted terms",
+        description="Write a Vale style (https://vale.sh) from the seeds, so "
+        "that writers get the glossary's advice in their editor: a substitution "
+        "rule from each name that a curated seed lists under 'deprecated:' or "
+        "'avoid:' to its term, and a vocabulary that accepts every term and "
+        "alias.",
+        epilog=f"example:\n  {prog} vale .vale --seeds docs/seeds\n\n"
+        "Then, in .vale.ini:\n  StylesPath = .vale/styles\n  Vocab = Glossary\n"
+        "  [*.{md,rst}]\n  BasedOnStyles = Vale, Glossary",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    vale.add_argument("outdir", metavar="OUTDIR", help="folder to write into")
+    vale.add_argument(
+        "--seeds",
+        action="append",
+        metavar="PATH",
+        help="seed file, folder or glob (default: seeds); may be repeated",
+    )
+    vale.add_argument(
+        "--style", default="Glossary", help="name of the style (default: Glossary)"
+    )
+
+
+def _vale(args: argparse.Namespace) -> int:
+    from .catalog import build_catalog, key
+    from .model import ItemNames
+    from .terminology import vale_style
+
+    paths = _paths(args.seeds or ["seeds"])
+    if not paths:
+        print("error: no seed files found", file=sys.stderr)
+        return 2
+    items, _problems = build_catalog(read_seeds(paths))
+    names = [
+        ItemNames(
+            key(item.names[0]),
+            item.names,
+            (),
+            avoided=tuple(a for e in item.entries for a in e.avoided),
+        )
+        for item in items
+    ]
+    for relative, text in vale_style(names, args.style).items():
+        target = Path(args.outdir, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(target)
+    return 0
+
+
+def _paths(specs: Sequence[str]) -> list[Path]:
+    found: list[Path] = []
+    for spec in specs:
+        path = Path(spec)
+        found += [path] if path.is_file() else discover(spec)
+    return list(dict.fromkeys(found))
+
+
 def _report(args: argparse.Namespace) -> int:
     path = Path(args.build_dir)
     if path.is_dir():
@@ -275,6 +340,29 @@ def link_summary(links: dict[str, Any]) -> str:
     lines.append(f"wanted ({len(links['wanted'])}):")
     for target, pages in links["wanted"].items():
         lines.append(f"  {target!r} from {printable(', '.join(pages))}")
+    abbreviations = links.get("abbreviations", {})
+    early = abbreviations.get("used_before_spelled_out", [])
+    lines.append(f"abbreviations used before they are spelled out ({len(early)}):")
+    for use in early:
+        stands_for = "; ".join(use["stands_for"])
+        lines.append(
+            printable(
+                f"  {use['page']}:{use['line']}: {use['abbreviation']} ({stands_for})"
+            )
+        )
+    shared = abbreviations.get("shared", [])
+    lines.append(f"abbreviations that several terms share ({len(shared)}):")
+    for item in shared:
+        lines.append(printable(f"  {item['abbreviation']}: {'; '.join(item['terms'])}"))
+    avoided = links.get("avoided", [])
+    lines.append(f"names to avoid, used in prose ({len(avoided)}):")
+    for use in avoided:
+        lines.append(
+            printable(
+                f"  {use['page']}:{use['line']}: {use['name']!r} -> "
+                f"{use['preferred']!r} ({use['kind']})"
+            )
+        )
     return "\n".join(lines)
 
 

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from .catalog import key
 from .matching import TermMatcher
-from .model import ItemNames
+from .model import AvoidedName, ItemNames
 
 #: Why a mention was not linked (the first word of a report's reason).
 NOT_LINKED_REASONS = {
@@ -75,6 +75,15 @@ class PageText:
     runs: tuple[tuple[int, int, int, str], ...] = ()
     #: ``(unit index, key of the target name)`` of each ``:term:`` link
     xrefs: tuple[tuple[int, str], ...] = ()
+    #: the source line each run starts on (parallel to ``runs``; 0: unknown)
+    lines: tuple[int, ...] = ()
+
+    def line_of(self, mention: Mention) -> int:
+        """The source line of a mention: its run's, plus the line breaks before."""
+        first = self.lines[mention.run] if self.lines else 0
+        if not first:
+            return 0
+        return first + self.runs[mention.run][3].count("\n", 0, mention.start)
 
 
 class Mention(NamedTuple):
@@ -132,6 +141,10 @@ class LinkNames:
     excluded: frozenset[str] = field(init=False)
     #: entry key -> "always" or "first" (a curated seed's ``autolink:``)
     overrides: dict[str, str] = field(init=False)
+    #: folded abbreviation -> what it stands for (a shared one: several terms)
+    abbreviations: dict[str, tuple[str, ...]] = field(init=False)
+    #: folded name to avoid -> (the preferred headword, the name as given)
+    avoided: dict[str, tuple[str, AvoidedName]] = field(init=False)
     #: changes whenever a name, its entry, the exclusions or the setting change
     digest: str = field(init=False)
 
@@ -149,9 +162,15 @@ class LinkNames:
             elif item.autolink:
                 self.overrides.setdefault(item.key, item.autolink)
         self.own_of = {}
+        self.abbreviations = {}
+        self.avoided = {}
         for item in items:
             claimed = {self.names.get(key(alias)) for alias in item.claims}
             self.own_of[item.key] = frozenset({item.key} | {c for c in claimed if c})
+            for abbreviation in item.abbreviations:
+                self.abbreviations.setdefault(key(abbreviation), item.expansions)
+            for avoided in item.avoided:
+                self.avoided.setdefault(key(avoided.name), (item.names[0], avoided))
         # An excluded headword excludes its entry under every name.
         excluded |= {self.names[n] for n in excluded if self.names.get(n) == n}
         self.excluded = frozenset(excluded)
@@ -161,7 +180,8 @@ class LinkNames:
             digest.update(f"{name}\0{target}\n".encode())
         digest.update(
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
-            f"\0{sorted(self.everyday)}".encode()
+            f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
+            f"\0{sorted(self.avoided.items())}".encode()
         )
         self.digest = digest.hexdigest()
 
@@ -206,13 +226,19 @@ def find_mentions(page: PageText, names: LinkNames) -> list[Mention]:
 
 
 def unit_counts(
-    page: PageText, mentions: Iterable[Mention]
+    page: PageText, mentions: Iterable[Mention], *, prose: bool
 ) -> tuple[int, Counter[str]]:
-    """How many units the page has, and how many of them mention each entry."""
+    """How many linked units the page has, and how many mention each entry.
+
+    :param prose: the page's prose is linked (else only its entries count)
+    """
+    linked = {i for i, unit in enumerate(page.units) if prose or unit.entry}
     units_of: dict[str, set[int]] = {}
     for mention in mentions:
-        units_of.setdefault(mention.target, set()).add(page.runs[mention.run][1])
-    return len(page.units), Counter({t: len(u) for t, u in units_of.items()})
+        unit = page.runs[mention.run][1]
+        if unit in linked:
+            units_of.setdefault(mention.target, set()).add(unit)
+    return len(linked), Counter({t: len(u) for t, u in units_of.items()})
 
 
 def common_entries(

@@ -210,6 +210,27 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         lambda value: isinstance(value, int) and value >= 0,
     ),
     ConfigValue(
+        "seed_glossary_terminology_ignore",
+        [],
+        "",
+        frozenset({list, tuple}),
+        "a list of names or terms",
+        "Names to avoid (`deprecated:`, `avoid:` in curated seeds) that pages "
+        "may use without a `seed_glossary.deprecated_term` warning, or terms "
+        "whose names to avoid are not checked (case-insensitive).",
+        _strings,
+    ),
+    ConfigValue(
+        "seed_glossary_expand_abbreviations",
+        False,
+        "html",
+        frozenset({bool}),
+        "True or False",
+        "After the first use of an abbreviation on a page, where the page has not "
+        "named its term before, write the term in brackets: *SCFA (short-chain "
+        "fatty acid)*. In every builder, so PDF and ePub readers get it too.",
+    ),
+    ConfigValue(
         "seed_glossary_backlinks",
         True,
         "env",

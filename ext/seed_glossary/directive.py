@@ -16,6 +16,7 @@ from . import split
 from ._compat import verbosity
 from .domain import PageSeeds, get_domain
 from .ingest import discover
+from .ingest.naming import is_abbreviation_of
 from .ingest.report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
@@ -244,8 +245,34 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
     ids = anchors.get(key, ())
     files = tuple(dict.fromkeys(e.file for e in item.entries)) or (item.origin[0],)
     autolink = next((e.autolink for e in item.entries if e.autolink), "")
+    names = {name.casefold() for name in item.names}
+    if item.see:
+        # A shared alias: an abbreviation when it abbreviates a term it names.
+        abbreviations = tuple(
+            n for n in item.names if any(is_abbreviation_of(n, t) for t in item.see)
+        )
+        expansions = item.see if abbreviations else ()
+    else:
+        abbreviations = tuple(
+            dict.fromkeys(
+                a
+                for e in item.entries
+                for a in e.abbreviations
+                if a.casefold() in names
+            )
+        )
+        expansions = (item.names[0],) if abbreviations else ()
     return ItemNames(
-        key, item.names, claims, ids[0] if ids else "", ids, files, autolink
+        key,
+        item.names,
+        claims,
+        ids[0] if ids else "",
+        ids,
+        files,
+        autolink,
+        abbreviations=abbreviations,
+        expansions=expansions,
+        avoided=tuple(dict.fromkeys(a for e in item.entries for a in e.avoided)),
     )
 
 

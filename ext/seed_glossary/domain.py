@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from .autolink import NotLinked, PlannedLink
     from .model import ItemNames
+    from .terminology import AbbreviationUse, AvoidedUse
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,10 @@ class PagePlan:
     names_digest: tuple[str, str]
     links: tuple[PlannedLink, ...]
     not_linked: tuple[NotLinked, ...] = ()
+    #: the first use of each abbreviation on the page
+    abbreviations: tuple[AbbreviationUse, ...] = ()
+    #: every use, in prose, of a name to avoid
+    avoided: tuple[AvoidedUse, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,7 @@ KEYS: tuple[Key, ...] = (
     Key("zipf", "derived", "folded single-word name -> Zipf frequency (a cache)"),
     Key("backlinks", "derived", "entry key -> Sources linking to it"),
     Key("places", "derived", "entry key -> Place"),
+    Key("abbreviations", "derived", "folded abbreviation -> what it stands for"),
     Key("confdir", "build", "the configuration directory (relative seed folders)"),
 )
 _PAGE_KEYS = tuple(k.name for k in KEYS if k.scope == "page")

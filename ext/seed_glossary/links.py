@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import sidecar
@@ -44,15 +45,21 @@ from .autolink import (
 )
 from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
+from .model import WarningSubtype
 from .render import ENTRY_KEY
+from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+logger = logging.getLogger(__name__)
+
 #: Page metadata that turns autolinking off for one page.
 OPT_OUT_METADATA = "seed_glossary_autolink"
+#: Page metadata that turns the check of names to avoid off for one page.
+TERMINOLOGY_METADATA = "seed_glossary_terminology"
 
 # Text under these nodes is never linked: code, headings, existing links, raw.
 _NEVER_LINK = (
@@ -132,9 +139,9 @@ class LinkScope:
         return self.everywhere or (self._matcher is not None and self._matcher(docname))
 
 
-def opted_out(metadata: dict[str, Any]) -> bool:
-    """Does the page's metadata turn autolinking off (``seed_glossary_autolink``)?"""
-    value = metadata.get(OPT_OUT_METADATA, True)
+def opted_out(metadata: dict[str, Any], name: str = OPT_OUT_METADATA) -> bool:
+    """Does the page's metadata turn a feature off (``seed_glossary_autolink``)?"""
+    value = metadata.get(name, True)
     return value is False or str(value).strip().lower() in ("false", "no", "off", "0")
 
 
@@ -249,10 +256,8 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for xref, unit in xrefs
         if is_term_link(xref)
     )
-    scope = LinkScope(env.config)
-    if not scope.enabled:
-        return
-    prose = scope.prose(docname)
+    # Every page's prose is kept, linked or not: abbreviations and names to
+    # avoid are looked for in all of it.
     # Entries of glossaries written by hand are linked only when asked.
     skipped = (
         set()
@@ -266,10 +271,15 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     )
     units: dict[Unit, int] = {}
     captured = [
-        (ordinal, units.setdefault(unit, len(units)), block, text_of(texts))
+        (
+            ordinal,
+            units.setdefault(unit, len(units)),
+            block,
+            text_of(texts),
+            texts[0].parent.line or 0 if texts[0].parent is not None else 0,
+        )
         for ordinal, (texts, unit, block) in enumerate(runs)
-        if (unit.entry is not None and unit.entry not in skipped)
-        or (unit.entry is None and prose)
+        if unit.entry is None or unit.entry not in skipped
     ]
     if not captured:
         return
@@ -289,10 +299,12 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
     head = next(lines, None)
     if head is None:
         return None
+    runs = list(lines)
     return PageText(
         units=tuple(Unit(ident, entry) for ident, entry in head["units"]),
-        runs=tuple((o, u, b, t) for o, u, b, t in lines),
+        runs=tuple((o, u, b, t) for o, u, b, t, _line in runs),
         xrefs=tuple((u, target) for u, target in head["linked"]),
+        lines=tuple(line for *_run, line in runs),
     )
 
 
@@ -355,7 +367,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         del domain.plans[docname]
     config = env.config
     share = config.seed_glossary_autolink_common_share
-    counts = _mention_counts(domain, names, pages)
+    counts = _mention_counts(domain, names, pages, scope)
     policy = Policy(
         common_entries(counts, share, config.seed_glossary_autolink_common_min_units),
         # Three times as common: in nearly every unit, never linked.
@@ -364,7 +376,9 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         ),
         config.seed_glossary_autolink_max_per_paragraph,
     )
-    planned_with = (names.digest, policy.digest)
+    ignore = config.seed_glossary_terminology_ignore
+    avoided = AvoidedNames(names, ignore)
+    planned_with = (names.digest, policy.digest + repr(sorted(ignore)))
     for docname, digest in sorted(domain.texts.items()):
         plan = domain.plans.get(docname)
         if plan and (plan.text_digest, plan.names_digest) == (digest, planned_with):
@@ -372,14 +386,24 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         found = pages.get(docname)
         links: tuple[PlannedLink, ...] = ()
         plain: tuple[NotLinked, ...] = ()
-        if found is not None and not opted_out(env.metadata.get(docname, {})):
+        abbreviations: tuple[AbbreviationUse, ...] = ()
+        uses: tuple[AvoidedUse, ...] = ()
+        metadata = env.metadata.get(docname, {})
+        if found is not None:
             page, mentions = found
-            links, plain = plan_page(
-                page, names, policy, prose=scope.prose(docname), mentions=mentions
-            )
+            if scope.enabled and not opted_out(metadata):
+                links, plain = plan_page(
+                    page, names, policy, prose=scope.prose(docname), mentions=mentions
+                )
+            abbreviations = abbreviation_uses(page, mentions, names)
+            if not opted_out(metadata, TERMINOLOGY_METADATA):
+                uses = avoided.uses(page)
+                _warn_avoided(env, docname, uses)
         if plan is None or plan.links != links:
             rewrite.add(docname)
-        domain.plans[docname] = PagePlan(digest, planned_with, links, plain)
+        domain.plans[docname] = PagePlan(
+            digest, planned_with, links, plain, abbreviations, uses
+        )
 
     every_name = (
         names
@@ -399,11 +423,33 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
             rewrite.add(docname)
     domain.data["backlinks"] = backlinks
     domain.data["places"] = places
+    domain.data["abbreviations"] = names.abbreviations
     return sorted(rewrite & env.found_docs)
 
 
+def _warn_avoided(
+    env: BuildEnvironment, docname: str, uses: tuple[AvoidedUse, ...]
+) -> None:
+    """A warning at each use, in prose, of a name to avoid."""
+    source = env.doc2path(docname)
+    for use in uses:
+        note = f" ({use.note})" if use.note else ""
+        what = "an old name" if use.kind == "deprecated" else "a name to avoid"
+        logger.warning(
+            "%r is %s for %r%s; write %r instead",
+            use.name,
+            what,
+            use.preferred,
+            note,
+            use.preferred,
+            type="seed_glossary",
+            subtype=WarningSubtype.DEPRECATED_TERM,
+            location=f"{source}:{use.line}" if use.line else f"{source}:",
+        )
+
+
 def _mention_counts(
-    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages
+    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages, scope: LinkScope
 ) -> list[tuple[int, dict[str, int]]]:
     """For each page: its units, and how many of them mention each entry.
 
@@ -419,7 +465,11 @@ def _mention_counts(
         if kept is not None and kept[0] == (digest, names.digest):
             continue
         found = pages.get(docname)
-        units, per_entry = unit_counts(*found) if found else (0, Counter[str]())
+        units, per_entry = (
+            unit_counts(*found, prose=scope.prose(docname))
+            if found
+            else (0, Counter[str]())
+        )
         counts[docname] = ((digest, names.digest), units, dict(per_entry))
     return [(units, per_entry) for _stamp, units, per_entry in counts.values()]
 

@@ -42,6 +42,8 @@ class WarningSubtype(StrEnum):
     UNCERTAIN = "uncertain"
     # Putting seeds together.
     DUPLICATE_TERM = "duplicate_term"
+    # Pages of the manual.
+    DEPRECATED_TERM = "deprecated_term"
     # The project.
     NO_SEEDS = "no_seeds"
     SPLIT = "split"
@@ -79,6 +81,8 @@ WARNING_HELP: dict[WarningSubtype, str] = {
     "structure, a title line that differs from the term the definition names, a "
     "name left out of the aliases because it may be a metaphor, a description or "
     'another noun\'s name, an alias after ", or" that may start a list.',
+    WarningSubtype.DEPRECATED_TERM: "A page uses a name that a curated seed lists "
+    "under `deprecated:` or `avoid:`; the message names the preferred term.",
     WarningSubtype.DUPLICATE_TERM: "Two seeds (or a seed and another page) define "
     "the same term; both definitions are shown, numbered, under one entry.",
     WarningSubtype.NO_SEEDS: "The directive found no `*.txt` or `*.md` file at its "
@@ -137,6 +141,15 @@ class AliasEvidence:
 
 
 @dataclass(frozen=True, slots=True)
+class AvoidedName:
+    """A name writers should not use for the term: an old one, or a wrong one."""
+
+    name: str
+    kind: Literal["deprecated", "avoid"]
+    note: str = ""  #: why, or what to say instead, in the seed's words
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A headed section of an entry (``Origin``, ``Mechanism``, ...)."""
 
@@ -173,6 +186,10 @@ class SeedEntry:
     is_markup: bool = False
     #: ``autolink:`` of a curated seed: "always", "first", "never" or None
     autolink: str | None = None
+    #: aliases that abbreviate the term (initials in brackets, ``abbreviation:``)
+    abbreviations: tuple[str, ...] = ()
+    #: names to avoid for the term (``deprecated:``, ``avoid:``)
+    avoided: tuple[AvoidedName, ...] = ()
     #: for each alias, in the order of ``aliases``: the phrase that names it
     alias_evidence: tuple[AliasEvidence, ...] = ()
 
@@ -196,3 +213,9 @@ class ItemNames:
     autolink: str = ""
     #: an entry of a glossary written by hand, not of seeds
     handwritten: bool = False
+    #: names that abbreviate the headword (or, for a shared alias, the alias)
+    abbreviations: tuple[str, ...] = ()
+    #: what an abbreviation stands for: the headword, or a shared alias's terms
+    expansions: tuple[str, ...] = ()
+    #: names to avoid, with the preferred name being the headword
+    avoided: tuple[AvoidedName, ...] = ()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
+    from .domain import SeedGlossaryDomain
     from .model import SeedEntry
 
 logger = logging.getLogger(__name__)
@@ -165,6 +166,47 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
             key=str.lower,
         ),
         "wanted": {t: sorted(pages) for t, pages in sorted(wanted.items())},
+        "abbreviations": _abbreviations(domain),
+        "avoided": [
+            {
+                "page": docname,
+                "line": use.line,
+                "name": use.name,
+                "preferred": use.preferred,
+                "kind": use.kind,
+                "note": use.note,
+            }
+            for docname, plan in sorted(domain.plans.items())
+            for use in plan.avoided
+        ],
+    }
+
+
+def _abbreviations(domain: SeedGlossaryDomain) -> dict[str, Any]:
+    """Abbreviations used before the page spells them out; shared ones."""
+    early = [
+        {
+            "page": docname,
+            "line": use.line or None,
+            "entry": use.entry,
+            "abbreviation": use.name,
+            "stands_for": list(use.expansions),
+        }
+        for docname, plan in sorted(domain.plans.items())
+        for use in plan.abbreviations
+        if not use.spelled_before
+    ]
+    shared = sorted(
+        {
+            (name, item.expansions)
+            for _docname, item in domain.items()
+            if len(item.expansions) > 1
+            for name in item.abbreviations
+        }
+    )
+    return {
+        "used_before_spelled_out": early,
+        "shared": [{"abbreviation": n, "terms": list(t)} for n, t in shared],
     }
 
 

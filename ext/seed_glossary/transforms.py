@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ._compat import singlehtml_anchor
+from .catalog import key
 from .domain import get_domain
 from .i18n import _
 from .links import text_of, walk
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from .autolink import PlannedLink
     from .domain import Place, Source
+    from .terminology import AbbreviationUse
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +55,16 @@ class AutolinkTransform(SphinxPostTransform):
             for node in self.document.findall(addnodes.start_of_file)
         ]
         backlinks = self.config.seed_glossary_backlinks and domain.backlinks
+        expand = self.config.seed_glossary_expand_abbreviations
         for docname, root in roots:
             plan = domain.plans.get(docname)
-            if plan is not None and plan.links:
-                insert_links(root, docname, plan.links)
+            expansions = (
+                [use for use in plan.abbreviations if not use.spelled_before]
+                if plan is not None and expand
+                else []
+            )
+            if plan is not None and (plan.links or expansions):
+                insert_links(root, docname, plan.links, expansions)
             if backlinks:
                 shown = self.config.seed_glossary_backlinks_shown
                 for definition in _entries(root):
@@ -68,9 +76,15 @@ class AutolinkTransform(SphinxPostTransform):
 
 
 def insert_links(
-    root: nodes.Element, docname: str, links: Sequence[PlannedLink]
+    root: nodes.Element,
+    docname: str,
+    links: Sequence[PlannedLink],
+    expansions: Sequence[AbbreviationUse] = (),
 ) -> None:
     """Replace each run of text that has planned links by its text and the links.
+
+    :param expansions: abbreviations to follow with what they stand for, in
+        brackets (``seed_glossary_expand_abbreviations``)
 
     A run that is no longer what was planned (another extension changed it
     after reading) keeps its text and gets no links.
@@ -78,13 +92,19 @@ def insert_links(
     by_run: dict[int, list[PlannedLink]] = defaultdict(list)
     for link in links:
         by_run[link.text].append(link)
+    after: dict[int, dict[int, str]] = defaultdict(dict)
+    for use in expansions:
+        after[use.text][use.end] = f" ({'; '.join(use.expansions)})"
+        by_run.setdefault(use.text, [])
     runs, _xrefs = walk(root, docname)
-    for ordinal, planned in by_run.items():
+    for ordinal, planned in sorted(by_run.items()):
         if ordinal >= len(runs):
             break
         texts, _unit, _block = runs[ordinal]
         value = text_of(texts)
-        if any(value[link.start : link.end] != link.surface for link in planned):
+        if any(value[link.start : link.end] != link.surface for link in planned) or any(
+            end > len(value) for end in after[ordinal]
+        ):
             logger.debug("[seed_glossary] %s: text changed, not linked", docname)
             continue
         parent = texts[0].parent
@@ -92,18 +112,38 @@ def insert_links(
         # By identity: Text nodes are strings, and list.index compares values.
         index = next(i for i, child in enumerate(parent.children) if child is texts[0])
         del parent.children[index : index + len(texts)]
-        for offset, piece in enumerate(_linked(value, planned, docname, parent)):
+        pieces = _linked(value, planned, docname, parent, after[ordinal])
+        for offset, piece in enumerate(pieces):
             parent.insert(index + offset, piece)
 
 
 def _linked(
-    text: str, links: list[PlannedLink], docname: str, parent: nodes.Element
+    text: str,
+    links: list[PlannedLink],
+    docname: str,
+    parent: nodes.Element,
+    after: dict[int, str],
 ) -> list[nodes.Node]:
+    """The run's text as text and ``pending_xref`` nodes; *after* adds text
+    (an expansion) at the given offsets, after a link that ends there."""
     out: list[nodes.Node] = []
     position = 0
+    cuts = sorted(after)
+
+    def plain(upto: int) -> None:
+        nonlocal position
+        while cuts and cuts[0] <= upto:
+            cut = cuts.pop(0)
+            if cut > position:
+                out.append(nodes.Text(text[position:cut]))
+                position = cut
+            out.append(nodes.Text(after[cut]))
+        if upto > position:
+            out.append(nodes.Text(text[position:upto]))
+            position = upto
+
     for link in links:
-        if link.start > position:
-            out.append(nodes.Text(text[position : link.start]))
+        plain(link.start)
         xref = addnodes.pending_xref(
             "",
             nodes.inline(link.surface, link.surface, classes=list(AUTOLINK_CLASSES)),
@@ -118,8 +158,7 @@ def _linked(
         xref.source, xref.line = parent.source, parent.line
         out.append(xref)
         position = link.end
-    if position < len(text):
-        out.append(nodes.Text(text[position:]))
+    plain(len(text))
     return out
 
 
@@ -219,6 +258,44 @@ class MarkAutolinks(SphinxPostTransform):
             first = reference.children[0] if reference.children else None
             if isinstance(first, nodes.inline) and autolink in first["classes"]:
                 reference["classes"].append(AUTOLINK_REFERENCE_CLASS)
+
+
+class AbbreviationTitles(SphinxPostTransform):
+    """HTML: a link whose text is an abbreviation says what it stands for.
+
+    Its text goes into an ``abbreviation`` node, which HTML writes as
+    ``<abbr title="...">``: screen readers read it, browsers show it on
+    hover, and the style sheet on focus. Only HTML: LaTeX and text writers
+    spell out every abbreviation node (see ``seed_glossary_expand_abbreviations``
+    for the first use in every builder).
+    """
+
+    formats = ("html",)
+    default_priority = 12  # after ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        known: dict[str, tuple[str, ...]] = get_domain(self.env).data.get(
+            "abbreviations", {}
+        )
+        if not known:
+            return
+        for reference in self.document.findall(nodes.reference):
+            inline = reference.children[0] if reference.children else None
+            if (
+                not isinstance(inline, nodes.inline)
+                or "std-term" not in inline["classes"]
+            ):
+                continue
+            text = inline.astext()
+            expansions = known.get(key(text)) or (
+                known.get(key(text[:-1])) if text.endswith("s") else None
+            )
+            if expansions and not inline.next_node(nodes.abbreviation):
+                abbreviation = nodes.abbreviation(
+                    text, "", *inline.children, explanation="; ".join(expansions)
+                )
+                inline.children = []
+                inline += abbreviation
 
 
 class SingleHTMLAnchors(SphinxPostTransform):

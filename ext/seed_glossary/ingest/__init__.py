@@ -301,6 +301,10 @@ def _merge(scraped: SeedEntry, override: SeedEntry) -> SeedEntry:
         ),
         see_also=override.see_also or scraped.see_also,
         autolink=override.autolink or scraped.autolink,
+        abbreviations=override.abbreviations
+        if override.aliases
+        else scraped.abbreviations,
+        avoided=override.avoided or scraped.avoided,
         problems=problems,
         source=override.file,
     )

@@ -32,6 +32,10 @@ def entry_to_json(entry: SeedEntry) -> dict[str, Any]:
             {"alias": e.alias, "phrase": e.phrase, "line": e.line}
             for e in entry.alias_evidence
         ],
+        "abbreviations": list(entry.abbreviations),
+        "avoided": [
+            {"name": a.name, "kind": a.kind, "note": a.note} for a in entry.avoided
+        ],
         # Doubts, not errors: decisions worth a look (no warning in a build).
         "notes": [
             {"subtype": n.subtype, "line": n.line, "message": n.message}

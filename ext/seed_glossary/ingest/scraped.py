@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from ..model import AliasEvidence, DroppedLine, NoiseKind, Problem, Section, SeedEntry
 from .names import Names, extract_names
+from .naming import is_abbreviation_of
 from .signals import LineSignals, line_signals
 
 #: Headings that introduce the definition itself; not kept as sections.
@@ -561,6 +562,10 @@ def _assemble(
         definition_line=definition[0].number if definition else None,
         structure=structure,
         alias_evidence=evidence,
+        # Initials of the term given as an alias: "(SCFAs)".
+        abbreviations=tuple(
+            a for a in aliases if term is not None and is_abbreviation_of(a, term)
+        ),
     )
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from ..model import AliasEvidence, Problem, Section, SeedEntry
+from ..model import AliasEvidence, AvoidedName, Problem, Section, SeedEntry
 
 #: Front matter keys and what they hold.
 FRONT_MATTER_KEYS = {
@@ -21,6 +21,9 @@ FRONT_MATTER_KEYS = {
     "see_also": "list of related terms",
     "source": "a scraped seed (*.txt) this file completes (override)",
     "autolink": "how mentions of the term link themselves: always, first or never",
+    "abbreviation": "an abbreviation of the term (or a list of them), also an alias",
+    "deprecated": "old names of the term: strings, or {name, note} mappings",
+    "avoid": "wrong names for the term: strings, or {name, note} mappings",
 }
 #: Values of ``autolink:``.
 AUTOLINK_POLICIES = ("always", "first", "never")
@@ -44,6 +47,11 @@ def read_structured(
     see_also = _string_list(meta, "see_also", found)
     source = _string(meta, "source", found)
     autolink = _string(meta, "autolink", found)
+    abbreviations = _string_list(meta, "abbreviation", found)
+    avoided = [
+        *_avoided(meta, "deprecated", found),
+        *_avoided(meta, "avoid", found),
+    ]
     if autolink is not None and autolink not in AUTOLINK_POLICIES:
         found.append(
             Problem(
@@ -65,8 +73,23 @@ def read_structured(
                 )
             )
     definition, definition_line, sections = _split_body(lines, body_start)
-    aliases = [a for a in aliases if term is None or a.casefold() != term.casefold()]
     aliases_line = _key_line(lines, "aliases", body_start)
+    evidence = [
+        AliasEvidence(a, "front matter 'aliases'", aliases_line) for a in aliases
+    ]
+    for abbreviation in abbreviations:
+        if abbreviation.casefold() not in {a.casefold() for a in aliases}:
+            aliases.append(abbreviation)
+            evidence.append(
+                AliasEvidence(
+                    abbreviation,
+                    "front matter 'abbreviation'",
+                    _key_line(lines, "abbreviation", body_start),
+                )
+            )
+    kept = [a for a in aliases if term is None or a.casefold() != term.casefold()]
+    evidence = [e for e in evidence if e.alias in kept]
+    aliases = kept
     unread = any(p.subtype in ("not_a_seed", "unreadable", "too_large") for p in found)
     if term is None and "term" not in meta and not unread:
         found.append(Problem("no_term", "front matter has no 'term'", 1))
@@ -92,10 +115,44 @@ def read_structured(
         source=source,
         is_markup=True,
         autolink=autolink,
-        alias_evidence=tuple(
-            AliasEvidence(a, "front matter 'aliases'", aliases_line) for a in aliases
-        ),
+        alias_evidence=tuple(evidence),
+        abbreviations=tuple(a for a in abbreviations if a in aliases),
+        avoided=tuple(avoided),
     )
+
+
+def _avoided(
+    meta: dict[str, Any], kind: Literal["deprecated", "avoid"], problems: list[Problem]
+) -> list[AvoidedName]:
+    """``deprecated:`` or ``avoid:``: names as strings, or ``{name, note}``."""
+    value = meta.get(kind)
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        value = [value]
+    found = []
+    for item in value if isinstance(value, list) else [None]:
+        if isinstance(item, str) and item.strip():
+            found.append(AvoidedName(" ".join(item.split()), kind))
+        elif (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and item["name"].strip()
+            and isinstance(item.get("note", ""), str)
+        ):
+            note = " ".join(item.get("note", "").split())
+            found.append(AvoidedName(" ".join(item["name"].split()), kind, note))
+        else:
+            problems.append(
+                Problem(
+                    "front_matter",
+                    f"{kind!r} must be a list of names, or of mappings with "
+                    "'name' and an optional 'note'",
+                    1,
+                )
+            )
+            return []
+    return found
 
 
 def _front_matter(

@@ -24,9 +24,9 @@ extensions = [
 # The glossary reads ../seeds (the default of seed_glossary_seeds).
 # Mentions of terms link themselves inside glossary entries (the default)
 # and on the example page; see linking.md, "Automatic links".
-seed_glossary_autolink = ["example-prose"]
+seed_glossary_autolink = ["example-prose", "every-glossary"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_ext", "Thumbs.db", ".DS_Store", "performance/*"]
+exclude_patterns = ["_build", "_ext", "_examples", "Thumbs.db", ".DS_Store", "performance/*"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 
 html_theme = "furo"

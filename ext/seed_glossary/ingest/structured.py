@@ -91,7 +91,7 @@ def read_structured(
     evidence = [e for e in evidence if e.alias in kept]
     aliases = kept
     unread = any(p.subtype in ("not_a_seed", "unreadable", "too_large") for p in found)
-    if term is None and "term" not in meta and not unread:
+    if term is None and "term" not in meta and source is None and not unread:
         found.append(Problem("no_term", "front matter has no 'term'", 1))
     if not definition.strip() and not sections and source is None and not unread:
         found.append(

@@ -31,6 +31,9 @@ KEYS = [
     "dropped",
     "problems",
     "alias_evidence",
+    "abbreviations",
+    "avoided",
+    "notes",
 ]
 
 

@@ -26,7 +26,14 @@ extensions = [
 # and on the example page; see linking.md, "Automatic links".
 seed_glossary_autolink = ["example-prose", "every-glossary"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_ext", "_examples", "Thumbs.db", ".DS_Store", "performance/*"]
+exclude_patterns = [
+    "_build",
+    "_ext",
+    "_examples",
+    "Thumbs.db",
+    ".DS_Store",
+    "performance/*",
+]
 myst_enable_extensions = ["colon_fence", "deflist"]
 
 html_theme = "furo"

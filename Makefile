@@ -34,8 +34,8 @@ epub: $(STAMP)
 
 ## lint: ruff over the package and the tests, mypy (strict) over the package
 lint: $(STAMP)
-	$(BIN)/ruff check ext tests docs/conf.py
-	$(BIN)/ruff format --check ext tests docs/conf.py
+	$(BIN)/ruff check ext tests docs/conf.py docs/_ext
+	$(BIN)/ruff format --check ext tests docs/conf.py docs/_ext
 	$(BIN)/mypy
 
 ## test: lint, every test, and the manual built with -W

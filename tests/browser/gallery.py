@@ -53,11 +53,20 @@ def build(srcdir: Path, outdir: Path) -> Path:
     return outdir
 
 
-def _clip(page, top: float, bottom: float) -> dict[str, float]:
-    """The text column (with a margin) from *top* to *bottom*, in the viewport."""
-    column = page.locator('[role="main"] section').first.bounding_box()
-    left = max(0, column["x"] - MARGIN)
-    right = min(page.viewport_size["width"], column["x"] + column["width"] + MARGIN)
+def _clip(
+    page,
+    top: float,
+    bottom: float,
+    column: str = '[role="main"] section',
+    also: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """The text *column* (and the box *also*), with a margin, from *top* to
+    *bottom*, in the viewport."""
+    boxes = [page.locator(column).first.bounding_box()] + ([also] if also else [])
+    left = max(0, min(b["x"] for b in boxes) - MARGIN)
+    right = min(
+        page.viewport_size["width"], max(b["x"] + b["width"] for b in boxes) + MARGIN
+    )
     top = max(0, top)
     bottom = min(page.viewport_size["height"], bottom)
     return {"x": left, "y": top, "width": right - left, "height": bottom - top}
@@ -93,7 +102,7 @@ def shoot(context, origin: str, theme: Theme, mode: str) -> dict[str, bytes]:
     box = popover.bounding_box()
     top = min(paragraph["y"], box["y"]) - MARGIN
     bottom = max(paragraph["y"] + paragraph["height"], box["y"] + box["height"])
-    shots["preview"] = page.screenshot(clip=_clip(page, top, bottom + MARGIN))
+    shots["preview"] = page.screenshot(clip=_clip(page, top, bottom + MARGIN, also=box))
     page.mouse.move(1, 1)
 
     # The search for an alias: its entry first, with the first sentence.
@@ -102,10 +111,10 @@ def shoot(context, origin: str, theme: Theme, mode: str) -> dict[str, bytes]:
     summary = page.locator("#search-results p.search-summary")
     expect(summary).not_to_be_empty()
     first = page.locator("#search-results li.sg-search-entry").bounding_box()
-    heading = page.locator('[role="main"] section h1, #search-results h2').first
-    top = min(heading.bounding_box()["y"], first["y"]) - MARGIN
+    top = summary.bounding_box()["y"] - MARGIN
+    bottom = first["y"] + first["height"] + MARGIN
     shots["search"] = page.screenshot(
-        clip=_clip(page, top, first["y"] + first["height"] + MARGIN)
+        clip=_clip(page, top, bottom, column="#search-results")
     )
 
     problems = log.problems()

@@ -19,6 +19,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -41,6 +42,7 @@ from .browser.themes import (
     COLOUR_STACK,
     MODE_NOW,
     THEMES,
+    Theme,
     background,
     contrast,
     luminance,
@@ -584,7 +586,7 @@ def _theme_cases(modes=("light", "dark")):
 
 @pytest.fixture(scope="module")
 def themed(request, roots, site):
-    """(theme, origin) of test-browser built in the theme, served from 127.0.0.1."""
+    """test-browser built in the theme, served from 127.0.0.1."""
     theme = THEME_BY_NAME[request.param]
     reason = missing_theme(theme)
     if reason:
@@ -593,7 +595,13 @@ def themed(request, roots, site):
         pytest.skip(reason)
     outdir = site if theme.name == "furo" else _build(theme_root(roots, theme))
     with serve(outdir) as url:
-        yield theme, url
+        yield Themed(theme, url, outdir)
+
+
+class Themed(NamedTuple):
+    theme: Theme
+    origin: str
+    outdir: Path
 
 
 @pytest.fixture(scope="module")
@@ -608,7 +616,7 @@ def phone(playwright, tmp_path_factory):
 
 
 def _themed_page(browser, themed, mode: str, path: str):
-    theme, origin = themed
+    theme, origin = themed.theme, themed.origin
     page, log = open_page(browser, origin, theme=mode)
     page.goto(f"{origin}/{path}")
     if theme.dark:
@@ -670,7 +678,7 @@ def test_theme_search_answers_for_a_term_and_an_alias(context, themed, mode):
         ("Mucus layer", "Mucus layer"),
         ("intestinal mucus", "intestinal mucus → Mucus layer"),
     ):
-        page.goto(f"{themed[1]}/search.html?q={quote(query)}")
+        page.goto(f"{themed.origin}/search.html?q={quote(query)}")
         results = _wait_for_search(page)
         first = results[0]
         assert first[0] == title, results
@@ -812,7 +820,7 @@ def test_theme_touch_previews_and_az_targets(phone, themed, mode):
     page.wait_for_url(f"**/{MUCUS_HREF}")
 
     # The A–Z bar on a phone: 44 x 44 px targets; after a jump, a link back.
-    page.goto(f"{themed[1]}/glossary.html")
+    page.goto(f"{themed.origin}/glossary.html")
     letters = page.locator("p.sg-az a.sg-az-letter")
     assert letters.count() >= 4
     for box in (letters.nth(i).bounding_box() for i in range(letters.count())):
@@ -839,11 +847,40 @@ def test_theme_touch_previews_and_az_targets(phone, themed, mode):
 
 
 @pytest.mark.parametrize("themed", [t.name for t in THEMES], indirect=True)
+def test_theme_search_answers_from_disk(context, themed):
+    """Opened from disk (file://), the search answers too: the data is a
+    classic script, not fetched JSON."""
+    page, log = open_page(context, "file://", theme="auto")
+    page.goto(
+        f"{(themed.outdir / 'search.html').as_uri()}?q={quote('intestinal mucus')}"
+    )
+    results = _wait_for_search(page)
+    assert results[0][0] == "intestinal mucus → Mucus layer", results
+    assert results[0][3] == MUCUS_FIRST
+    page.locator("#search-results li.sg-search-entry > a").first.click()
+    page.wait_for_url(f"**/{MUCUS_HREF}")
+    assert page.url.startswith("file:///")
+    expect(page.locator("dt#term-intestinal-mucus")).to_be_in_viewport()
+    # Sphinx's own search fetches each page it lists for a snippet, which a
+    # page from disk may not do: those failures are Sphinx's, not ours.
+    assert [p for p in log.problems() if not _SNIPPET_FETCH.search(p)] == []
+    page.close()
+
+
+_SNIPPET_FETCH = re.compile(
+    r"^(failed request: file:///\S+\.html \(net::ERR_FAILED\)"
+    r"|console error: Access to fetch at 'file:///\S+\.html' .* blocked by CORS .*"
+    r"|console error: Failed to load resource: net::ERR_FAILED"
+    r"|page error: Failed to fetch)$"
+)
+
+
+@pytest.mark.parametrize("themed", [t.name for t in THEMES], indirect=True)
 def test_theme_follows_prefers_color_scheme(context, themed):
     """With no stored choice and a dark system, a theme with a dark mode is dark
     and so is the preview; a theme without one stays light, and so does the
     preview: it matches the page."""
-    theme, origin = themed
+    theme, origin = themed.theme, themed.origin
     # "auto": what furo and the pydata themes do until the reader chooses
     # (pydata-sphinx-theme logs an error when no choice is stored at all).
     page, log = open_page(context, origin, theme="auto")

@@ -94,7 +94,8 @@ def unavailable() -> str | None:
     return None
 
 
-_NOT_LOCAL = re.compile(r"^(?!(http://127\.0\.0\.1[:/]|data:|about:|blob:))")
+#: Anything but this machine: the test server, pages opened from disk, data.
+_NOT_LOCAL = re.compile(r"^(?!(http://127\.0\.0\.1[:/]|file:///|data:|about:|blob:))")
 
 
 def launch(

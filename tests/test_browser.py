@@ -19,6 +19,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -34,6 +35,21 @@ from .browser.harness import (
     unavailable,
     violations,
 )
+from .browser.themes import (
+    BY_NAME as THEME_BY_NAME,
+)
+from .browser.themes import (
+    COLOUR_STACK,
+    MODE_NOW,
+    THEMES,
+    Theme,
+    background,
+    contrast,
+    luminance,
+    ratio,
+    theme_root,
+)
+from .browser.themes import missing as missing_theme
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -65,27 +81,39 @@ def _build(srcdir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def context(tmp_path_factory):
-    """Headless Chromium, fresh profile, one context for the module."""
+def playwright():
+    """Playwright's driver, for the module's browsers."""
     reason = unavailable()
     if reason:
         if in_ci():
             pytest.fail(f"CI=true and the browser tests cannot run: {reason}")
         pytest.skip(reason)
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        browser = launch(playwright, profile)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with sync_playwright() as driver:
+        yield driver
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """``test-browser`` built with furo (its seeds live in the other roots)."""
+def context(playwright, tmp_path_factory):
+    """Headless Chromium, fresh profile, one context for the module."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    browser = launch(playwright, profile)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def roots(tmp_path_factory) -> Path:
+    """A copy of the test roots: ``test-browser`` reads the seeds of others."""
     roots = tmp_path_factory.mktemp("browser") / "roots"
     shutil.copytree(ROOTS, roots)
+    return roots
+
+
+@pytest.fixture(scope="module")
+def site(roots) -> Path:
+    """``test-browser`` built with furo (its seeds live in the other roots)."""
     outdir = _build(roots / "test-browser")
     assert (outdir / "_static" / "seed_glossary_data.js").is_file()
     return outdir
@@ -246,7 +274,9 @@ def test_preview_on_hover_and_on_keyboard_focus(context, origin):
         "sg-preview-aliases": "intestinal mucus",
         "sg-preview-text": MUCUS_TEXT,
     }
-    expect(link).to_have_attribute("aria-describedby", "sg-preview")
+    # Screen readers: the link is described by the definition's text.
+    expect(link).to_have_attribute("aria-describedby", "sg-preview-text")
+    expect(link).to_have_accessible_description(MUCUS_TEXT)
     near, box = link.bounding_box(), popover.bounding_box()
     assert (
         box["y"] >= near["y"] + near["height"] or box["y"] + box["height"] <= near["y"]
@@ -260,7 +290,7 @@ def test_preview_on_hover_and_on_keyboard_focus(context, origin):
     expect(popover).to_be_visible()
     page.mouse.move(2, page.viewport_size["height"] - 2)
     expect(popover).to_be_hidden()
-    expect(link).not_to_have_attribute("aria-describedby", "sg-preview")
+    expect(link).not_to_have_attribute("aria-describedby", "sg-preview-text")
 
     # Keyboard only: Tab from the top of the page until the link has the focus.
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -274,7 +304,7 @@ def test_preview_on_hover_and_on_keyboard_focus(context, origin):
     expect(popover.locator(".sg-preview-term")).to_have_text("Mucus layer")
     page.keyboard.press("Escape")
     expect(popover).to_be_hidden()
-    expect(link).not_to_have_attribute("aria-describedby", "sg-preview")
+    expect(link).not_to_have_attribute("aria-describedby", "sg-preview-text")
     expect(link).to_be_focused()
     assert log.problems() == []
     page.close()
@@ -525,4 +555,345 @@ def test_previews_and_search_work_under_a_strict_csp(context, csp_origin, csp):
     blocked = [v for v in violations(page) if v["element"] == "p.sg-probe"]
     assert [v["directive"] for v in blocked] == ["style-src-attr"]
     assert is_ours(blocked[0])
+    page.close()
+
+
+# -- the five themes ---------------------------------------------------------------
+#
+# test-browser built in each theme, looked at light and dark. Alabaster and
+# sphinx_rtd_theme have no dark mode: their dark cases are skipped, and
+# test_theme_follows_prefers_color_scheme checks that the glossary invents
+# none for them.
+
+#: The entry of a term with an alias, and the first sentence of its definition.
+MUCUS_FIRST = MUCUS_TEXT.split(". ")[0] + "."
+MUCUS_HREF = "glossary.html#term-intestinal-mucus"
+WCAG_AA = 4.5
+
+
+def _theme_cases(modes=("light", "dark")):
+    cases = []
+    for theme in THEMES:
+        for mode in modes:
+            marks = []
+            if mode == "dark" and not theme.dark:
+                marks = [pytest.mark.skip(reason=f"{theme.name} has no dark mode")]
+            cases.append(
+                pytest.param(theme.name, mode, marks=marks, id=f"{theme.name}-{mode}")
+            )
+    return cases
+
+
+@pytest.fixture(scope="module")
+def themed(request, roots, site):
+    """test-browser built in the theme, served from 127.0.0.1."""
+    theme = THEME_BY_NAME[request.param]
+    reason = missing_theme(theme)
+    if reason:
+        if in_ci():
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+    outdir = site if theme.name == "furo" else _build(theme_root(roots, theme))
+    with serve(outdir) as url:
+        yield Themed(theme, url, outdir)
+
+
+class Themed(NamedTuple):
+    theme: Theme
+    origin: str
+    outdir: Path
+
+
+@pytest.fixture(scope="module")
+def phone(playwright, tmp_path_factory):
+    """A second Chromium: a touch screen 390 px wide (taps, no hover)."""
+    profile = tmp_path_factory.mktemp("chromium-phone")
+    browser = launch(playwright, profile, phone=True)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+def _themed_page(browser, themed, mode: str, path: str):
+    theme, origin = themed.theme, themed.origin
+    page, log = open_page(browser, origin, theme=mode)
+    page.goto(f"{origin}/{path}")
+    if theme.dark:
+        assert page.evaluate(MODE_NOW) == mode
+    return page, log
+
+
+def _main_link(page, href: str):
+    return page.locator(
+        f'[role="main"] a.reference.internal:not(.sg-az-letter)[href="{href}"]'
+    ).first
+
+
+def _contrast(locator) -> float:
+    return contrast(locator.evaluate(COLOUR_STACK))
+
+
+def _style(locator, *names: str) -> list[str]:
+    return locator.evaluate(
+        "(el, names) => names.map(n => getComputedStyle(el)[n])", list(names)
+    )
+
+
+def _adjacent(box, rect) -> bool:
+    """Is the box just below or just above the rectangle (a line of a link)?"""
+    below = abs(box["y"] - (rect["bottom"] + 6)) <= 2
+    above = abs(box["y"] + box["height"] - (rect["top"] - 6)) <= 2
+    return below or above
+
+
+#: Is the element on screen and on top (not under a sticky header)?
+_UNCOVERED = """el => {
+  const r = el.getBoundingClientRect();
+  const x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
+  return y > 0 && y < innerHeight && el.contains(document.elementFromPoint(x, y));
+}"""
+
+_LINE_BOXES = """el => Array.from(el.getClientRects(), r => ({left: r.left,
+  right: r.right, top: r.top, bottom: r.bottom}))"""
+
+#: Narrow the paragraph of *el* until the link wraps onto two lines.
+_WRAP = """el => {
+  const p = el.closest("p");
+  for (let w = p.getBoundingClientRect().width; w > 80; w -= 4) {
+    p.style.width = w + "px";
+    const rects = el.getClientRects();
+    if (rects.length === 2 && rects[0].width > 24 && rects[1].width > 24) {
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_search_answers_for_a_term_and_an_alias(context, themed, mode):
+    page, log = _themed_page(context, themed, mode, "index.html")
+    for query, title in (
+        ("Mucus layer", "Mucus layer"),
+        ("intestinal mucus", "intestinal mucus → Mucus layer"),
+    ):
+        page.goto(f"{themed.origin}/search.html?q={quote(query)}")
+        results = _wait_for_search(page)
+        first = results[0]
+        assert first[0] == title, results
+        assert first[1].startswith("glossary.html#term-"), results
+        assert "sg-search-entry" in first[2]
+        assert first[3] == MUCUS_FIRST
+        assert [r[1] for r in results].count(first[1]) == 1
+        # The title looks like a link: the theme's link colour (that of
+        # Sphinx's own results), underlined.
+        ours = page.locator("#search-results li.sg-search-entry > a").first
+        theirs = page.locator("#search-results li:not(.sg-search-entry) > a").first
+        colour, line = _style(ours, "color", "textDecorationLine")
+        assert "underline" in line
+        assert colour == _style(theirs, "color")[0]
+        assert _contrast(page.locator(".sg-search-summary").first) >= WCAG_AA
+    assert log.problems() == []
+    page.close()
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_preview_colours_size_hover_focus_escape(context, themed, mode):
+    page, log = _themed_page(context, themed, mode, "prose.html")
+    link = _main_link(page, MUCUS_HREF)
+    popover = page.locator(PREVIEW)
+    link.hover()
+    expect(popover).to_be_visible()
+    # Screen readers: the definition describes the link.
+    expect(link).to_have_attribute("aria-describedby", "sg-preview-text")
+    expect(link).to_have_accessible_description(MUCUS_TEXT)
+    expect(popover).to_have_attribute("role", "tooltip")
+
+    # Colours of the theme in this mode: the box belongs to the page behind it
+    # (no white box on a dark page) and every line reads at WCAG AA.
+    page_behind = background(link.evaluate(COLOUR_STACK)[1])
+    box_colour = background(popover.evaluate(COLOUR_STACK)[1])
+    assert ratio(page_behind, box_colour) <= 1.5, (page_behind, box_colour)
+    for part in ("sg-preview-term", "sg-preview-aliases", "sg-preview-text"):
+        assert _contrast(popover.locator(f".{part}")) >= WCAG_AA, part
+
+    # The size and font of the page's text; the term bigger and bolder.
+    text_size, text_weight, text_font = _style(
+        popover.locator(".sg-preview-text"), "fontSize", "fontWeight", "fontFamily"
+    )
+    body_size, body_font = _style(link.locator("xpath=.."), "fontSize", "fontFamily")
+    term_size, term_weight = _style(
+        popover.locator(".sg-preview-term"), "fontSize", "fontWeight"
+    )
+    assert float(text_size[:-2]) >= 0.85 * float(body_size[:-2])
+    assert float(term_size[:-2]) >= float(text_size[:-2])
+    assert int(term_weight) > int(text_weight)
+    assert text_font == body_font
+
+    # Leaving the link hides the box; keyboard focus shows it below the
+    # link's first line; Escape hides it and keeps the focus.
+    page.mouse.move(2, page.viewport_size["height"] - 2)
+    expect(popover).to_be_hidden()
+    expect(link).not_to_have_attribute("aria-describedby", "sg-preview-text")
+    link.focus()
+    expect(popover).to_be_visible()
+    assert _adjacent(popover.bounding_box(), link.evaluate(_LINE_BOXES)[0])
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    expect(link).to_be_focused()
+
+    # A link that wraps: the box goes next to the line under the pointer.
+    page.evaluate("document.activeElement.blur()")
+    wrapped = _main_link(page, "glossary.html#term-Gut-permeability")
+    assert wrapped.evaluate(_WRAP)
+    for index in (0, 1):
+        rect = wrapped.evaluate(_LINE_BOXES)[index]
+        page.mouse.move(2, 2)
+        expect(popover).to_be_hidden()
+        page.mouse.move(
+            (rect["left"] + rect["right"]) / 2, (rect["top"] + rect["bottom"]) / 2
+        )
+        expect(popover).to_be_visible()
+        box = popover.bounding_box()
+        assert _adjacent(box, rect), (index, box, rect)
+        assert box["x"] <= rect["right"] and box["x"] + box["width"] >= rect["left"]
+    assert log.problems() == []
+    page.close()
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_glossary_headwords_sections_backlinks(context, themed, mode):
+    page, log = _themed_page(context, themed, mode, "glossary.html")
+    text = page.locator("dl.sg-glossary > dd > p").first
+    headword = page.locator("dl.sg-glossary > dt.sg-term").first
+    alias = page.locator("dl.sg-glossary > dt.sg-alias").first
+    rubric = page.locator("dl.sg-glossary p.sg-section").first
+    text_size, text_weight = _style(text, "fontSize", "fontWeight")
+    head_size, head_weight = _style(headword, "fontSize", "fontWeight")
+    alias_weight, alias_style = _style(alias, "fontWeight", "fontStyle")
+    assert int(head_weight) >= 600 and int(head_weight) > int(text_weight)
+    assert float(head_size[:-2]) >= float(text_size[:-2])
+    assert int(alias_weight) < int(head_weight) and alias_style == "italic"
+    size, weight, case = _style(rubric, "fontSize", "fontWeight", "textTransform")
+    assert case == "none" and int(weight) >= 600
+    assert float(size[:-2]) >= float(text_size[:-2]) - 0.01
+    for part in (headword, alias, rubric, text):
+        assert _contrast(part) >= WCAG_AA
+    backlinks = page.locator("dl.sg-glossary .sg-backlinks").first
+    expect(backlinks).to_contain_text("Referenced from")
+    assert _contrast(backlinks) >= WCAG_AA
+    assert _contrast(backlinks.locator("em").first) >= WCAG_AA
+    assert log.problems() == []
+    page.close()
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_touch_previews_and_az_targets(phone, themed, mode):
+    page, log = _themed_page(phone, themed, mode, "prose.html")
+    prose = page.url
+    link = _main_link(page, MUCUS_HREF)
+    popover = page.locator(PREVIEW)
+    # The first word of the paragraph: above the link, so not under the box.
+    elsewhere = page.locator('[role="main"] p', has_text="The barrier").first
+    # A first tap shows the preview, whose term is a link to the entry.
+    link.tap()
+    expect(popover).to_be_visible()
+    assert page.url == prose
+    term = popover.locator("a.sg-preview-term")
+    expect(term).to_have_attribute("href", MUCUS_HREF)
+    expect(term).to_have_text("Mucus layer")
+    assert _contrast(term) >= WCAG_AA
+    # A tap elsewhere closes it.
+    elsewhere.tap(position={"x": 4, "y": 4})
+    expect(popover).to_be_hidden()
+    # Tap, then the term in the box: the entry.
+    link.tap()
+    expect(popover).to_be_visible()
+    term.tap()
+    page.wait_for_url(f"**/{MUCUS_HREF}")
+    # Tap, tap again on the same link: the entry.
+    page.goto(prose)
+    link.tap()
+    expect(popover).to_be_visible()
+    link.tap()
+    page.wait_for_url(f"**/{MUCUS_HREF}")
+
+    # The A–Z bar on a phone: 44 x 44 px targets; after a jump, a link back.
+    page.goto(f"{themed.origin}/glossary.html")
+    letters = page.locator("p.sg-az a.sg-az-letter")
+    assert letters.count() >= 4
+    for box in (letters.nth(i).bounding_box() for i in range(letters.count())):
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    back = page.locator("a.sg-az-return")
+    expect(back).to_be_hidden()
+    last = letters.last
+    target = last.get_attribute("href")
+    last.tap()
+    page.wait_for_url(f"**/glossary.html{target}")
+    entry = page.locator(f"dt{target}")
+    expect(entry).to_be_in_viewport()
+    page.wait_for_function(_UNCOVERED, arg=entry.element_handle())
+    expect(back).to_be_visible()
+    box = back.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    back.tap()
+    page.wait_for_url("**/glossary.html#sg-az")
+    expect(page.locator("p.sg-az").first).to_be_in_viewport(ratio=0.9)
+    page.wait_for_function(_UNCOVERED, arg=last.element_handle())
+    expect(back).to_be_hidden()
+    assert log.problems() == []
+    page.close()
+
+
+@pytest.mark.parametrize("themed", [t.name for t in THEMES], indirect=True)
+def test_theme_search_answers_from_disk(context, themed):
+    """Opened from disk (file://), the search answers too: the data is a
+    classic script, not fetched JSON."""
+    page, log = open_page(context, "file://", theme="auto")
+    page.goto(
+        f"{(themed.outdir / 'search.html').as_uri()}?q={quote('intestinal mucus')}"
+    )
+    results = _wait_for_search(page)
+    assert results[0][0] == "intestinal mucus → Mucus layer", results
+    assert results[0][3] == MUCUS_FIRST
+    page.locator("#search-results li.sg-search-entry > a").first.click()
+    page.wait_for_url(f"**/{MUCUS_HREF}")
+    assert page.url.startswith("file:///")
+    expect(page.locator("dt#term-intestinal-mucus")).to_be_in_viewport()
+    # Sphinx's own search fetches each page it lists for a snippet, which a
+    # page from disk may not do: those failures are Sphinx's, not ours.
+    assert [p for p in log.problems() if not _SNIPPET_FETCH.search(p)] == []
+    page.close()
+
+
+_SNIPPET_FETCH = re.compile(
+    r"^(failed request: file:///\S+\.html \(net::ERR_FAILED\)"
+    r"|console error: Access to fetch at 'file:///\S+\.html' .* blocked by CORS .*"
+    r"|console error: Failed to load resource: net::ERR_FAILED"
+    r"|page error: Failed to fetch)$"
+)
+
+
+@pytest.mark.parametrize("themed", [t.name for t in THEMES], indirect=True)
+def test_theme_follows_prefers_color_scheme(context, themed):
+    """With no stored choice and a dark system, a theme with a dark mode is dark
+    and so is the preview; a theme without one stays light, and so does the
+    preview: it matches the page."""
+    theme, origin = themed.theme, themed.origin
+    # "auto": what furo and the pydata themes do until the reader chooses
+    # (pydata-sphinx-theme logs an error when no choice is stored at all).
+    page, log = open_page(context, origin, theme="auto")
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{origin}/prose.html")
+    link = _main_link(page, MUCUS_HREF)
+    link.hover()
+    popover = page.locator(PREVIEW)
+    expect(popover).to_be_visible()
+    page_behind = background(link.evaluate(COLOUR_STACK)[1])
+    box_colour = background(popover.evaluate(COLOUR_STACK)[1])
+    assert (luminance(page_behind) < 0.2) is theme.dark, page_behind
+    assert ratio(page_behind, box_colour) <= 1.5, (page_behind, box_colour)
+    assert _contrast(popover.locator(".sg-preview-text")) >= WCAG_AA
+    assert log.problems() == []
     page.close()

@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT: Any = {"width": 1000, "height": 700}
+#: A phone: 390 px wide, a touch screen, the page's viewport meta tag obeyed.
+PHONE: Any = {"width": 390, "height": 844}
 
 #: Recorded into ``window.__sgViolations`` before any script of the page runs.
 RECORD_VIOLATIONS = """
@@ -92,20 +94,32 @@ def unavailable() -> str | None:
     return None
 
 
-_NOT_LOCAL = re.compile(r"^(?!(http://127\.0\.0\.1[:/]|data:|about:|blob:))")
+#: Anything but this machine: the test server, pages opened from disk, data.
+_NOT_LOCAL = re.compile(r"^(?!(http://127\.0\.0\.1[:/]|file:///|data:|about:|blob:))")
 
 
-def launch(playwright: Playwright, profile: Path) -> BrowserContext:
-    """Headless Chromium with a fresh profile in *profile*: one context, no network."""
+def launch(
+    playwright: Playwright, profile: Path, *, phone: bool = False
+) -> BrowserContext:
+    """Headless Chromium with a fresh profile in *profile*: one context, no network.
+
+    *phone*: a touch screen 390 px wide (taps, no hover), as the narrow-screen
+    and touch tests need.
+    """
+    device: dict[str, Any] = (
+        {"viewport": PHONE, "has_touch": True, "is_mobile": True}
+        if phone
+        else {"viewport": VIEWPORT}
+    )
     context = playwright.chromium.launch_persistent_context(
         str(profile),
         executable_path=chromium_path(),
         headless=True,
         args=CHROMIUM_ARGS,
-        viewport=VIEWPORT,
         color_scheme="light",
         reduced_motion="reduce",
         service_workers="block",
+        **device,
     )
     context.set_default_timeout(10_000)
     # Pages record every request (PageLog); none may reach past this machine.
@@ -263,15 +277,17 @@ def open_page(
 ) -> tuple[Page, PageLog]:
     """A new page that records requests, console, errors, dialogs, CSP violations.
 
-    *theme* ("light" or "dark") is stored where furo keeps the reader's choice
-    before any page script runs.
+    *theme* ("light" or "dark") is stored where furo (``theme``) and
+    pydata-sphinx-theme and sphinx-book-theme (``mode``) keep the reader's
+    choice, before any page script runs. Themes without a dark mode ignore it.
     """
     page = context.new_page()
     log = PageLog(origin)
     page.add_init_script(RECORD_VIOLATIONS)
     if theme is not None:
         page.add_init_script(
-            f"try {{ localStorage.setItem('theme', {theme!r}); }} catch (e) {{}}"
+            f"try {{ localStorage.setItem('theme', {theme!r});"
+            f" localStorage.setItem('mode', {theme!r}); }} catch (e) {{}}"
         )
     page.on("request", lambda request: log.requests.append(request.url))
     page.on(

@@ -25,6 +25,74 @@
     more.parentNode.insertBefore(button, more);
   });
 
+  /* The A–Z bar is at the top of its glossary: once a letter has taken the
+   * reader down the page, a small link (a 44 px target) brings the bar back.
+   * It shows while a glossary is on screen and the bar above it is not. (A
+   * sticky bar would not stick in most themes: their content sits in a box
+   * with overflow set, and on a phone the bar is four rows tall.) */
+  var bars = Array.prototype.slice.call(document.querySelectorAll("p.sg-az"));
+  if (bars.length && window.IntersectionObserver) {
+    var back = document.createElement("a");
+    back.className = "sg-az-return";
+    back.textContent = "\u2191 A\u2013Z";
+    back.hidden = true;
+    var seen = new Map(); // element -> is it on screen
+    var pairs = [];
+    bars.forEach(function (bar, index) {
+      if (!bar.id) {
+        bar.id = index ? "sg-az-" + (index + 1) : "sg-az";
+      }
+      var list = bar.nextElementSibling;
+      while (list && !list.matches("dl.sg-glossary, p.sg-az")) {
+        list = list.nextElementSibling;
+      }
+      if (list && list.matches("dl.sg-glossary")) {
+        pairs.push([bar, list]);
+      }
+    });
+    var watch = new IntersectionObserver(function (changes) {
+      changes.forEach(function (change) {
+        seen.set(change.target, change.isIntersecting);
+      });
+      var wanted = null;
+      pairs.forEach(function (pair) {
+        if (!wanted && seen.get(pair[1]) && !seen.get(pair[0])) {
+          wanted = pair[0];
+        }
+      });
+      if (wanted) {
+        back.setAttribute("href", "#" + wanted.id);
+        pagePalette(back);
+      }
+      back.hidden = !wanted;
+    });
+    pairs.forEach(function (pair) {
+      watch.observe(pair[0]);
+      watch.observe(pair[1]);
+    });
+    if (pairs.length) {
+      document.body.appendChild(back);
+    }
+  }
+
+  /* Themes without colour variables: the colours of the page, read when a
+   * box is shown (a theme may switch modes at any time). */
+  function pagePalette(element) {
+    var body = window.getComputedStyle(document.body);
+    var background = body.backgroundColor;
+    if (transparent(background)) {
+      background = window.getComputedStyle(document.documentElement).backgroundColor;
+    }
+    element.style.setProperty("--sg-page-color", body.color);
+    if (!transparent(background)) {
+      element.style.setProperty("--sg-page-background", background);
+    }
+  }
+
+  function transparent(colour) {
+    return colour === "transparent" || /^rgba\(.*,\s*0\)$/.test(colour);
+  }
+
   var data = window.seedGlossaryPreviews;
   if (!data) {
     return;
@@ -42,8 +110,10 @@
   });
 
   var popover = null;
-  var owner = null;
+  var owner = null; // the link whose preview is shown
+  var tapped = null; // the link whose preview a tap opened: a second tap follows it
   var hideTimer = null;
+  var lastPointer = "";
 
   function build() {
     popover = document.createElement("div");
@@ -51,8 +121,12 @@
     popover.className = "sg-preview";
     popover.setAttribute("role", "tooltip");
     popover.hidden = true;
-    popover.addEventListener("mouseenter", cancelHide);
-    popover.addEventListener("mouseleave", scheduleHide);
+    popover.addEventListener("pointerenter", cancelHide);
+    popover.addEventListener("pointerleave", function (event) {
+      if (event.pointerType !== "touch") {
+        scheduleHide();
+      }
+    });
     document.body.appendChild(popover);
   }
 
@@ -63,30 +137,66 @@
     return element;
   }
 
-  function show(link, entry) {
+  /* Show the preview of *entry* for *link*: next to the line of the link
+   * under the pointer (x, y), or its first line. On a touch screen the term
+   * is a link to the entry. The link is described by the definition. */
+  function show(link, entry, x, y, touch) {
     cancelHide();
     if (!popover) {
       build();
     }
     popover.replaceChildren();
-    popover.appendChild(line("div", "sg-preview-term", entry.t));
+    var term = line(touch ? "a" : "div", "sg-preview-term", entry.t);
+    if (touch) {
+      term.setAttribute("href", link.getAttribute("href"));
+    }
+    popover.appendChild(term);
     if (entry.a && entry.a.length) {
       popover.appendChild(line("div", "sg-preview-aliases", entry.a.join(", ")));
     }
     if (entry.s) {
-      popover.appendChild(line("p", "sg-preview-text", entry.s));
+      var text = popover.appendChild(line("p", "sg-preview-text", entry.s));
+      text.id = "sg-preview-text";
     }
+    pagePalette(popover);
     popover.hidden = false;
-    place(link);
+    place(link, x, y);
     if (owner && owner !== link) {
       owner.removeAttribute("aria-describedby");
     }
     owner = link;
-    link.setAttribute("aria-describedby", popover.id);
+    tapped = touch ? link : null;
+    if (entry.s) {
+      link.setAttribute("aria-describedby", "sg-preview-text");
+    }
   }
 
-  function place(link) {
-    var box = link.getBoundingClientRect();
+  /* The line box of *link* that holds (x, y), or the nearest; the first one
+   * without a point (keyboard focus). A link that wraps has one per line. */
+  function lineBox(link, x, y) {
+    var rects = Array.prototype.slice.call(link.getClientRects());
+    if (!rects.length) {
+      return link.getBoundingClientRect();
+    }
+    if (x === undefined) {
+      return rects[0];
+    }
+    var best = rects[0];
+    var bestDistance = Infinity;
+    rects.forEach(function (rect) {
+      var dx = Math.max(rect.left - x, 0, x - rect.right);
+      var dy = Math.max(rect.top - y, 0, y - rect.bottom);
+      var distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        best = rect;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  function place(link, x, y) {
+    var box = lineBox(link, x, y);
     var width = popover.offsetWidth;
     var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
     var top = box.bottom + 6;
@@ -106,6 +216,7 @@
       owner.removeAttribute("aria-describedby");
       owner = null;
     }
+    tapped = null;
   }
 
   function scheduleHide() {
@@ -129,28 +240,85 @@
     return entry ? { link: link, entry: entry } : null;
   }
 
-  function onEnter(event) {
+  function inPopover(node) {
+    return Boolean(popover && node && popover.contains(node));
+  }
+
+  // A mouse or a pen shows the preview on hover; a touch does not hover.
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType === "touch") {
+      return;
+    }
     var found = entryFor(event.target);
     if (found) {
-      show(found.link, found.entry);
+      show(found.link, found.entry, event.clientX, event.clientY, false);
     }
-  }
-
-  function onLeave(event) {
-    if (entryFor(event.target)) {
+  });
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "touch" && entryFor(event.target) && tapped === null) {
       scheduleHide();
     }
-  }
-
-  document.addEventListener("mouseover", onEnter);
-  document.addEventListener("focusin", onEnter);
-  document.addEventListener("mouseout", onLeave);
-  document.addEventListener("focusout", onLeave);
+  });
+  document.addEventListener("focusin", function (event) {
+    var found = entryFor(event.target);
+    if (found && owner !== found.link) {
+      show(found.link, found.entry, undefined, undefined, false);
+    } else if (found || inPopover(event.target)) {
+      cancelHide();
+    }
+  });
+  document.addEventListener("focusout", function (event) {
+    if (
+      (entryFor(event.target) || inPopover(event.target)) &&
+      !inPopover(event.relatedTarget) &&
+      tapped === null
+    ) {
+      scheduleHide();
+    }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && popover && !popover.hidden) {
       hide();
     }
   });
+
+  /* Touch: the first tap on a link to an entry shows its preview, whose term
+   * links to the entry; a second tap on the same link follows it; a tap
+   * anywhere else closes the preview. */
+  document.addEventListener(
+    "pointerdown",
+    function (event) {
+      lastPointer = event.pointerType;
+      if (
+        event.pointerType === "touch" &&
+        popover &&
+        !popover.hidden &&
+        !inPopover(event.target) &&
+        !(owner && owner.contains(event.target))
+      ) {
+        hide();
+      }
+    },
+    true
+  );
+  document.addEventListener(
+    "click",
+    function (event) {
+      // Chromium and Firefox tell a click's pointer; others: the last pointerdown.
+      var kind = "pointerType" in event ? event.pointerType : lastPointer;
+      lastPointer = "";
+      if (kind !== "touch" || event.defaultPrevented) {
+        return;
+      }
+      var found = entryFor(event.target);
+      if (!found || tapped === found.link) {
+        return; // not ours, or the second tap: follow the link
+      }
+      event.preventDefault();
+      show(found.link, found.entry, event.clientX, event.clientY, true);
+    },
+    true
+  );
 
   /* Search: each result that opens a glossary entry answers. Entries whose
    * term or alias matches the query are listed first, from our own data

@@ -208,22 +208,19 @@ def _never_linked(element: nodes.Element) -> bool:
 
 
 def _xrefs_within(root: nodes.Element) -> list[addnodes.pending_xref]:
-    """*root* itself if a ``pending_xref``, else those under it, in order."""
-    if isinstance(root, addnodes.pending_xref):
-        return [root]
+    """*root* itself if a ``pending_xref``, else those under it, in order,
+    not in pages merged into it."""
     found = []
-    for node in root.findall(addnodes.pending_xref, include_self=False):
-        if not any(isinstance(p, addnodes.start_of_file) for p in _parents(node, root)):
+    stack: list[nodes.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, addnodes.pending_xref):
             found.append(node)
+        elif isinstance(node, nodes.Element) and not isinstance(
+            node, addnodes.start_of_file
+        ):
+            stack.extend(reversed(node.children))
     return found
-
-
-def _parents(node: nodes.Node, root: nodes.Node) -> list[nodes.Node]:
-    out, parent = [], node.parent
-    while parent is not None and parent is not root:
-        out.append(parent)
-        parent = parent.parent
-    return out
 
 
 def text_of(run: list[nodes.Text]) -> str:

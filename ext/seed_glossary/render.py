@@ -218,19 +218,25 @@ def item_key(item: CatalogItem) -> str:
 SEE_LINK_CLASS = "sg-see-link"
 
 
-def term_reference(name: str, docname: str) -> addnodes.pending_xref:
+def term_reference(
+    name: str, docname: str, link_class: str = SEE_LINK_CLASS, *, warn: bool = True
+) -> addnodes.pending_xref:
     """A ``:term:`` cross-reference to *name*, resolved by Sphinx's std domain.
 
-    Marked ``sg_generated``: "See also" links are not counted as references.
+    Marked ``sg_generated``: links the glossary makes itself ("See also",
+    "Referenced from") are not counted as references to the entry.
+
+    :param link_class: the class of the link's text, besides a ``:term:``'s
+    :param warn: warn when *name* is no term (as a ``:term:`` does)
     """
     return addnodes.pending_xref(
         "",
-        nodes.inline(name, name, classes=["xref", "std", "std-term", SEE_LINK_CLASS]),
+        nodes.inline(name, name, classes=["xref", "std", "std-term", link_class]),
         refdomain="std",
         reftype="term",
         reftarget=name,
         refexplicit=True,
-        refwarn=True,
+        refwarn=warn,
         refdoc=docname,
         sg_generated=True,
     )

@@ -22,7 +22,7 @@ from .catalog import key
 from .domain import get_domain
 from .i18n import _
 from .links import text_of, walk
-from .render import ENTRY_KEY, SEE_LINK_CLASS
+from .render import ENTRY_KEY, SEE_LINK_CLASS, term_reference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -221,21 +221,12 @@ def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Nod
     elsewhere Sphinx resolves the term.
     """
     name = place.headword if place else entry
-    inline = nodes.inline(
-        name, name, classes=["xref", "std", "std-term", BACKLINK_CLASS]
-    )
+    xref = term_reference(name, docname, BACKLINK_CLASS, warn=False)
     if place is not None and place.anchor and place.docname == docname:
-        return nodes.reference("", "", inline, internal=True, refid=place.anchor)
-    return addnodes.pending_xref(
-        "",
-        inline,
-        refdomain="std",
-        reftype="term",
-        reftarget=name,
-        refexplicit=True,
-        refdoc=docname,
-        sg_generated=True,
-    )
+        return nodes.reference(
+            "", "", *xref.children, internal=True, refid=place.anchor
+        )
+    return xref
 
 
 #: Class of the ``reference`` that Sphinx resolves an autolink to.

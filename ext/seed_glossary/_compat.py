@@ -47,7 +47,9 @@ def myst_fragment(env: BuildEnvironment, source: str) -> Iterator[None]:
       heading slugs into the *page's* ``env.metadata``: we put back what the
       page had;
     * it locates a directive's or role's warnings at ``(env.docname, line)``,
-      the page, although the line is the seed's: we point them at the seed.
+      the page, although the line is the seed's (5.x), or at ``(source,
+      line)``, which Sphinx reads as a document name (4.0): we point them at
+      the seed.
 
     Ends when MyST lets a caller render a fragment with a source of its own
     (not yet asked upstream; see the manual).
@@ -81,7 +83,10 @@ class _RelocateMystWarnings(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         location = getattr(record, "location", None)
-        if isinstance(location, tuple) and location and location[0] == self.docname:
+        if isinstance(location, tuple) and location[:1] in (
+            (self.docname,),
+            (self.source,),
+        ):
             line = location[1] if len(location) > 1 else None
             record.location = f"{self.source}:{line}" if line else self.source
         return True

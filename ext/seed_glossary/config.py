@@ -168,14 +168,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         4.5,
         "",
         frozenset({float, int}) | _NOTHING,
-        "a number on the Zipf scale (0 to 8), or None",
+        "a number on the Zipf scale from 3 to 8, or None",
         "A single-word name at least this frequent in English is an everyday "
         "word (Zipf scale of the `wordfreq` package: 6 is a word such as "
         "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). Everyday words "
         "are linked only inside glossary entries, where an entry's first "
         "sentence uses them ({ref}`autolink-rules`). `None`: no name is an "
         "everyday word by its frequency.",
-        lambda value: value is None or 0 <= float(value) <= 8,  # type: ignore[arg-type]
+        lambda value: value is None or 3 <= float(value) <= 8,  # type: ignore[arg-type]
     ),
     ConfigValue(
         "seed_glossary_autolink_common_share",

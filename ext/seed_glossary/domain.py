@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .autolink import NotLinked, PlannedLink
+    from .autolink import PlannedLink
     from .model import ItemNames
     from .terminology import AbbreviationUse, AvoidedUse
 
@@ -47,7 +47,8 @@ class PagePlan:
     #: digests of the names and of the policy (see :mod:`.autolink`)
     names_digest: tuple[str, str]
     links: tuple[PlannedLink, ...]
-    not_linked: tuple[NotLinked, ...] = ()
+    #: ``((entry key, reason), count)`` of the mentions left plain
+    not_linked: tuple[tuple[tuple[str, str], int], ...] = ()
     #: the first use of each abbreviation on the page
     abbreviations: tuple[AbbreviationUse, ...] = ()
     #: every use, in prose, of a name to avoid

@@ -398,8 +398,11 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 _warn_avoided(env, docname, uses)
         if plan is None or plan.links != links:
             rewrite.add(docname)
+        # Counted, not listed: the report needs no more, and a large glossary
+        # leaves many mentions plain.
+        not_linked = tuple(Counter((p.target, p.reason) for p in plain).items())
         domain.plans[docname] = PagePlan(
-            digest, planned_with, links, plain, abbreviations, uses
+            digest, planned_with, links, not_linked, abbreviations, uses
         )
 
     every_name = (

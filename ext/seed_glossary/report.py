@@ -137,8 +137,8 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     for plan in domain.plans.values():
         for link in plan.links:
             autolinked[link.target] += 1
-        for mention in plan.not_linked:
-            plain[mention.target][mention.reason] += 1
+        for (target, reason), count in plan.not_linked:
+            plain[target][reason] += count
     explicit: dict[str, int] = defaultdict(int)
     for refs in domain.xrefs.values():
         for target_name, from_entry in refs:

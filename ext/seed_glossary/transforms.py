@@ -214,19 +214,20 @@ def backlinks_line(
 
 
 def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Node:
-    """A link to another entry, as Sphinx makes a ``:term:`` link to it.
+    """A link to another entry.
 
     On the same page (the usual case: entries of one glossary) the anchor is
-    known, and the reference is what Sphinx's ``make_refnode`` would make;
-    elsewhere Sphinx resolves the term.
+    known: an internal ``reference`` to it, with its class and text (a
+    glossary has one such link per entry that links another, so no ``inline``
+    around the text); elsewhere a ``:term:`` cross-reference that Sphinx
+    resolves.
     """
     name = place.headword if place else entry
-    xref = term_reference(name, docname, BACKLINK_CLASS, warn=False)
     if place is not None and place.anchor and place.docname == docname:
         return nodes.reference(
-            "", "", *xref.children, internal=True, refid=place.anchor
+            name, name, internal=True, refid=place.anchor, classes=[BACKLINK_CLASS]
         )
-    return xref
+    return term_reference(name, docname, BACKLINK_CLASS, warn=False)
 
 
 #: Class of the ``reference`` that Sphinx resolves an autolink to.

@@ -8,7 +8,9 @@ DOCS_OUT := docs/_build/html
 LOCALES := ext/seed_glossary/locales
 # tox environments of `make corners`: lowest and newest supported stacks.
 CORNERS ?= py311-lowest,py313-newest
-TOXOPTS ?=
+# The browser and PDF tests check themes, scripts and TeX, which `make test`
+# covers on the default stack: the corners run the rest, to keep CI short.
+TOXOPTS ?= -- --ignore=tests/test_browser.py --ignore=tests/test_pdf_epub.py
 
 .PHONY: html pdf epub test lint bench quality corners dist locales clean venv
 

@@ -61,6 +61,7 @@ from seed_glossary.matching import TermMatcher  # noqa: E402
 from seed_glossary.render import item_key  # noqa: E402
 
 OUT = ROOT / "docs" / "performance"
+PLOT = "time-vs-n.png"
 CONFIGS = {
     "a": "(a) hand-written glossary",
     "a_links": "(a') hand-written glossary, links by hand",
@@ -615,13 +616,16 @@ def run(
 
 
 def write_outputs(results: dict, out: Path) -> None:
+    """``results.json``, the plot if matplotlib is there, ``results.md``."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    (out / "results.md").write_text(markdown(results))
+    image = None
     try:
-        plot(results, out / "time-vs-n.png")
+        plot(results, out / PLOT)
+        image = PLOT
     except ImportError:
         print("matplotlib is not installed (the bench extra): no plot", flush=True)
+    (out / "results.md").write_text(markdown(results, image))
 
 
 def _spread(summary: dict, digits: int) -> str:
@@ -753,10 +757,18 @@ def slopes_lines(results: dict) -> list[str]:
     return lines
 
 
-def markdown(results: dict) -> str:
-    """``results.md``: builds by size, rebuilds, the site, targets, slopes."""
+def markdown(results: dict, image: str | None = None) -> str:
+    """``results.md``: builds by size, rebuilds, the site, targets, slopes.
+
+    *image*, the plot's file name, is shown after the builds by size (the
+    manual includes this file with ``:relative-images:``).
+    """
     machine = results["machine"]
     lines = ["### Builds by size", "", *sizes_table(results), ""]
+    if image:
+        names = ", ".join(name.split(" ", 1)[0] for name in CONFIGS.values())
+        alt = f"Build time and peak memory against N, log–log, for {names}"
+        lines += [f"![{alt}]({image})", ""]
     lines += ["### Rebuilds", "", *rebuild_table(results), ""]
     if "site" in results:
         lines += ["### The site", "", *site_lines(results["site"]), ""]
@@ -781,6 +793,10 @@ def plot(results: dict, path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    # Plain numbers (2, 5, 10, 200) on the log axes, not powers of ten.
+    plain = FuncFormatter(lambda value, _position: f"{value:g}")
 
     sizes = [int(n) for n in results["sizes"] if int(n)]
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), dpi=120)
@@ -792,6 +808,10 @@ def plot(results: dict, path: Path) -> None:
             ax.plot(sizes, medians, style, marker="o", label=name)
         ax.set_xscale("log")
         ax.set_yscale("log")
+        ax.xaxis.set_major_formatter(plain)
+        ax.xaxis.set_minor_formatter(NullFormatter())  # the sizes are decades
+        ax.yaxis.set_major_formatter(plain)
+        ax.yaxis.set_minor_formatter(plain)
         ax.set_xlabel("seeds (N)")
         ax.set_ylabel(label)
         ax.grid(True, which="both", alpha=0.3)

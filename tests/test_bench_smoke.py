@@ -63,6 +63,20 @@ def test_site_prose_is_400_pages_of_about_600_words_mentioning_terms(tmp_path):
     assert all((again / p.name).read_text() == p.read_text() for p in pages)
 
 
+def test_site_pages_are_listed_in_chapters(tmp_path):
+    run = _load("run")
+    pages = [f"prose{n:03d}" for n in range(45)]
+    names = run.chapters(tmp_path, pages)
+    assert names == ["chapter01", "chapter02", "chapter03"]
+    listed = [
+        line.strip()
+        for name in names
+        for line in (tmp_path / f"{name}.rst").read_text().splitlines()
+        if line.startswith("   prose")
+    ]
+    assert listed == pages
+
+
 def _output(root: Path) -> Path:
     for name in ("index.html", "glossary.html", "sub/page.html"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -145,8 +159,9 @@ def test_bench_runs_end_to_end_on_a_tiny_size(tmp_path):
     site = results["site"]
     assert set(site["builds"]) == set(run.SITE_CONFIGS)
     assert site["parallel"]["identical"], site["parallel"]["differing"]
-    # Every HTML page: index, glossary, 4 prose pages, genindex, search.
-    assert site["parallel"]["files_compared"] >= 8 + 3
+    # Every HTML page: index, glossary, a chapter, 4 prose pages, genindex,
+    # search; and the other compared files.
+    assert site["parallel"]["files_compared"] >= 9 + 3
     assert all(row["pass"] is not None for row in results["targets"])
     assert set(results["slopes"]) == {"c", "a_links"}
 

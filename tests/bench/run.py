@@ -26,6 +26,9 @@ rep. Results go to ``--out``: ``results.json``, ``results.md`` and
 
     python tests/bench/run.py [--sizes 100 1000 10000] [--reps 3] [--out DIR]
         [--python PATH] [--site-seeds 300] [--site-pages 400] [--workdir DIR]
+
+``--sizes`` with no size measures the site only; ``--site-pages 0`` leaves the
+site out.
 """
 
 from __future__ import annotations
@@ -174,7 +177,7 @@ def make_project(
     Configurations starting with ``a`` or equal to ``site_alone`` write the
     glossary by hand and load no extension; the others use the extension,
     with its defaults except for autolinking. *prose* pages, if given, are
-    copied in and listed in the toctree.
+    copied in and listed in chapters (:func:`chapters`).
     """
     path.mkdir(parents=True)
     conf = ["project = 'bench'", "exclude_patterns = ['_build']"]
@@ -192,14 +195,45 @@ def make_project(
             conf.append("seed_glossary_split = 'letter'")
         glossary = "Glossary\n========\n\n.. seed-glossary::\n"
     (path / "glossary.rst").write_text(glossary)
-    pages = ["glossary"]
+    entries = ["glossary"]
     if prose is not None:
-        for page in sorted(prose.glob("*.rst")):
+        pages = sorted(prose.glob("*.rst"))
+        for page in pages:
             shutil.copy(page, path / page.name)
-            pages.append(page.stem)
-    toctree = "\n".join(f"   {p}" for p in pages)
-    (path / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n")
+        entries += chapters(path, [page.stem for page in pages])
+    (path / "index.rst").write_text(
+        "Bench\n=====\n\n" + toctree(entries, ":maxdepth: 2")
+    )
     (path / "conf.py").write_text("\n".join(conf) + "\n")
+
+
+#: Prose pages per chapter of the site.
+CHAPTER_PAGES = 20
+
+
+def chapters(path: Path, pages: list[str]) -> list[str]:
+    """Write a chapter page per :data:`CHAPTER_PAGES` pages; return their names.
+
+    A site of hundreds of pages has a table of contents in levels, and that
+    matters: with one flat toctree of every page, the navigation sidebar of
+    every page lists every page, and Sphinx spends most of the build copying
+    and rendering that tree, a cost that grows with the square of the pages
+    and would drown what the extension costs.
+    """
+    names = []
+    for start in range(0, len(pages), CHAPTER_PAGES):
+        number = start // CHAPTER_PAGES + 1
+        name, title = f"chapter{number:02d}", f"Chapter {number}"
+        body = toctree(pages[start : start + CHAPTER_PAGES], ":maxdepth: 1")
+        (path / f"{name}.rst").write_text(f"{title}\n{'=' * len(title)}\n\n{body}")
+        names.append(name)
+    return names
+
+
+def toctree(entries: list[str], option: str) -> str:
+    """A toctree directive listing *entries*, with one *option*."""
+    lines = "".join(f"   {entry}\n" for entry in entries)
+    return f".. toctree::\n   {option}\n\n{lines}"
 
 
 # -- measuring ----------------------------------------------------------------
@@ -595,7 +629,7 @@ def run(
         "configs": {**CONFIGS, **SITE_CONFIGS},
         "sizes": {},
     }
-    for n in [0, *sizes]:
+    for n in [0, *sizes] if sizes else []:
         print(f"== N = {n}", flush=True)
         base = workdir / f"n{n}"
         shutil.rmtree(base, ignore_errors=True)
@@ -621,8 +655,9 @@ def write_outputs(results: dict, out: Path) -> None:
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     image = None
     try:
-        plot(results, out / PLOT)
-        image = PLOT
+        if results["sizes"]:
+            plot(results, out / PLOT)
+            image = PLOT
     except ImportError:
         print("matplotlib is not installed (the bench extra): no plot", flush=True)
     (out / "results.md").write_text(markdown(results, image))
@@ -764,12 +799,15 @@ def markdown(results: dict, image: str | None = None) -> str:
     manual includes this file with ``:relative-images:``).
     """
     machine = results["machine"]
-    lines = ["### Builds by size", "", *sizes_table(results), ""]
+    lines = []
+    if results["sizes"]:
+        lines += ["### Builds by size", "", *sizes_table(results), ""]
     if image:
         names = ", ".join(name.split(" ", 1)[0] for name in CONFIGS.values())
         alt = f"Build time and peak memory against N, log–log, for {names}"
         lines += [f"![{alt}]({image})", ""]
-    lines += ["### Rebuilds", "", *rebuild_table(results), ""]
+    if results["sizes"]:
+        lines += ["### Rebuilds", "", *rebuild_table(results), ""]
     if "site" in results:
         lines += ["### The site", "", *site_lines(results["site"]), ""]
     lines += ["### Targets", "", *targets_table(results), ""]
@@ -824,7 +862,7 @@ def plot(results: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--out", type=Path, default=OUT)

@@ -2,8 +2,10 @@
 
     python build_one.py RESULT_JSON SPHINX_ARGS...
 
-The parent measures wall time; this child writes its exit code and peak
-resident set size (``ru_maxrss``) to RESULT_JSON.
+The parent measures wall time; this child writes its exit code, its peak
+resident set size (``ru_maxrss``) and the largest peak among the worker
+processes it waited for (``-j``) to RESULT_JSON. It imports only Sphinx, so
+any environment that can build the project can run it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ if __name__ == "__main__":
     result_path, *args = sys.argv[1:]
     status = build_main(args)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with open(result_path, "w") as out:
-        json.dump({"status": status, "maxrss_kib": peak_kib}, out)
+        json.dump(
+            {
+                "status": status,
+                "maxrss_kib": peak_kib,
+                "children_maxrss_kib": children_kib,
+            },
+            out,
+        )
     sys.exit(status)

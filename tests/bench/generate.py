@@ -4,8 +4,10 @@ Seeds look like the scraped samples: about 2 KB, a definition of three
 sentences that names its term (sometimes with an abbreviation or a quoted
 nickname), ``Origin`` and ``Mechanism`` sections, then taglines, teasers and
 the same cookie banner on every page; a quarter use the blank-line layout with
-a navigation line, a title and a ``Meaning`` heading. Definitions and prose
-mention other terms and aliases, so autolinking has work to do.
+a navigation line, a title and a ``Meaning`` heading. Definitions mention
+other terms, so autolinking has work to do. Prose pages (the benchmark's site)
+have about 600 words in sections and mention terms by name or by an alias (an
+abbreviation or a nickname).
 
 Everything is drawn from a seeded random generator: the same N gives the same
 files on every machine.
@@ -169,28 +171,59 @@ def write_seeds(folder: Path, n: int, seed: int = 7) -> list[Term]:
     return terms
 
 
-def prose_page(rng: random.Random, terms: list[Term]) -> str:
-    """A page of about 2,000 words in five sections, mentioning terms."""
-    out = []
-    for section in range(5):
-        title = f"Section {section + 1}"
-        out += [title, "-" * len(title), ""]
-        for _ in range(4):
-            sentences = [_sentence(rng, terms, 18, 1) for _ in range(5)]
-            out += [" ".join(sentences), ""]
+#: Of the mentions in the site's prose, how many use an alias (an abbreviation
+#: or a nickname) instead of the term's name, when the term has one.
+ALIAS_RATE = 0.3
+
+
+def _prose_label(rng: random.Random, term: Term) -> str:
+    """How prose names *term*: its name, lower case, or one of its aliases."""
+    aliases = [a for a in (term.abbreviation, term.nickname) if a]
+    if aliases and rng.random() < ALIAS_RATE:
+        return rng.choice(aliases)
+    return term.name.lower()
+
+
+def _prose_sentence(rng: random.Random, terms: list[Term]) -> str:
+    out = [rng.choice(_FILLER) for _ in range(18)]
+    if rng.random() < MENTION_RATE:
+        out.insert(rng.randrange(len(out)), _prose_label(rng, rng.choice(terms)))
+    text = " ".join(out)
+    return text[0].upper() + text[1:] + "."
+
+
+def prose_page(rng: random.Random, terms: list[Term], words: int = 600) -> str:
+    """A page of about *words* words in sections of two paragraphs.
+
+    Sentences are added until the page has *words* words (headings not
+    counted), so every page is within one sentence of it.
+    """
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        sentences.append(_prose_sentence(rng, terms))
+        count += len(sentences[-1].split())
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+    out: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if i % 2 == 0:
+            title = f"Section {i // 2 + 1}"
+            out += [title, "-" * len(title), ""]
+        out += [paragraph, ""]
     return "\n".join(out)
 
 
 def write_prose(
-    folder: Path, terms: list[Term], pages: int = 50, seed: int = 11
+    folder: Path, terms: list[Term], pages: int = 400, words: int = 600, seed: int = 11
 ) -> list[str]:
-    """Write *pages* prose pages (rST); return their docnames."""
+    """Write *pages* prose pages (rST) of about *words* words; return their names."""
     rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
     names = []
     for n in range(pages):
-        name = f"prose{n:02d}"
+        name = f"prose{n:03d}"
         title = f"Prose page {n + 1}"
-        body = prose_page(rng, terms)
+        body = prose_page(rng, terms, words)
         (folder / f"{name}.rst").write_text(f"{title}\n{'=' * len(title)}\n\n{body}\n")
         names.append(name)
     return names

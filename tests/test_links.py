@@ -461,7 +461,7 @@ def test_report_file_is_the_json_of_its_parts(links):
     assert json.loads(out.getvalue()) == {"seeds": seeds, "links": links}
 
 
-def test_long_backlink_lines_fold_and_the_defining_page_never_lists_itself(
+def test_long_backlink_lines_end_with_a_count_and_the_defining_page_never_lists_itself(
     rootdir, tmp_path
 ):
     src = copy_root(
@@ -482,11 +482,19 @@ def test_long_backlink_lines_fold_and_the_defining_page_never_lists_itself(
     soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
     line = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
     line = line.select_one(".sg-backlinks")
-    shown = [a.get_text() for a in line.find_all("a", recursive=False)]
-    folded = [a.get_text() for a in line.select(".sg-backlinks-more a")]
+    shown = [a.get_text() for a in line.select("a")]
     assert shown == ["Prose", "Excluded term"]
-    assert folded == ["Intestinal permeability", "Short-chain fatty acid"]
-    assert "Glossary" not in shown + folded
+    assert line.select_one(".sg-backlinks-more").get_text() == " and 2 more"
+    assert "Glossary" not in shown
+    # The report has them all.
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    sources = report["links"]["entries"]["Butyrate"]["referenced_from"]
+    assert [s["entry"] or s["page"] for s in sources] == [
+        "prose",
+        "Excluded term",
+        "Intestinal permeability",
+        "Short-chain fatty acid",
+    ]
     # The page's own mention is still an autolink.
     assert any(
         p.select_one(".sg-autolink") and "comes first" in p.get_text()

@@ -246,9 +246,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         frozenset({int}),
         "a whole number; 0 to show all",
-        'How many links a "Referenced from:" line shows before the rest fold '
-        "behind a count (HTML, with the extension's script; other builders "
-        "show all of them).",
+        'How many links a "Referenced from:" line holds; the rest are counted '
+        '("and 12 more"), and listed in the link report.',
         lambda value: isinstance(value, int) and value >= 0,
     ),
     ConfigValue(

@@ -182,24 +182,21 @@ def backlinks_line(
 ) -> nodes.paragraph:
     """ "Referenced from:" and a link to each page or entry in *sources*.
 
-    :param shown: after this many links (0: no limit), the rest go into an
-        ``inline`` with the class ``sg-backlinks-more``, which the HTML
-        script folds behind a count; other builders show them all.
+    :param shown: how many links the line holds (0: all); the others are
+        counted ("and 12 more", in an ``inline`` with the class
+        ``sg-backlinks-more``): the link report lists them all
     """
     label = _("Referenced from:")
     para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
     para["classes"].append("sg-backlinks")
-    target: nodes.Element = para
-    for n, (page, entry) in enumerate(sources):
-        if shown and n == shown:
-            target = nodes.inline(classes=["sg-backlinks-more"])
-            para += target
+    listed = sources[:shown] if shown else sources
+    for n, (page, entry) in enumerate(listed):
         if n:
-            target += nodes.Text(", ")
+            para += nodes.Text(", ")
         if entry is not None:
-            target += _entry_reference(places.get(entry), entry, docname)
+            para += _entry_reference(places.get(entry), entry, docname)
         else:
-            target += addnodes.pending_xref(
+            para += addnodes.pending_xref(
                 "",
                 nodes.inline(
                     page, page, classes=["xref", "std", "std-doc", BACKLINK_CLASS]
@@ -210,6 +207,9 @@ def backlinks_line(
                 refexplicit=False,
                 refdoc=docname,
             )
+    if len(sources) > len(listed):
+        more = _(" and {count} more").format(count=len(sources) - len(listed))
+        para += nodes.inline(more, more, classes=["sg-backlinks-more"])
     return para
 
 

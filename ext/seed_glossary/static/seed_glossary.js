@@ -7,24 +7,6 @@
 (function () {
   "use strict";
 
-  /* "Referenced from:" lines longer than seed_glossary_backlinks_shown: the
-   * rest of the links fold behind a button that says how many there are. */
-  document.querySelectorAll(".sg-backlinks-more").forEach(function (more) {
-    var count = more.querySelectorAll("a").length;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "sg-backlinks-toggle";
-    button.textContent = "+" + count;
-    button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-label", "Show " + count + " more");
-    button.addEventListener("click", function () {
-      more.hidden = false;
-      button.remove();
-    });
-    more.hidden = true;
-    more.parentNode.insertBefore(button, more);
-  });
-
   /* The A–Z bar is at the top of its glossary: once a letter has taken the
    * reader down the page, a small link (a 44 px target) brings the bar back.
    * It shows while a glossary is on screen and the bar above it is not. (A

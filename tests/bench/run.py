@@ -70,11 +70,13 @@ CONFIGS = {
     "a_links": "(a') hand-written glossary, links by hand",
     "b": "(b) extension, autolinking off",
     "c": "(c) extension, every feature on",
+    "c_no_backlinks": "(c-) as (c), without Referenced from lines",
 }
 SITE_CONFIGS = {
     "site_alone": "Sphinx alone",
     "site_ext": 'extension, autolink "all"',
     "site_ext_j2": 'extension, autolink "all", -j 2',
+    "site_hand": "hand-written glossary, extension loaded (its defaults)",
 }
 #: Outputs of the serial and the ``-j 2`` site builds that must be identical,
 #: besides every HTML page.
@@ -175,16 +177,30 @@ def make_project(
     """A Sphinx project for *config*: conf.py, an index and the glossary page.
 
     Configurations starting with ``a`` or equal to ``site_alone`` write the
-    glossary by hand and load no extension; the others use the extension,
-    with its defaults except for autolinking. *prose* pages, if given, are
+    glossary by hand and load no extension; ``site_hand`` writes it by hand
+    and loads the extension; the others use the extension's directive, with
+    its defaults except for autolinking. *prose* pages, if given, are
     copied in and listed in chapters (:func:`chapters`).
     """
     path.mkdir(parents=True)
     conf = ["project = 'bench'", "exclude_patterns = ['_build']"]
-    if config.startswith("a") or config == "site_alone":
+    if config.startswith("a") or config in ("site_alone", "site_hand"):
         glossary = glossary_rst(seeds, links=config == "a_links")
+        if config == "site_hand":
+            # The project of "Sphinx alone", with the extension added: what
+            # its hand-written glossary support costs.
+            conf.append("extensions = ['seed_glossary']")
     else:
-        autolink = {"b": "False", "c": "'glossary'", "site_ext": "'all'"}[config]
+        autolink = {
+            "b": "False",
+            "c": "'glossary'",
+            "c_no_backlinks": "'glossary'",
+            "site_ext": "'all'",
+        }[config]
+        if config == "c_no_backlinks":
+            # (a') has no lines of back-references: the same output as (a'),
+            # to tell the cost of those lines from that of the rest.
+            conf.append("seed_glossary_backlinks = False")
         conf += [
             "extensions = ['seed_glossary']",
             f"seed_glossary_seeds = {str(seeds)!r}",
@@ -422,7 +438,7 @@ def measure_site(python: str, seeds_n: int, pages: int, reps: int, base: Path) -
     seeds, prose = base / "seeds", base / "prose"
     terms = generate.write_seeds(seeds, seeds_n)
     generate.write_prose(prose, terms, pages)
-    for config in ("site_alone", "site_ext"):
+    for config in ("site_alone", "site_ext", "site_hand"):
         make_project(base / f"{config}-template", seeds, config, prose)
     builds = {
         "site_alone": copies(base / "site_alone-template", "site_alone"),
@@ -430,6 +446,7 @@ def measure_site(python: str, seeds_n: int, pages: int, reps: int, base: Path) -
         "site_ext_j2": lambda rep: Build(
             base / f"site_ext-{rep}", out="html-j2", extra=("-j", "2")
         ),
+        "site_hand": copies(base / "site_hand-template", "site_hand"),
     }
     samples = in_turns(python, reps, builds)
     entry: dict = {

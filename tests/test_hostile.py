@@ -267,12 +267,15 @@ def test_curated_payloads_are_shown_as_text(hostile):
     text = dd.get_text()
     for payload in CURATED_PAYLOADS:
         assert payload in text, payload
-    # The raw directive, also inside eval-rst, is refused with a warning.
-    assert "raw-directive" not in text
-    assert "eval-rst" not in text
+    # The raw directive and eval-rst blocks are refused with a warning and
+    # shown as text; nothing of them reaches the HTML as markup.
+    assert '```{raw} html\n<script>alert("raw-directive")</script>' in text
+    assert "```{eval-rst}\n.. raw:: html" in text
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<script>alert("' not in html
     seed = srcdir / "seeds" / "inject.md"
-    for line in (12, 17):
-        assert any(w.startswith(f"{seed}:{line}:") and "raw" in w for w in warnings)
+    for line, what in ((12, "'raw'"), (16, "eval-rst")):
+        assert any(w.startswith(f"{seed}:{line}:") and what in w for w in warnings)
 
 
 def test_terms_with_markup_characters_stay_text(hostile):

@@ -32,9 +32,10 @@ def _warnings(app: SphinxTestApp) -> list[str]:
 # -- problems become located, typed warnings, and the build goes on -------------
 
 
-def test_problems_are_warnings_with_file_line_and_subtype(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "problems", tmp_path)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="problems")
+def test_problems_are_warnings_with_file_line_and_subtype(app):
+    app.build()
+    srcdir = app.srcdir
     warnings = _warnings(app)
     seeds = srcdir / "seeds"
     expected = [
@@ -55,25 +56,31 @@ def test_problems_are_warnings_with_file_line_and_subtype(rootdir, tmp_path):
     assert len(ghrelin.select("ol > li")) == 2
 
 
-def test_no_term_warning_shows_the_lines_to_add(rootdir, tmp_path):
-    app = build(_copy_root(rootdir, "problems", tmp_path))
+@pytest.mark.sphinx("html", testroot="problems", freshenv=True)
+def test_no_term_warning_shows_the_lines_to_add(app):
+    app.build()
     text = app.warning.getvalue()
     assert "---\nterm: <the term>\nsource: unnamed.txt\n---" in text
 
 
-def test_suppress_warnings_silences_a_subtype(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "problems", tmp_path)
-    app = build(srcdir, confoverrides={"suppress_warnings": ["seed_glossary.no_term"]})
+@pytest.mark.sphinx(
+    "html",
+    testroot="problems",
+    srcdir="problems-suppressed",
+    confoverrides={"suppress_warnings": ["seed_glossary.no_term"]},
+)
+def test_suppress_warnings_silences_a_subtype(app):
+    app.build()
     warnings = _warnings(app)
     assert not any("[seed_glossary.no_term]" in w for w in warnings)
     assert any("[seed_glossary.duplicate_term]" in w for w in warnings)
 
 
-def test_dropped_lines_are_logged_at_verbose(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "basic", tmp_path)
-    app = build(srcdir, verbosity=1)
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-verbose", verbosity=1)
+def test_dropped_lines_are_logged_at_verbose(app):
+    app.build()
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
-    seed = srcdir / "seeds" / "000_0e783559b36d42e5.txt"
+    seed = app.srcdir / "seeds" / "000_0e783559b36d42e5.txt"
     assert f"{seed}:10: dropped line (banner: consent/cookie vocabulary" in status
     assert status.count("dropped line (") == 8 + 5 + 6
 
@@ -82,9 +89,13 @@ def test_dropped_lines_are_logged_at_verbose(rootdir, tmp_path):
 
 
 @pytest.fixture
-def injection(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "injection", tmp_path)
-    return srcdir, build(srcdir)
+def injection(make_app, sphinx_test_tempdir, rootdir, request):
+    """A fresh build of the injection root: (srcdir, app), warnings included."""
+    srcdir = sphinx_test_tempdir / f"injection-{request.node.name}"
+    shutil.copytree(rootdir / "test-injection", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return srcdir, app
 
 
 def test_scraped_markup_is_shown_literally(injection):
@@ -120,9 +131,51 @@ def test_curated_markup_cannot_run_script_or_include_files(injection):
     )
     seeds = srcdir / "seeds" / "tagged.md"
     warnings = _warnings(app)
-    assert any(w.startswith(f"{seeds}:9:") and "raw" in w for w in warnings)
-    assert any(w.startswith(f"{seeds}:13:") and "include" in w for w in warnings)
-    assert any(w.startswith(f"{seeds}:17:") and "raw" in w for w in warnings)
+    assert any(w.startswith(f"{seeds}:9:") and "'raw'" in w for w in warnings)
+    assert any(w.startswith(f"{seeds}:13:") and "'include'" in w for w in warnings)
+    assert any(w.startswith(f"{seeds}:16:") and "eval-rst" in w for w in warnings)
+    # What was refused shows as text.
+    soup = BeautifulSoup(html, "html.parser")
+    assert 'alert("eval-rst")' in soup.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="injection", srcdir="injection-directives")
+def test_curated_seed_runs_content_directives_only(app):
+    seeds = app.srcdir / "seeds"
+    (seeds / "nested.md").write_text(
+        "---\nterm: Nested\n---\n\nReads the seeds again:\n\n"
+        "```{seed-glossary}\n```\n\n"
+        "```{glossary}\nInner\n   Declares a term.\n```\n\n"
+        "```{note}\nA note is content.\n```\n",
+        encoding="utf-8",
+    )
+    app.build()
+    refused = [w for w in _warnings(app) if w.startswith(f"{seeds / 'nested.md'}:")]
+    assert [w.split(":")[1] for w in refused] == ["7", "10"]
+    assert "'seed-glossary'" in refused[0] and "'glossary'" in refused[1]
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    entry = soup.find("dt", id="term-Nested").find_next_sibling("dd")
+    assert entry.select_one(".admonition.note") is not None
+    assert "```{seed-glossary}" in entry.get_text()
+    assert soup.find(id="term-Inner") is None
+    assert len(soup.select("dl.glossary")) == 1
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="injection",
+    srcdir="injection-allowed",
+    confoverrides={"seed_glossary_seed_directives": ["Glossary"]},
+)
+def test_seed_directives_config_allows_more(app):
+    seeds = app.srcdir / "seeds"
+    (seeds / "nested.md").write_text(
+        "---\nterm: Nested\n---\n\n```{glossary}\nInner\n   A term.\n```\n",
+        encoding="utf-8",
+    )
+    app.build()
+    assert not [w for w in _warnings(app) if "nested.md" in w]
+    assert 'id="term-Inner"' in (app.outdir / "index.html").read_text()
 
 
 def test_term_with_markup_characters_is_escaped(injection):
@@ -226,9 +279,9 @@ def test_project_seeds_are_the_shared_originals_byte_for_byte(rootdir):
 # -- where seeds come from ------------------------------------------------------
 
 
-def test_directive_argument_is_a_folder_or_glob_relative_to_the_page(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "argument", tmp_path)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="argument")
+def test_directive_argument_is_a_folder_or_glob_relative_to_the_page(app):
+    app.build()
     assert _warnings(app) == []
     index = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     assert [dt["id"] for dt in index.select("dl.glossary > dt")] == [
@@ -259,12 +312,15 @@ def test_default_seed_folder_is_relative_to_the_conf_dir(rootdir, tmp_path):
     assert 'id="term-leaky-gut"' in (app.outdir / "index.html").read_text()
 
 
-def test_curated_seed_cannot_redirect_or_pull_in_files(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "unsafe", tmp_path)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="unsafe")
+def test_curated_seed_cannot_redirect_or_pull_in_files(app):
+    app.build()
+    srcdir = app.srcdir
     html = (app.outdir / "index.html").read_text()
-    assert "refresh" not in html
-    assert "evil.example" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    # The eval-rst blocks show as text: no meta element, no substitution.
+    assert soup.find("meta", attrs={"http-equiv": True}) is None
+    assert "evil.example" in soup.get_text()
     assert not (app.outdir / "_images").exists()
     assert not (app.outdir / "_downloads").exists()
     assert "Text before." in BeautifulSoup(html, "html.parser").get_text()

@@ -115,6 +115,18 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _strings,
     ),
     ConfigValue(
+        "seed_glossary_seed_directives",
+        [],
+        "env",
+        frozenset({list, tuple}),
+        "a list of directive names",
+        "Directives that curated seeds may use besides the built-in ones "
+        '({ref}`curated-limits`), such as `["dropdown", "tab-set"]` for a '
+        "project with sphinx-design. A seed that uses any other directive gets a "
+        "`seed_glossary.unsafe_markup` warning and shows the directive as text.",
+        _strings,
+    ),
+    ConfigValue(
         "seed_glossary_autolink",
         "glossary",
         "env",

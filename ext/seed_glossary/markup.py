@@ -1,14 +1,18 @@
 """Parse the MyST text of curated seeds, as untrusted input.
 
 Curated ``*.md`` seeds may use MyST (emphasis, lists, ``{term}`` roles), but a
-seed must not run script or pull in files: raw HTML is shown as text, and the
+seed must not run script or pull in files: raw HTML is shown as text, the
 ``raw`` and ``include`` directives are refused (docutils' ``raw_enabled`` and
-``file_insertion_enabled`` settings), as for any untrusted document.
+``file_insertion_enabled`` settings), as for any untrusted document, and only
+directives that make content run at all (:data:`SEED_DIRECTIVES` and
+``seed_glossary_seed_directives``); any other, and ``eval-rst`` blocks, are
+shown as text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gettext
 from copy import copy
 from pathlib import Path
@@ -37,6 +41,26 @@ logger = logging.getLogger(__name__)
 # MyST extensions that turn HTML into nodes (images, admonitions): off for seeds.
 _HTML_EXTENSIONS = frozenset({"html_image", "html_admonition"})
 
+#: Directives a curated seed may use: they make content of the entry and
+#: nothing else. Others could change the page or the build (``seed-glossary``
+#: would read the seeds again, ``highlight`` changes the page's later code,
+#: domain directives declare objects, ``ifconfig`` evaluates Python), so a
+#: seed shows them as text. Images and figures run, and are then taken out
+#: with their own warning (:data:`_UNSAFE`).
+SEED_DIRECTIVES = frozenset(
+    {
+        # docutils
+        *("attention", "caution", "danger", "error", "hint", "important"),
+        *("note", "tip", "warning", "admonition", "topic", "rubric"),
+        *("epigraph", "highlights", "pull-quote", "compound", "container"),
+        *("line-block", "parsed-literal", "code", "math", "table", "csv-table"),
+        *("list-table", "image", "figure"),
+        # Sphinx
+        *("code-block", "sourcecode", "seealso", "versionadded"),
+        *("versionchanged", "versionremoved", "deprecated", "centered", "hlist"),
+    }
+)
+
 
 def parse_myst(
     text: str, *, document: nodes.document, source: str, line: int
@@ -55,7 +79,6 @@ def parse_myst(
     :param line: line of *text* in the seed, so node lines point into the seed
     """
     from myst_parser.config.main import MdParserConfig
-    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
     from myst_parser.parsers.mdit import create_md_parser
 
     env = document.settings.env
@@ -64,7 +87,10 @@ def parse_myst(
         config, enable_extensions=set(config.enable_extensions) - _HTML_EXTENSIONS
     )
     fragment = _fragment_document(document, source)
-    parser = create_md_parser(config, SphinxRenderer)
+    parser = create_md_parser(config, _seed_renderer())
+    parser.renderer.allowed_directives = SEED_DIRECTIVES | {
+        name.lower() for name in env.config.seed_glossary_seed_directives
+    }
     parser.options["document"] = fragment
     with myst_fragment(env, source):
         # Leading newlines make token lines match the seed's line numbers.
@@ -85,6 +111,61 @@ def parse_myst(
     children = [c for c in children if not isinstance(c, nodes.substitution_definition)]
     _register_in(document, children)
     return children
+
+
+@functools.cache
+def _seed_renderer() -> type:
+    """MyST's Sphinx renderer, running only the directives a seed may use.
+
+    Made on first use: MyST is imported only when a curated seed is parsed.
+    """
+    from myst_parser.mdit_to_docutils.base import token_line
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+
+    class SeedRenderer(SphinxRenderer):
+        #: Names of the directives that run; set for each seed fragment.
+        allowed_directives: frozenset[str] = SEED_DIRECTIVES
+
+        def run_directive(  # type: ignore[override]
+            self,
+            name: str,
+            first_line: str,
+            content: str,
+            position: int,
+            *args: Any,
+            **kwargs: Any,
+        ) -> list[nodes.Element]:
+            if name.lower() in self.allowed_directives:
+                return super().run_directive(
+                    name, first_line, content, position, *args, **kwargs
+                )
+            text = f"```{{{name}}} {first_line}".rstrip() + f"\n{content}```"
+            return [_refused(self.document, text, f"the {name!r} directive", position)]
+
+        def render_restructuredtext(self, token: Any) -> None:
+            text = f"```{{eval-rst}}\n{token.content}```"
+            line = token_line(token, default=0)
+            refused = _refused(self.document, text, "an eval-rst block", line)
+            self.current_node.append(refused)
+
+    return SeedRenderer
+
+
+def _refused(
+    document: nodes.document, text: str, what: str, line: int
+) -> nodes.literal_block:
+    """Warn that a seed may not use *what*, and show its source as text."""
+    source = document.get("source", "")
+    logger.warning(
+        "%s is not allowed in a curated seed; it is shown as text",
+        what,
+        type="seed_glossary",
+        subtype=WarningSubtype.UNSAFE_MARKUP,
+        location=f"{source}:{line}",
+    )
+    block = nodes.literal_block(text, text, classes=["sg-raw"])
+    block["language"] = "text"
+    return block
 
 
 def _fragment_document(document: nodes.document, source: str) -> nodes.document:

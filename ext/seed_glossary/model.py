@@ -75,7 +75,8 @@ WARNING_HELP: dict[WarningSubtype, str] = {
     "it was not followed or read.",
     WarningSubtype.UNSAFE_MARKUP: "A curated seed used something it may not add to "
     "a page (a `meta` tag, an image, a download, a substitution, a page-level "
-    "directive, a toctree); it was left out.",
+    "directive, a toctree): it was left out; or a directive that seeds may not "
+    "use, or an `eval-rst` block: it is shown as text.",
     WarningSubtype.UNCERTAIN: "A doubtful decision, not an error: a prose line "
     "kept as a further paragraph, a line before the definition dropped as page "
     "structure, a title line that differs from the term the definition names, a "

@@ -209,3 +209,16 @@ def test_no_html_assets_in_non_html_builders(rootdir, tmp_path):
     assert not (app.outdir / "_static").exists()
     text = (app.outdir / "glossary.txt").read_text()
     assert "Gut permeability" in text and "Referenced from:" in text
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-emptied")
+def test_entries_of_emptied_seed_folder_leave_previews_and_export(app, make_app):
+    app.build()
+    assert json.loads((app.outdir / "glossary.json").read_text())
+    for seed in (app.srcdir / "seeds").iterdir():
+        seed.unlink()
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert json.loads((again.outdir / "glossary.json").read_text()) == []
+    data = (again.outdir / "_static" / "seed_glossary_data.js").read_text()
+    assert "Zonulin" not in data

@@ -105,8 +105,12 @@ def save_entries(app: Sphinx, doctree: nodes.document) -> None:
     items = [
         _entry_text(d) for d in doctree.findall(nodes.definition) if d.get(ENTRY_KEY)
     ]
+    target = sidecar.path(app.env, "entries", app.env.docname)
     if items:
-        sidecar.write_lines(sidecar.path(app.env, "entries", app.env.docname), items)
+        sidecar.write_lines(target, items)
+    else:
+        # The page had entries in an earlier build: they are gone now.
+        target.unlink(missing_ok=True)
 
 
 def _entry_text(definition: nodes.definition) -> dict[str, Any]:

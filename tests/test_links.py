@@ -531,3 +531,56 @@ def test_autolinks_carry_a_class_of_their_own_and_a_style(autolink):
     )
     page = (autolink.outdir / "prose.html").read_text()
     assert "_static/seed_glossary_autolinks.css" in page
+
+
+def test_links_follow_an_entry_that_moves_to_another_page(make_app, tmp_path):
+    """Pages not read again still link the entry where it is now."""
+    srcdir = tmp_path / "moves"
+    for folder, text in (
+        ("a", "---\nterm: Alpha\n---\nThe first letter.\n"),
+        ("b", "---\nterm: Betaine\n---\nA compound of the gut.\n"),
+        ("e", "---\nterm: Epsilon\nsee_also: [Betaine]\n---\nThe fifth letter.\n"),
+    ):
+        (srcdir / folder).mkdir(parents=True)
+        (srcdir / folder / f"{folder}.md").write_text(text, encoding="utf-8")
+    for page in "abe":
+        (srcdir / f"{page}.rst").write_text(
+            f"{page.upper()}\n=\n\n.. seed-glossary:: {page}\n", encoding="utf-8"
+        )
+    (srcdir / "c.rst").write_text(
+        "C\n=\n\nThe gut makes Betaine from choline.\n", encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   a\n   b\n   c\n   e\n", encoding="utf-8"
+    )
+    (srcdir / "conf.py").write_text(
+        "extensions = ['myst_parser', 'seed_glossary']\n"
+        "seed_glossary_autolink = 'all'\n"
+        "exclude_patterns = ['_build', 'a', 'b', 'e']\n",
+        encoding="utf-8",
+    )
+
+    def hrefs(app, page: str) -> set[str]:
+        soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
+        return {
+            a["href"]
+            for a in soup.select("a.reference.internal")
+            if a["href"].endswith("#term-Betaine")
+        }
+
+    first = make_app("html", srcdir=srcdir)
+    first.build()
+    assert hrefs(first, "c.html") == {"b.html#term-Betaine"}
+    assert hrefs(first, "e.html") == {"b.html#term-Betaine"}
+
+    shutil.move(srcdir / "b" / "b.md", srcdir / "a" / "b.md")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    status = again.status.getvalue()
+    assert "2 changed" in status  # a and b; c and e are not read again
+    # Page b no longer defines it: no duplicate of ours. (Sphinx's std domain
+    # still says "duplicate term description": b's old term is purged only
+    # when b is read, after a, as for glossaries written by hand.)
+    assert "seed_glossary.duplicate_term" not in again.warning.getvalue()
+    assert hrefs(again, "c.html") == {"a.html#term-Betaine"}
+    assert hrefs(again, "e.html") == {"a.html#term-Betaine"}

@@ -196,11 +196,16 @@ class SeedGlossaryDirective(SphinxDirective):
         """
         # Terms of this page were purged before it was read again: any entry
         # for this page now comes from a glossary written above the directive.
+        # Sphinx reads pages in order, purging each just before: a page later
+        # in that order and read in this build still shows its old terms,
+        # which it may no longer define (a seed moved here from there). As in
+        # a full build, the page first in order keeps a term both define.
         std = cast("StandardDomain", self.env.get_domain("std"))
+        reading, current = get_domain(self.env).reading, self.env.docname
         elsewhere = {
             name.lower(): docname
             for (kind, name), (docname, _id) in std.objects.items()
-            if kind == "term"
+            if kind == "term" and not (docname in reading and docname > current)
         }
         taken = set()
         for item in items:

@@ -84,6 +84,7 @@ class Key:
 KEYS: tuple[Key, ...] = (
     Key("pages", "page", "docname -> PageSeeds of each seed-glossary on the page"),
     Key("xrefs", "page", "docname -> (target name key, entry or None) per :term:"),
+    Key("see_xrefs", "page", "docname -> target name keys of See, See also links"),
     Key("texts", "page", "docname -> digest of the page's linkable-text sidecar"),
     Key("split_pages", "page", "docname -> (letter, fingerprint): split letter pages"),
     Key("split_index", "page", "docname -> seed folder stamp: split index pages"),
@@ -99,6 +100,7 @@ KEYS: tuple[Key, ...] = (
     Key("places", "derived", "entry key -> Place"),
     Key("abbreviations", "derived", "folded abbreviation -> what it stands for"),
     Key("confdir", "build", "the configuration directory (relative seed folders)"),
+    Key("reading", "build", "the pages read in this build (env-before-read-docs)"),
 )
 _PAGE_KEYS = tuple(k.name for k in KEYS if k.scope == "page")
 _AFTER_READING = ("plans", "xref_places", "mention_counts")
@@ -116,8 +118,9 @@ class SeedGlossaryDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         **{k.name: {} for k in KEYS if k.scope != "build"},
         "confdir": "",
+        "reading": frozenset(),
     }
-    data_version = 6
+    data_version = 7
 
     def _page_key(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.data.setdefault(name, {})
@@ -130,6 +133,10 @@ class SeedGlossaryDomain(Domain):
     @property
     def xrefs(self) -> dict[str, tuple[Source, ...]]:
         return self._page_key("xrefs")
+
+    @property
+    def see_xrefs(self) -> dict[str, tuple[str, ...]]:
+        return self._page_key("see_xrefs")
 
     @property
     def texts(self) -> dict[str, str]:
@@ -150,6 +157,10 @@ class SeedGlossaryDomain(Domain):
     @property
     def confdir(self) -> str:
         return str(self.data.get("confdir", ""))
+
+    @property
+    def reading(self) -> frozenset[str]:
+        return frozenset(self.data.get("reading", ()))
 
     def note_seeds(self, docname: str, page: PageSeeds) -> None:
         """Record what a directive on *docname* read."""
@@ -188,8 +199,15 @@ def get_domain(env: BuildEnvironment) -> SeedGlossaryDomain:
 
 
 def remember_confdir(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: keep the conf dir where directives can see it."""
-    get_domain(env).data["confdir"] = str(app.confdir)
+    """``env-before-read-docs``: keep the conf dir and the pages to read.
+
+    Directives need both: the conf dir for relative seed folders, the pages
+    to read to tell a term another page defines from one it defined before
+    it was changed (it is read again later in this build).
+    """
+    domain = get_domain(env)
+    domain.data["confdir"] = str(app.confdir)
+    domain.data["reading"] = frozenset(docnames)
 
 
 def outdated_pages(

@@ -253,6 +253,15 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for xref, unit in xrefs
         if is_term_link(xref)
     )
+    domain.see_xrefs[docname] = tuple(
+        sorted(
+            {
+                key(xref.get("reftarget", ""))
+                for xref in doctree.findall(addnodes.pending_xref)
+                if xref.get("sg_generated")
+            }
+        )
+    )
     # Every page's prose is kept, linked or not: abbreviations and names to
     # avoid are looked for in all of it.
     # Entries of glossaries written by hand are linked only when asked.
@@ -477,23 +486,24 @@ def _mention_counts(
 def _pages_whose_term_targets_moved(
     domain: SeedGlossaryDomain, names: LinkNames
 ) -> set[str]:
-    """Pages whose ``:term:`` links now resolve elsewhere, or newly or no longer.
+    """Pages whose term links now resolve elsewhere, or newly or no longer.
 
     Sphinx writes a page again when its source changes, not when a term it
-    links appears in or vanishes from a seed; we know both ends, so we say which.
+    links appears in or vanishes from a seed, or moves to another page; we
+    know both ends, so we say which. Every term link counts: the author's
+    ``:term:`` links, the glossary's See and See also links and autolinks.
     """
     previous = domain.data.setdefault("xref_places", {})
     places = {item.key: (docname, item.anchor) for docname, item in domain.items()}
     moved = set()
-    for docname, refs in domain.xrefs.items():
-        now = tuple(
-            sorted(
-                {
-                    (target, places.get(names.names.get(target, ""), ("", "")))
-                    for target, _entry in refs
-                }
-            )
-        )
+    for docname in domain.xrefs.keys() | domain.see_xrefs.keys() | domain.plans.keys():
+        targets = {target for target, _entry in domain.xrefs.get(docname, ())}
+        targets.update(domain.see_xrefs.get(docname, ()))
+        entries = {names.names.get(target, "") for target in targets}
+        plan = domain.plans.get(docname)
+        if plan is not None:
+            entries.update(link.target for link in plan.links)
+        now = tuple(sorted((entry, places.get(entry, ("", ""))) for entry in entries))
         if previous.get(docname, now) != now:
             moved.add(docname)
         previous[docname] = now

@@ -69,13 +69,13 @@ def test_initials_of_the_term_in_a_scraped_seed_are_an_abbreviation(seed_dir):
 def test_links_to_an_abbreviation_say_what_it_stands_for_in_html(app):
     app.build()
     soup = BeautifulSoup((app.outdir / "early.html").read_text(), "html.parser")
-    abbr = soup.select("a.reference abbr")
+    abbr = soup.select("a.reference abbr.sg-abbr")
     assert [(a.get_text(), a["title"]) for a in abbr] == [
         ("SCFA", "Short-chain fatty acid")
     ]
     # Shown on focus too, by the style sheet.
     css = (app.outdir / "_static" / "seed_glossary.css").read_text()
-    assert "a:focus-visible abbr[title]::after" in css
+    assert "a:focus-visible abbr.sg-abbr[title]::after" in css
 
 
 @pytest.mark.sphinx(

@@ -7,6 +7,10 @@ seed is clean, 1 when one has problems, 2 on usage errors.
 ``seed-glossary report DOCS_BUILD_DIR [--json]`` prints the link report that
 the last build wrote (unused entries, wanted terms, link counts).
 
+``seed-glossary vale OUTDIR --seeds PATH [--style NAME]`` writes a Vale style
+from the names that curated seeds ask writers to avoid, and a vocabulary of
+the glossary's terms.
+
 ``--help`` is written for a terminal, not from these docstrings.
 """
 

@@ -206,6 +206,7 @@ class Policy:
 
     @property
     def digest(self) -> str:
+        """Changes whenever a rule would decide differently."""
         text = f"{sorted(self.common)}\0{sorted(self.ubiquitous)}\0"
         text += str(self.max_per_paragraph)
         return hashlib.sha256(text.encode()).hexdigest()
@@ -269,7 +270,7 @@ def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
     ``wordfreq`` ships its word lists in the package; it is imported here, on
     first use, because importing it takes a moment. Its small list holds every
     word of Zipf 3 or more (a rarer word is 0 here): enough for a threshold
-    of everyday words, for a tenth of the memory of the large one.
+    of everyday words, in much less memory than the large one.
     """
     from wordfreq import zipf_frequency
 

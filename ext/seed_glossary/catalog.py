@@ -13,7 +13,7 @@ Plain data, no Sphinx. Decides, for the whole glossary at once:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Problem, SeedEntry
@@ -154,8 +154,3 @@ def build_catalog(
 def _add(names: list[str], name: str) -> None:
     if key(name) not in {key(n) for n in names}:
         names.append(name)
-
-
-def all_names(items: Sequence[CatalogItem]) -> list[str]:
-    """Every name the glossary defines (headwords, aliases, shared aliases)."""
-    return [name for item in items for name in item.names]

@@ -78,8 +78,8 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def add_assets(app: Sphinx) -> None:
     """``builder-inited``: CSS for HTML builders, JS for HTML pages.
 
-    The script folds long "Referenced from:" lines; with previews on, it also
-    shows previews and makes search results answer, from the data script.
+    The script makes the A–Z bar's return link and, with previews on, shows
+    previews and makes search results answer, from the data script.
     """
     if app.builder.format != "html":
         return

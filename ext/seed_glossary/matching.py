@@ -15,7 +15,7 @@ alias like "IT" would not link "it".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -205,13 +205,3 @@ class TermMatcher:
                 )
                 position = -negative_end
         return mentions
-
-
-def names_digest(names: Iterable[tuple[str, str]]) -> str:
-    """A stable fingerprint of (name, target) pairs, to know when to rescan."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for name, target in sorted(names):
-        digest.update(f"{name}\0{target}\n".encode())
-    return digest.hexdigest()

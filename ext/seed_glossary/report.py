@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from . import sidecar
+from .catalog import key
 from .domain import get_domain
 from .html import html_pages, relative_path
 from .ingest.report import entry_to_json
@@ -56,11 +57,6 @@ def seed_reports(app: Sphinx) -> Iterator[dict[str, Any]]:
                 # Relative to the conf dir: the report reads the same anywhere.
                 obj["file"] = relative_path(obj["file"], app.confdir)
                 yield {"page": docname, **obj}
-
-
-def build_report(app: Sphinx) -> dict[str, Any]:
-    """Seeds (with their page) and links, as written to the report file."""
-    return {"seeds": list(seed_reports(app)), "links": link_report(app.env)}
 
 
 def write_report(app: Sphinx, exception: Exception | None) -> None:
@@ -121,7 +117,8 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     index = link_names(env, autolinks=False)
     backlinks = domain.backlinks
     std = cast("StandardDomain", env.get_domain("std"))
-    std_terms = {name.lower() for (kind, name) in std.objects if kind == "term"}
+    # Sphinx keeps terms lower-cased; our targets are case-folded ("ß": "ss").
+    std_terms = {key(name) for (kind, name) in std.objects if kind == "term"}
     external = _external_terms(env)
     wanted: dict[str, set[str]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():

@@ -63,10 +63,12 @@ _cache: dict[tuple[str, Stamp, str], Folder] = {}
 
 
 def enabled(config: Config) -> bool:
+    """Is the glossary split into a page per letter?"""
     return bool(config.seed_glossary_split == "letter")
 
 
 def seeds_path(confdir: str | os.PathLike[str], config: Config) -> Path:
+    """The seed folder (or glob) of ``seed_glossary_seeds``, made absolute."""
     return Path(confdir, config.seed_glossary_seeds).resolve()
 
 
@@ -127,10 +129,12 @@ def by_letter(items: Iterable[CatalogItem]) -> dict[str, list[CatalogItem]]:
 
 
 def slug(letter: str) -> str:
+    """The file name of a letter's page: ``a``, ..., ``other`` for ``#``."""
     return "other" if letter == "#" else letter.lower()
 
 
 def letter_docname(config: Config, letter: str) -> str:
+    """The docname of a letter's page, in ``seed_glossary_split_dir``."""
     folder = config.seed_glossary_split_dir.strip("/")
     return f"{folder}/{slug(letter)}" if folder else slug(letter)
 

@@ -6,8 +6,8 @@ its line, for the link report and for warnings:
 
 * :func:`abbreviation_uses`: the first use of each abbreviation on a page,
   and whether the page spelled the term out before it;
-* :func:`avoided_uses`: every use, in prose, of a name that a curated seed
-  lists under ``deprecated:`` or ``avoid:``;
+* :meth:`AvoidedNames.uses`: every use, in prose, of a name that a curated
+  seed lists under ``deprecated:`` or ``avoid:``;
 * :func:`vale_style`: the same names as a Vale style, for writers' editors.
 """
 

@@ -284,7 +284,11 @@ class AbbreviationTitles(SphinxPostTransform):
             )
             if expansions and not inline.next_node(nodes.abbreviation):
                 abbreviation = nodes.abbreviation(
-                    text, "", *inline.children, explanation="; ".join(expansions)
+                    text,
+                    "",
+                    *inline.children,
+                    explanation="; ".join(expansions),
+                    classes=["sg-abbr"],
                 )
                 inline.children = []
                 inline += abbreviation

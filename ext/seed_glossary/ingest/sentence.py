@@ -91,8 +91,8 @@ def tokenize(
             continue  # inside a quote or bracket already taken whole
         word = match.group(1)
         if word is not None:
-            # tuple.__new__ skips the named tuple's Python-level constructor:
-            # a third of the cost of a token.
+            # tuple.__new__ skips the named tuple's Python-level constructor,
+            # a large part of the cost of a token.
             append(_new_tuple(Token, ("word", word, i, j, word.casefold())))
             if limit < 0 and word in until:
                 limit = len(tokens) + then

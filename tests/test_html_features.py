@@ -138,25 +138,25 @@ def test_glossary_json_export(basic):
     assert mucus["source"] == ["seeds/204_4002f5169d75b923.txt"]
 
 
-def test_previews_off_and_export_off(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    app = build(
-        srcdir,
-        confoverrides={"seed_glossary_previews": False, "seed_glossary_export": None},
-    )
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    srcdir="basic-no-previews",
+    confoverrides={"seed_glossary_previews": False, "seed_glossary_export": None},
+)
+def test_previews_off_and_export_off(app):
+    app.build()
     assert not (app.outdir / "glossary.json").exists()
     assert not (app.outdir / "_static" / "seed_glossary_data.js").exists()
     page = (app.outdir / "page.html").read_text()
     assert "seed_glossary_data.js" not in page
-    # The script stays: it folds long "Referenced from:" lines.
+    # The script stays: it makes the A–Z bar's return link.
     assert "seed_glossary.js" in page
 
 
-def test_script_breaking_text_is_escaped_in_the_data(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-injection", srcdir)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="injection", srcdir="injection-data")
+def test_script_breaking_text_is_escaped_in_the_data(app):
+    app.build()
     script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
     assert "</script" not in script.lower()
     assert "<\\/script>" in script
@@ -167,13 +167,19 @@ def test_script_breaking_text_is_escaped_in_the_data(rootdir, tmp_path):
     assert json.loads(export)[0]["term"] == '<i>Tagged</i> & "quoted"'
 
 
-@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml"])
-def test_preview_urls_match_the_links_of_other_html_builders(
-    rootdir, tmp_path, buildername
-):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    app = build(srcdir, buildername)
+@pytest.mark.sphinx("dirhtml", testroot="basic", srcdir="basic-dirhtml")
+def test_preview_urls_match_the_links_of_dirhtml(app):
+    _check_preview_urls(app, "dirhtml")
+
+
+@pytest.mark.sphinx("singlehtml", testroot="basic", srcdir="basic-singlehtml")
+def test_preview_urls_match_the_links_of_singlehtml(app):
+    _check_preview_urls(app, "singlehtml")
+
+
+def _check_preview_urls(app: SphinxTestApp, buildername: str) -> None:
+    """Every key of the previews data is an address the page's links use."""
+    app.build()
     script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
     data = json.loads(script[script.index("{") : script.rindex("}") + 1])
     page = "index.html" if buildername == "singlehtml" else "page/index.html"
@@ -201,10 +207,9 @@ def test_preview_urls_match_the_links_of_other_html_builders(
     assert resolved & keys, (resolved, sorted(keys)[:5])
 
 
-def test_no_html_assets_in_non_html_builders(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    app = build(srcdir, "text")
+@pytest.mark.sphinx("text", testroot="basic", srcdir="basic-text")
+def test_no_html_assets_in_non_html_builders(app):
+    app.build()
     assert not (app.outdir / "glossary.json").exists()
     assert not (app.outdir / "_static").exists()
     text = (app.outdir / "glossary.txt").read_text()

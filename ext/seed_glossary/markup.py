@@ -88,7 +88,8 @@ def parse_myst(
     )
     fragment = _fragment_document(document, source)
     parser = create_md_parser(config, _seed_renderer())
-    parser.renderer.allowed_directives = SEED_DIRECTIVES | {
+    renderer: Any = parser.renderer  # a SeedRenderer
+    renderer.allowed_directives = SEED_DIRECTIVES | {
         name.lower() for name in env.config.seed_glossary_seed_directives
     }
     parser.options["document"] = fragment
@@ -126,7 +127,7 @@ def _seed_renderer() -> type:
         #: Names of the directives that run; set for each seed fragment.
         allowed_directives: frozenset[str] = SEED_DIRECTIVES
 
-        def run_directive(  # type: ignore[override]
+        def run_directive(
             self,
             name: str,
             first_line: str,

@@ -49,7 +49,7 @@ test: $(STAMP) lint
 ##          (tox; python3.11 and python3.13 must be on PATH)
 corners: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'tox>=4.11'
-	$(BIN)/tox -e $(CORNERS) $(TOXOPTS)
+	$(BIN)/tox -e $(CORNERS) --parallel 2 --parallel-no-spinner $(TOXOPTS)
 
 ## dist: the sdist and the wheel in dist/ (python -m build), checked by twine
 dist: $(STAMP)

@@ -257,7 +257,7 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         sorted(
             {
                 key(xref.get("reftarget", ""))
-                for xref in doctree.findall(addnodes.pending_xref)
+                for xref, _unit in xrefs
                 if xref.get("sg_generated")
             }
         )

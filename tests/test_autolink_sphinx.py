@@ -35,3 +35,42 @@ def test_keys_programs_menus_options_and_default_role_text_stay_plain(app):
     # The option's description is prose: its "module" is linked, once.
     assert _autolinks(app, "markup.html") == [("module", "term-Module")]
     assert soup.select_one("dl.option-list dd .sg-autolink") is not None
+
+
+@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+def test_terms_that_differ_in_case_are_two_entries_linked_by_case(app):
+    app.build()
+    assert app.warning.getvalue() == ""  # no duplicate_term: two entries
+    soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    anchors = {
+        dt.get_text().strip("¶ "): dt["id"] for dt in soup.select("dl.glossary > dt")
+    }
+    links = dict(_autolinks(app, "prose.html"))
+    assert links["HEAD"] == anchors["HEAD"]
+    assert links["head"] == anchors["head"] != anchors["HEAD"]
+    # A :term: resolves by exact case first, then case-insensitively to the
+    # lower-case term, as Sphinx does.
+    terms = BeautifulSoup((app.outdir / "terms.html").read_text(), "html.parser")
+    hrefs = [a["href"].split("#")[1] for a in terms.select("a.reference")]
+    assert hrefs[0] == links["HEAD"]
+    assert hrefs[1] == hrefs[2] == links["head"]
+
+
+@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+def test_a_qualified_headword_links_by_its_bare_name_where_it_is_the_only_one(app):
+    app.build()
+    links = _autolinks(app, "prose.html")
+    texts = [text for text, _anchor in links]
+    # "Function (routine)" is the only function; two entries are an index.
+    assert ("function", "term-Function-routine") in links
+    assert "index" not in texts
+
+
+@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+def test_manual_pages_and_calls_are_not_prose(app):
+    app.build()
+    soup = BeautifulSoup((app.outdir / "prose.html").read_text(), "html.parser")
+    linked = [" ".join(a.get_text().split()) for a in soup.select(".sg-autolink")]
+    # git-archive(1) names a command's manual page; "git archive" is prose.
+    assert "git-archive" not in linked
+    assert "git archive" in linked

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import key
-from .matching import TermMatcher
+from .matching import TermMatcher, is_abbreviation
 from .model import AvoidedName, ItemNames
 
 #: Why a mention was not linked (the first word of a report's reason).
@@ -123,7 +124,7 @@ class LinkNames:
     :param items: the glossary items of every page, in page order
     :param exclude: names never autolinked (``seed_glossary_autolink_exclude``)
     :param setting: the autolink setting, as text: part of :attr:`digest`
-    :param everyday: folded names that are everyday words (see
+    :param everyday: names that are everyday words, as written (see
         :func:`everyday_words`)
     """
 
@@ -131,8 +132,16 @@ class LinkNames:
     exclude: Iterable[str] = ()
     setting: str = ""
     everyday: frozenset[str] = frozenset()
-    #: folded name -> key of its entry (the first page's, if two define it)
+    #: folded name -> key of its entry (the first page's, if two define it;
+    #: of names that differ in case, the lower-case one's)
     names: dict[str, str] = field(init=False)
+    #: name as written (NFC, single spaces) -> key of its entry
+    exact: dict[str, str] = field(init=False)
+    #: bare name of a qualified headword ("function" of "Function (routine)")
+    #: -> the headword, where no other entry has that name
+    bare: dict[str, str] = field(init=False)
+    #: the other way: qualified headword -> its bare name
+    bare_of: dict[str, str] = field(init=False)
     #: entry key -> its headword
     headwords: dict[str, str] = field(init=False)
     #: entry key -> entries it must not link (itself, those its aliases name)
@@ -151,10 +160,21 @@ class LinkNames:
     def __post_init__(self) -> None:
         items = list(self.items)
         self.names, self.headwords, self.overrides, pairs = {}, {}, {}, []
+        self.exact = {}
+        spelled: dict[str, str] = {}  # folded -> the name that holds it
         excluded = {key(n) for n in self.exclude}
         for item in items:
             for name in item.names:
-                self.names.setdefault(key(name), item.key)
+                folded = key(name)
+                previous = spelled.get(folded)
+                # Sphinx's case-insensitive fallback, but the lower-case name
+                # wins: "Head" at a sentence start is "head", not "HEAD".
+                if previous is None or (
+                    name == name.lower() and previous != previous.lower()
+                ):
+                    self.names[folded] = item.key
+                    spelled[folded] = name
+                self.exact.setdefault(written(name), item.key)
                 pairs.append((name, item.key))
             self.headwords.setdefault(item.key, item.names[0])
             if item.autolink == "never":
@@ -172,12 +192,19 @@ class LinkNames:
             for avoided in item.avoided:
                 self.avoided.setdefault(key(avoided.name), (item.names[0], avoided))
         # An excluded headword excludes its entry under every name.
-        excluded |= {self.names[n] for n in excluded if self.names.get(n) == n}
+        excluded |= {
+            target
+            for target, headword in self.headwords.items()
+            if key(headword) in excluded
+        }
         self.excluded = frozenset(excluded)
         self._pairs = dict(pairs)
+        self.bare = bare_names(pairs, self.names)
+        self.bare_of = {name: bare for bare, name in self.bare.items()}
         digest = hashlib.sha256()
         for name, target in sorted(pairs):
             digest.update(f"{name}\0{target}\n".encode())
+        digest.update(repr(sorted(self.bare.items())).encode())
         digest.update(
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
             f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
@@ -188,7 +215,45 @@ class LinkNames:
     @cached_property
     def matcher(self) -> TermMatcher:
         """Built on first use: a build that plans no page never needs it."""
-        return TermMatcher(self._pairs)
+        pairs = self._pairs
+        spellings = {bare: (name, pairs[name]) for bare, name in self.bare.items()}
+        return TermMatcher(self._pairs, spellings)
+
+    def resolve(self, name: str) -> str | None:
+        """The entry a ``:term:`` to *name* reaches: the name as written first,
+        then without regard to case, as Sphinx resolves it."""
+        return self.exact.get(written(name)) or self.names.get(key(name))
+
+
+def written(name: str) -> str:
+    """A name as written, compared: NFC, single spaces, case kept."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+# "Function (routine)", "Index (relation)": a name and what it means here.
+_QUALIFIED = re.compile(r"(?P<bare>[^()]*[^\s()])\s+\([^()]+\)")
+
+
+def bare_names(
+    pairs: Iterable[tuple[str, str]], taken: Mapping[str, str]
+) -> dict[str, str]:
+    """The bare name of each qualified name, where it names one entry only.
+
+    :param pairs: ``(name, entry key)`` of every name
+    :param taken: folded names already registered: a bare name that is some
+        entry's name is left to that entry
+    """
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for name, target in pairs:
+        match = _QUALIFIED.fullmatch(name.strip())
+        if match:
+            bare = match["bare"]
+            found.setdefault(key(bare), []).append((bare, name, target))
+    return {
+        same[0][0]: same[0][1]
+        for folded, same in found.items()
+        if folded not in taken and len({target for *_, target in same}) == 1
+    }
 
 
 @dataclass(frozen=True)
@@ -258,9 +323,17 @@ def common_entries(
 def everyday_words(
     names: Iterable[str], zipf: Mapping[str, float], at: float
 ) -> frozenset[str]:
-    """The folded single-word names whose Zipf frequency in English is *at* or more."""
+    """The single-word names (as written) whose Zipf frequency is *at* or more.
+
+    A name written with capitals inside ("HEAD", "SQL") is an abbreviation or
+    a symbol, not the everyday word it folds to.
+    """
     return frozenset(
-        key(n) for n in names if " " not in n.strip() and zipf.get(key(n), 0.0) >= at
+        written(n)
+        for n in names
+        if " " not in n.strip()
+        and not is_abbreviation(n)
+        and zipf.get(key(n), 0.0) >= at
     )
 
 
@@ -300,12 +373,13 @@ def plan_page(
         mentions = find_mentions(page, names)
     seen: dict[int, set[str]] = {}
     for unit_index, target_name in page.xrefs:
-        target = names.names.get(target_name)
+        target = names.resolve(target_name)
         if target is not None:
             seen.setdefault(unit_index, set()).add(target)
 
     def common(target: str, name: str) -> bool:
-        return target in policy.common or key(name) in names.everyday
+        word = names.bare_of.get(name, name)
+        return target in policy.common or written(word) in names.everyday
 
     def everyday(mention: Mention) -> bool:
         if names.overrides.get(mention.target) == "always":
@@ -381,6 +455,8 @@ _PROPER_NAME_BEFORE = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
+# Brackets glued to the name: a call or a manual page, "open()", "git-archive(1)".
+_CALL_AFTER = re.compile(r"^\(\w*\)")
 # Words after which a single-word name is a verb: modals, subject pronouns.
 _VERB_SUBJECTS = frozenset(
     [
@@ -451,6 +527,8 @@ def _other_sense(text: str, mention: Mention) -> bool:
         # in "C-contiguous", qualifies the name instead)
     if _NUMBER_AFTER.match(after) and not mention.name[-1:].isdigit():
         return True  # an identifier: "PEP 8", "Python 3"
+    if _CALL_AFTER.match(after):
+        return True  # a command or a function, not the thing it is named for
     if not surface.strip(".…"):
         return True  # an ellipsis in prose is an ellipsis
     at_sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:"

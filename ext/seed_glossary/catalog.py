@@ -3,8 +3,9 @@
 Plain data, no Sphinx. Decides, for the whole glossary at once:
 
 * which names become ``dt`` lines of which entry (a term and its own aliases);
-* seeds that define the same term (case-insensitively) share one item and
-  show each definition, with a ``duplicate_term`` problem;
+* seeds that define the same term share one item and show each definition,
+  with a ``duplicate_term`` problem; terms whose case differs past the first
+  letter ("head" and "HEAD") are two entries, as Sphinx keeps them apart;
 * an alias that several terms claim becomes an item of its own that points to
   each of them, and those terms point to each other under "See also";
 * an alias that is another entry's term links to that entry under "See also".
@@ -59,6 +60,18 @@ def key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+def entry_key(headword: str) -> str:
+    """The key of the entry that *headword* names, the same across the build.
+
+    :func:`key` of the headword, unless its case says more than where a
+    sentence starts: "Butyrate" and "butyrate" are one entry, "HEAD" and
+    "head" are two, as Sphinx keeps glossary terms apart whose case differs
+    (sphinx-doc/sphinx#7418).
+    """
+    name = " ".join(unicodedata.normalize("NFC", headword).split())
+    return name.casefold() if name[1:] == name[1:].lower() else name
+
+
 def sort_key(name: str) -> str:
     """Sphinx's glossary order: case-insensitive, accents after their letter."""
     return unicodedata.normalize("NFD", name.lower())
@@ -77,9 +90,9 @@ def build_catalog(
     for entry in entries:
         if not entry.term or entry.format == "override":
             continue
-        group = groups.get(key(entry.term))
+        group = groups.get(entry_key(entry.term))
         if group is None:
-            groups[key(entry.term)] = _Group([entry])
+            groups[entry_key(entry.term)] = _Group([entry])
             continue
         first = group.entries[0]
         group.entries.append(entry)
@@ -101,7 +114,7 @@ def build_catalog(
     for group_key, group in groups.items():
         for entry in group.entries:
             for alias in entry.aliases:
-                alias_key = key(alias)
+                alias_key = entry_key(alias)
                 if alias_key == group_key:
                     continue
                 if alias_key in groups:
@@ -114,7 +127,7 @@ def build_catalog(
                     owners.append(group_key)
         for entry in group.entries:
             for related in entry.see_also:
-                if key(related) != group_key:
+                if entry_key(related) != group_key:
                     _add(group.see_also, related)
 
     shared: list[CatalogItem] = []
@@ -125,7 +138,7 @@ def build_catalog(
         terms = sorted((groups[o].term for o in owners), key=sort_key)
         for owner in owners:
             for other in terms:
-                if key(other) != owner:
+                if entry_key(other) != owner:
                     _add(groups[owner].see_also, other)
         first = groups[owners[0]].entries[0]
         shared.append(
@@ -152,5 +165,5 @@ def build_catalog(
 
 
 def _add(names: list[str], name: str) -> None:
-    if key(name) not in {key(n) for n in names}:
+    if entry_key(name) not in {entry_key(n) for n in names}:
         names.append(name)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog import key
+from .catalog import entry_key
 from .domain import PageSeeds, get_domain
 from .model import ItemNames
 from .render import ENTRY_KEY, render_az_bar
@@ -60,7 +60,7 @@ def _entry(item: nodes.definition_list_item) -> ItemNames | None:
     if not terms or definition is None:
         return None
     names = tuple(t.astext() for t in terms)
-    entry = key(names[0])
+    entry = entry_key(names[0])
     definition[ENTRY_KEY] = entry
     definition[HANDWRITTEN] = True
     anchors = tuple(t["ids"][0] if t["ids"] else "" for t in terms)

@@ -41,6 +41,7 @@ from .autolink import (
     find_mentions,
     plan_page,
     unit_counts,
+    written,
     zipf_frequencies,
 )
 from .catalog import key
@@ -249,14 +250,14 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     docname = env.docname
     runs, xrefs = walk(doctree, docname)
     domain.xrefs[docname] = tuple(
-        (key(xref.get("reftarget", "")), unit.entry)
+        (written(xref.get("reftarget", "")), unit.entry)
         for xref, unit in xrefs
         if is_term_link(xref)
     )
     domain.see_xrefs[docname] = tuple(
         sorted(
             {
-                key(xref.get("reftarget", ""))
+                written(xref.get("reftarget", ""))
                 for xref, _unit in xrefs
                 if xref.get("sg_generated")
             }
@@ -290,7 +291,7 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     if not captured:
         return
     linked = [
-        (units[unit], key(xref.get("reftarget", "")))
+        (units[unit], written(xref.get("reftarget", "")))
         for xref, unit in xrefs
         if unit in units and is_term_link(xref)
     ]
@@ -333,12 +334,13 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
     threshold = config.seed_glossary_autolink_everyday_zipf
     everyday: frozenset[str] = frozenset()
     if threshold is not None and LinkScope(config).enabled:
-        words = {key(n) for item in items for n in item.names if " " not in n.strip()}
+        single = {n for item in items for n in item.names if " " not in n.strip()}
+        words = {key(n) for n in single}
         cache: dict[str, float] = domain.data.setdefault("zipf", {})
         missing = words - cache.keys()
         if missing:
             cache.update(zipf_frequencies(sorted(missing)))
-        everyday = everyday_words(words, cache, threshold)
+        everyday = everyday_words(single, cache, threshold)
     return LinkNames(
         items,
         config.seed_glossary_autolink_exclude,
@@ -499,7 +501,7 @@ def _pages_whose_term_targets_moved(
     for docname in domain.xrefs.keys() | domain.see_xrefs.keys() | domain.plans.keys():
         targets = {target for target, _entry in domain.xrefs.get(docname, ())}
         targets.update(domain.see_xrefs.get(docname, ()))
-        entries = {names.names.get(target, "") for target in targets}
+        entries = {names.resolve(target) or "" for target in targets}
         plan = domain.plans.get(docname)
         if plan is not None:
             entries.update(link.target for link in plan.links)
@@ -522,7 +524,7 @@ def compute_backlinks(
     auto: dict[str, set[Source]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():
         for target_name, from_entry in refs:
-            target = names.names.get(target_name)
+            target = names.resolve(target_name)
             if target is not None and target != from_entry:
                 explicit[target].add((docname, from_entry))
     for docname, plan in domain.plans.items():

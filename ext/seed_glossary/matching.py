@@ -44,6 +44,45 @@ class _Pattern:
     exact: frozenset[str] | None  # for abbreviations: the accepted spellings
 
 
+#: Names that fold to the same text ("head", "HEAD"): each pattern with the
+#: forms it was written in, so the one written as in the text wins.
+_Candidates = tuple[tuple[_Pattern, frozenset[str]], ...]
+
+
+_NO_FORMS: frozenset[str] = frozenset()
+
+
+def _add_form(
+    found: dict[str, list[tuple[_Pattern, str]]], form: str, pattern: _Pattern
+) -> None:
+    found.setdefault(form.lower(), []).append((pattern, form))
+
+
+def _ranked(candidates: list[tuple[_Pattern, str]]) -> _Candidates:
+    """One entry per pattern, with its forms; lower-case names first, as the
+    fallback for a text written in neither case ("Head" at a sentence start)."""
+    forms: dict[_Pattern, set[str]] = {}
+    for pattern, form in candidates:
+        forms.setdefault(pattern, set()).add(form)
+    if len(forms) == 1:  # the usual case: no forms needed to choose
+        return ((candidates[0][0], _NO_FORMS),)
+    order = sorted(forms, key=lambda p: (p.exact is not None, p.name != p.name.lower()))
+    return tuple((p, frozenset(forms[p])) for p in order)
+
+
+def _choose(candidates: _Candidates, written: str) -> _Pattern | None:
+    """The pattern for the text as written: exact case first, as Sphinx
+    resolves ``:term:`` (sphinx-doc/sphinx#7418), then any that allows it."""
+    if len(candidates) == 1:
+        pattern = candidates[0][0]
+        ok = pattern.exact is None or written in pattern.exact
+        return pattern if ok else None
+    for pattern, forms in candidates:
+        if written in forms:
+            return pattern
+    return next((p for p, _forms in candidates if p.exact is None), None)
+
+
 def is_abbreviation(name: str) -> bool:
     """Short, one word, with a capital after its first letter: SCFA, sIgA, IgA."""
     return (
@@ -113,30 +152,37 @@ class TermMatcher:
     """Finds glossary names in text; build once, use for every text node.
 
     :param names: each name to find, mapped to the key of its entry
+    :param spellings: more words to find, each mapped to ``(name, key)``: the
+        registered name it stands for (the link's target) and its entry
     """
 
-    def __init__(self, names: Mapping[str, str]) -> None:
-        patterns: dict[str, _Pattern] = {}
-        for name, target in sorted(names.items()):
-            name = " ".join(name.split())
-            if not name:
+    def __init__(
+        self,
+        names: Mapping[str, str],
+        spellings: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
+        found: dict[str, list[tuple[_Pattern, str]]] = {}
+        every = [(name, name, target) for name, target in names.items()]
+        every += [(word, *named) for word, named in (spellings or {}).items()]
+        for spelling, name, target in sorted(every):
+            spelling = " ".join(spelling.split())
+            if not spelling:
                 continue
-            if is_abbreviation(name):
-                spellings = {name, name + "s"}
-                if len(name) > 2 and name.endswith("s") and name[-2].isupper():
-                    spellings.add(name[:-1])  # SCFAs -> SCFA
-                for spelling in spellings:
-                    patterns.setdefault(
-                        spelling.lower(), _Pattern(target, name, frozenset(spellings))
-                    )
+            if is_abbreviation(spelling):
+                forms = {spelling, spelling + "s"}
+                if len(spelling) > 2 and spelling[-1] == "s" and spelling[-2].isupper():
+                    forms.add(spelling[:-1])  # SCFAs -> SCFA
+                pattern = _Pattern(target, name, frozenset(forms))
+                for form in forms:
+                    _add_form(found, form, pattern)
                 continue
             pattern = _Pattern(target, name, None)  # one for all its spellings
-            for form in inflections(name):
+            for form in inflections(spelling):
                 for variant in separator_variants(form):
                     for typeset in typeset_variants(variant):
-                        patterns.setdefault(typeset.lower(), pattern)
-        self._keys = list(patterns)
-        self._patterns = [patterns[k] for k in self._keys]
+                        _add_form(found, typeset, pattern)
+        self._keys = list(found)
+        self._patterns = [_ranked(found[k]) for k in self._keys]
         self._automaton = (
             ahocorasick_rs.AhoCorasick(
                 self._keys, matchkind=ahocorasick_rs.MatchKind.Standard
@@ -190,16 +236,15 @@ class TermMatcher:
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] == "_"):
                 continue
-            exact = self._patterns[index].exact
-            if exact is not None and text[start:end] not in exact:
+            pattern = _choose(self._patterns[index], text[start:end])
+            if pattern is None:
                 continue
-            candidates.append((start, -end, index))
-        candidates.sort()  # leftmost first, then longest
+            candidates.append((start, -end, pattern))
+        candidates.sort(key=lambda c: c[:2])  # leftmost first, then longest
         mentions: list[Mention] = []
         position = 0
-        for start, negative_end, index in candidates:
+        for start, negative_end, pattern in candidates:
             if start >= position:
-                pattern = self._patterns[index]
                 mentions.append(
                     Mention(start, -negative_end, pattern.target, pattern.name)
                 )

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 
-from .catalog import key
+from .catalog import entry_key
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -210,8 +210,8 @@ ENTRY_KEY = "sg_key"
 
 
 def item_key(item: CatalogItem) -> str:
-    """The key that identifies an item across the build: its folded headword."""
-    return key(item.names[0])
+    """The key that identifies an item across the build (:func:`.entry_key`)."""
+    return entry_key(item.names[0])
 
 
 #: Class of the text of a "See" or "See also" link.

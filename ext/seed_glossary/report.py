@@ -123,12 +123,13 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     wanted: dict[str, set[str]] = defaultdict(set)
     for docname, refs in domain.xrefs.items():
         for target_name, _entry in refs:
+            folded = key(target_name)
             if (
-                target_name not in std_terms
-                and target_name not in index.names
-                and not _resolves_elsewhere(target_name, external)
+                folded not in std_terms
+                and index.resolve(target_name) is None
+                and not _resolves_elsewhere(folded, external)
             ):
-                wanted[target_name].add(docname)
+                wanted[folded].add(docname)
     autolinked: dict[str, int] = defaultdict(int)
     plain: dict[str, Counter[str]] = defaultdict(Counter)
     for plan in domain.plans.values():
@@ -139,7 +140,7 @@ def link_report(env: BuildEnvironment) -> dict[str, Any]:
     explicit: dict[str, int] = defaultdict(int)
     for refs in domain.xrefs.values():
         for target_name, from_entry in refs:
-            found = index.names.get(target_name)
+            found = index.resolve(target_name)
             if found is not None and found != from_entry:
                 explicit[found] += 1
     entries = {}

@@ -68,10 +68,12 @@ locales: $(STAMP)
 	  --output-dir=$(LOCALES) --width=79 --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --domain=seed_glossary --directory=$(LOCALES) --statistics
 
-## quality: autolinks against the links CPython's authors wrote (glossary and
-##          tutorial of Debian's python3.11-doc; downloaded when not installed)
+## quality: autolinks against the links the authors of four manuals wrote: CPython,
+##          SQLAlchemy, LilyPond's music glossary, the Rust reference (Debian's doc
+##          packages; downloaded once into build/quality/ when not installed); fails
+##          under the thresholds of issue 25 (the script's defaults)
 quality: $(STAMP)
-	$(BIN)/python tests/quality/autolink_quality.py --min-recall 0.85 $(QUALITYOPTS)
+	$(BIN)/python tests/quality/autolink_quality.py $(QUALITYOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
 bench: $(STAMP)

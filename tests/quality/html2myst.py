@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from corpus import Entry
@@ -111,7 +111,9 @@ def inline(node: Tag | NavigableString, skip: Skip = never) -> str:
     return " ".join(_inline(node, skip).split())
 
 
-def _inline(node: Tag | NavigableString, skip: Skip) -> str:
+def _inline(node: Tag | NavigableString, skip: Skip, in_link: bool = False) -> str:
+    # A link becomes its plain text: the bold or italics of a link role (a PEP,
+    # a grammar symbol) are the link's style and go with it.
     if isinstance(node, Comment):
         return ""
     if isinstance(node, NavigableString):
@@ -120,8 +122,9 @@ def _inline(node: Tag | NavigableString, skip: Skip) -> str:
         return " " if node.name == "br" else ""
     if node.name in _INLINE_CODE:
         return code_span(node.get_text())
-    inner = "".join(_inline(child, skip) for child in node.children)
-    if node.name in _EMPHASIS or node.name in _STRONG:
+    in_link = in_link or node.name == "a"
+    inner = "".join(_inline(child, skip, in_link) for child in node.children)
+    if (node.name in _EMPHASIS or node.name in _STRONG) and not in_link:
         mark = "**" if node.name in _STRONG else "*"
         core = inner.strip()
         if not core:
@@ -140,6 +143,13 @@ def blocks(node: Tag, skip: Skip = never, heading_offset: int = 0) -> list[str]:
     Inline content directly in *node* (text, ``em``, ``a``...) gathers into
     paragraphs; ``hN`` becomes a heading of level N - *heading_offset*.
     """
+    return blocks_of(node.children, skip, heading_offset)
+
+
+def blocks_of(
+    nodes: Iterable[Tag | NavigableString], skip: Skip = never, heading_offset: int = 0
+) -> list[str]:
+    """:func:`blocks` of a run of sibling nodes."""
     out: list[str] = []
     run: list[Tag | NavigableString] = []
 
@@ -149,7 +159,7 @@ def blocks(node: Tag, skip: Skip = never, heading_offset: int = 0) -> list[str]:
             out.append(wrap(text))
         run.clear()
 
-    for child in node.children:
+    for child in nodes:
         if isinstance(child, Comment):
             continue
         if isinstance(child, NavigableString):

@@ -11,7 +11,10 @@ from seed_glossary.autolink import (
     Unit,
     common_entries,
     everyday_words,
+    find_mentions,
+    page_mentions,
     plan_page,
+    related_entries,
 )
 from seed_glossary.matching import TermMatcher, typeset_variants
 from seed_glossary.model import ItemNames
@@ -91,8 +94,8 @@ def test_everyday_words_stay_plain_in_prose():
     assert plain == [("list", "everyday")]
 
 
-def test_everyday_words_link_in_core_entries_only():
-    """Core words define each other; an entry about the word links it."""
+def test_everyday_words_link_in_entries_whose_headword_holds_them():
+    """The genus: a "keyword argument" is an argument."""
     names = _names(
         ("Argument",),
         ("Function",),
@@ -100,29 +103,12 @@ def test_everyday_words_link_in_core_entries_only():
         ("Decorator",),
         everyday={"Argument", "Function"},
     )
-    # "argument" is itself an everyday word: core entries link each other.
-    assert _plan(_entry("argument", "A value passed to a function."), names)[0] == [
-        "function"
-    ]
-    # The headword holds the word: its genus.
     assert _plan(_entry("keyword argument", "An argument named."), names)[0] == [
         "argument"
     ]
-    # Elsewhere it stays plain.
+    # Elsewhere (and with no relation between the entries) it stays plain.
     linked, plain = _plan(_entry("decorator", "A function that wraps."), names)
     assert linked == [] and plain == [("function", "everyday")]
-
-
-def test_names_used_in_a_large_share_of_units_are_everyday_and_nearly_all_never():
-    counts = [(10, {"object": 9, "function": 4, "decorator": 1}), (10, {"object": 8})]
-    assert common_entries(counts, 0.1, min_units=20) == {"object", "function"}
-    assert common_entries(counts, 0.3, min_units=20) == {"object"}
-    assert common_entries(counts, 0.1, min_units=21) == frozenset()
-    names = _names(("Object",), ("Method",), everyday={"Method"})
-    policy = Policy(common=frozenset({"object"}), ubiquitous=frozenset({"object"}))
-    # "method" is core, but "object" is everywhere: never linked.
-    linked, plain = _plan(_entry("method", "An object's function."), names, policy)
-    assert linked == [] and plain == [("object", "everyday")]
 
 
 def test_everyday_words_by_frequency_are_single_words_only():
@@ -155,12 +141,20 @@ def test_other_senses_stay_plain(text, why):
         "nested tuples are interpreted correctly",
         "a string interpreted as bytes",
         "the importing module's name",
-        "languages callable from C",
     ],
 )
 def test_verbs_and_adjectives_of_noun_entries_stay_plain(text):
     names = _names(("interpreted",), ("importing",), ("callable",))
     assert _plan(_prose(text), names)[0] == []
+
+
+def test_an_adjective_entry_links_in_its_own_sense():
+    """ "reachable from" is how a glossary defines *reachable*, not a verb."""
+    names = _names(("reachable",), ("commit",))
+    assert _plan(_prose("objects reachable from a commit"), names)[0] == [
+        "reachable",
+        "commit",
+    ]
 
 
 def test_nouns_after_to_and_at_sentence_start_still_link():
@@ -231,3 +225,73 @@ def test_smart_quotes_and_typeset_dashes_are_found():
     matcher = TermMatcher({"...": "ellipsis", "it's done": "done", "a--b": "ab"})
     found = {m.target for m in matcher.find("so it’s done, a–b and (…)")}
     assert found == {"done", "ab", "ellipsis"}
+
+
+def _graph_policy(*pages, **options) -> Policy:
+    return Policy(common_entries(pages, 0.5, 2), related_entries(pages), **options)
+
+
+def _mentioned(page: PageText, names: LinkNames, prose: bool = True):
+    return page_mentions(page, find_mentions(page, names), names, prose=prose)
+
+
+def test_everyday_words_link_in_entries_related_to_theirs():
+    """Related: the two definitions name each other, or a See also line."""
+    names = _names(("Table",), ("Row",), ("Trigger",), ("Index",), everyday={"Table"})
+    table = PageText(
+        units=(Unit("g#table", "table"), Unit("g#index", "index")),
+        runs=((0, 0, 0, "A set of rows."), (1, 1, 1, "Speeds up a table.")),
+        see=((1, "Table"),),
+    )
+    row = _entry("row", "One line of a table.")
+    trigger = _entry("trigger", "Runs when a table changes.")
+    pages = [_mentioned(p, names) for p in (table, row, trigger)]
+    policy = _graph_policy(*pages)
+    assert policy.related >= {("row", "table"), ("table", "row"), ("index", "table")}
+    assert _plan(row, names, policy)[0] == ["table"]
+    assert _plan(table, names, policy)[0] == ["rows", "table"]
+    linked, plain = _plan(trigger, names, policy)
+    assert linked == [] and plain == [("table", "everyday")]
+    # The other style: the first mention in every entry.
+    first = _graph_policy(*pages, everyday_in_entries="first")
+    assert _plan(trigger, names, first)[0] == ["table"]
+
+
+def test_only_the_prose_of_pages_makes_a_name_common():
+    """A glossary that uses its own term in every entry still links it."""
+    names = _names(("Tuple",), ("Relation",), ("Lock",))
+    entries = [
+        _mentioned(_entry(f"e{n}", "A tuple of a relation."), names) for n in range(10)
+    ]
+    prose = [_mentioned(_prose(f"Take a lock {n}."), names) for n in range(4)]
+    assert common_entries(entries, 0.5, 2) == frozenset()
+    assert common_entries([*entries, *prose], 0.5, 2) == {"lock"}
+    # Pages whose prose is not linked do not count.
+    unlinked = [_mentioned(_prose("A lock."), names, prose=False) for _ in range(4)]
+    assert common_entries(unlinked, 0.5, 2) == frozenset()
+
+
+def test_a_page_links_the_everyday_word_its_title_names():
+    names = _names(("View",), ("Table",), everyday={"View", "Table"})
+    page = PageText(
+        units=(Unit("views#"),),
+        runs=((0, 0, 0, "A view is a stored query over a table."),),
+        title="Views",
+    )
+    linked, plain = _plan(page, names)
+    assert linked == ["view"]
+    assert plain == [("table", "everyday")]
+
+
+def test_a_name_right_after_inline_code_names_its_kind():
+    """ "the ``gc`` module": the run after the code starts with a space."""
+    names = _names(("module",), ("collector",))
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "see the "), (1, 0, 0, " module of the collector")),
+    )
+    linked, plain = _plan(page, names)
+    assert linked == ["collector"]
+    assert plain == [("module", "compound")]
+    # At the start of a paragraph it is a name like any other.
+    assert _plan(_prose(" module of"), names)[0] == ["module"]

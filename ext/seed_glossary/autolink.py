@@ -15,7 +15,8 @@ The rules, in the order they apply to each mention:
    identifier, ``PEP 8``), or a verb where the name is a noun (``to type
    the``, ``you list``, ``interpreted as``).
 3. *Compound*: two names side by side (``statement type``) read as one
-   name that the glossary does not have: neither is linked.
+   name that the glossary does not have: the everyday one is not linked; a
+   name right after inline code (``the gc module``) is not linked.
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
 5. *Everyday words*: a name that is an everyday English word (a single word
@@ -78,6 +79,10 @@ class PageText:
     xrefs: tuple[tuple[int, str], ...] = ()
     #: the source line each run starts on (parallel to ``runs``; 0: unknown)
     lines: tuple[int, ...] = ()
+    #: the page's title: the entries it names are the page's topic
+    title: str = ""
+    #: ``(unit index, target name)`` of each "See" and "See also" link
+    see: tuple[tuple[int, str], ...] = ()
 
     def line_of(self, mention: Mention) -> int:
         """The source line of a mention: its run's, plus the line breaks before."""
@@ -256,24 +261,34 @@ def bare_names(
     }
 
 
+#: How everyday words link inside glossary entries
+#: (``seed_glossary_autolink_everyday_in_entries``).
+EVERYDAY_IN_ENTRIES = ("related", "first")
+
+
 @dataclass(frozen=True)
 class Policy:
     """What the rules need to know of the whole build.
 
-    :param common: entries the build mentions in many of its units
-    :param ubiquitous: entries the build mentions nearly everywhere
+    :param common: entries named in the prose of many pages
+    :param related: ``(entry, other)`` pairs of entries whose definitions
+        mention each other
+    :param everyday_in_entries: ``"related"``: an everyday word links inside
+        an entry related to its own; ``"first"``: at its first mention in
+        every entry
     :param max_per_paragraph: autolinks allowed in one paragraph (0: no cap)
     """
 
     common: frozenset[str] = frozenset()
-    ubiquitous: frozenset[str] = frozenset()
+    related: frozenset[tuple[str, str]] = frozenset()
+    everyday_in_entries: str = "related"
     max_per_paragraph: int = 0
 
     @property
     def digest(self) -> str:
         """Changes whenever a rule would decide differently."""
-        text = f"{sorted(self.common)}\0{sorted(self.ubiquitous)}\0"
-        text += str(self.max_per_paragraph)
+        text = f"{sorted(self.common)}\0{sorted(self.related)}\0"
+        text += f"{self.everyday_in_entries}\0{self.max_per_paragraph}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -291,33 +306,80 @@ def find_mentions(page: PageText, names: LinkNames) -> list[Mention]:
     return found
 
 
-def unit_counts(
-    page: PageText, mentions: Iterable[Mention], *, prose: bool
-) -> tuple[int, Counter[str]]:
-    """How many linked units the page has, and how many mention each entry.
+class PageMentions(NamedTuple):
+    """What a page tells of the whole build's names (see :class:`Policy`)."""
 
-    :param prose: the page's prose is linked (else only its entries count)
+    prose: bool  #: the page has prose that may be linked
+    named: frozenset[str]  #: entries its prose names
+    #: entry key -> the entries its definition names (entries on this page)
+    in_entries: dict[str, frozenset[str]]
+    #: entry key -> the entries its "See" and "See also" lines name
+    see: dict[str, frozenset[str]]
+
+
+def page_mentions(
+    page: PageText, mentions: Iterable[Mention], names: LinkNames, *, prose: bool
+) -> PageMentions:
+    """Which entries the page's prose names, and which each of its entries name.
+
+    :param prose: the page's prose is linked (else its prose does not count)
     """
-    linked = {i for i, unit in enumerate(page.units) if prose or unit.entry}
-    units_of: dict[str, set[int]] = {}
+    named: set[str] = set()
+    in_entries: dict[str, set[str]] = {}
     for mention in mentions:
-        unit = page.runs[mention.run][1]
-        if unit in linked:
-            units_of.setdefault(mention.target, set()).add(unit)
-    return len(linked), Counter({t: len(u) for t, u in units_of.items()})
+        entry = page.units[page.runs[mention.run][1]].entry
+        if entry is not None:
+            in_entries.setdefault(entry, set()).add(mention.target)
+        elif prose:
+            named.add(mention.target)
+    see: dict[str, set[str]] = {}
+    for unit, name in page.see:
+        entry, target = page.units[unit].entry, names.resolve(name)
+        if entry is not None and target is not None:
+            see.setdefault(entry, set()).add(target)
+    has_prose = prose and any(unit.entry is None for unit in page.units)
+    return PageMentions(
+        has_prose,
+        frozenset(named),
+        {entry: frozenset(found) for entry, found in in_entries.items()},
+        {entry: frozenset(found) for entry, found in see.items()},
+    )
 
 
 def common_entries(
-    counts: Iterable[tuple[int, Mapping[str, int]]], share: float, min_units: int
+    pages: Iterable[PageMentions], share: float, min_pages: int
 ) -> frozenset[str]:
-    """Entries mentioned in at least *share* of all units (given enough units)."""
-    total, mentioned = 0, Counter[str]()
-    for units, per_entry in counts:
-        total += units
-        mentioned.update(per_entry)
-    if total < min_units or share <= 0:
+    """Entries named in the prose of at least *share* of the pages with prose.
+
+    Glossary entries do not count: a glossary that uses its own terms in
+    every entry makes them no less worth linking there.
+    """
+    total, named = 0, Counter[str]()
+    for page in pages:
+        total += page.prose
+        named.update(page.named)
+    if total < min_pages or share <= 0:
         return frozenset()
-    return frozenset(t for t, n in mentioned.items() if n / total >= share)
+    return frozenset(t for t, n in named.items() if n / total >= share)
+
+
+def related_entries(pages: Iterable[PageMentions]) -> frozenset[tuple[str, str]]:
+    """``(a, b)`` pairs of related entries: their definitions name each other,
+    or one's "See also" line names the other (both ways)."""
+    named: dict[str, frozenset[str]] = {}
+    pairs: set[tuple[str, str]] = set()
+    for page in pages:
+        named.update(page.in_entries)
+        for entry, others in page.see.items():
+            pairs.update((entry, other) for other in others)
+            pairs.update((other, entry) for other in others)
+    pairs.update(
+        (entry, other)
+        for entry, others in named.items()
+        for other in others
+        if other != entry and entry in named.get(other, ())
+    )
+    return frozenset(pairs)
 
 
 def everyday_words(
@@ -377,22 +439,27 @@ def plan_page(
         if target is not None:
             seen.setdefault(unit_index, set()).add(target)
 
-    def common(target: str, name: str) -> bool:
-        word = names.bare_of.get(name, name)
-        return target in policy.common or written(word) in names.everyday
+    # The entries the page is about: its title names them.
+    topics = {found.target for found in names.matcher.find(page.title)}
 
     def everyday(mention: Mention) -> bool:
+        """An everyday word, or a name that many pages use?"""
         if names.overrides.get(mention.target) == "always":
             return False
-        return common(mention.target, mention.name)
+        word = names.bare_of.get(mention.name, mention.name)
+        return written(word) in names.everyday or mention.target in policy.common
 
-    def core(entry: str | None, mention: Mention) -> bool:
-        """Is the entry about the everyday word (its headword holds it), or an
-        everyday word itself (core words of a field define each other)?"""
-        if entry is None or mention.target in policy.ubiquitous:
-            return False
+    def wanted(entry: str | None, mention: Mention) -> bool:
+        """Is an everyday word linked all the same: in prose, on the page about
+        it; in an entry, where the two entries are related?"""
+        if entry is None:
+            return mention.target in topics
+        if policy.everyday_in_entries == "first":
+            return True
         headword = names.headwords.get(entry, entry)
-        return common(entry, headword) or _holds_word(headword, mention.name)
+        return (entry, mention.target) in policy.related or _holds_word(
+            headword, names.bare_of.get(mention.name, mention.name)
+        )
 
     compound = _side_by_side(page, mentions, everyday)
     per_block: Counter[int] = Counter()
@@ -417,7 +484,7 @@ def plan_page(
             reason = "compound"
         elif target in unit_seen or (policy_of == "first" and target in on_page):
             reason = "repeat"
-        elif everyday(mention) and not core(entry, mention):
+        elif everyday(mention) and not wanted(entry, mention):
             reason = "everyday"
         elif policy.max_per_paragraph and per_block[block] >= policy.max_per_paragraph:
             reason = "density"
@@ -510,7 +577,9 @@ _VERB_OBJECTS = frozenset(
     ]
 )
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets"])
-_VERBAL_ENDINGS = ("ed", "ing", "able", "ible")
+# Endings of verb forms. Not "-able": an entry such as "reachable" or
+# "callable" is that adjective, and "reachable from" is its own sense.
+_VERBAL_ENDINGS = ("ed", "ing")
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "each"])
 _PARTICIPLE_PREPOSITIONS = frozenset(["as", "by", "into", "from", "with", "between"])
 
@@ -553,7 +622,7 @@ def _other_sense(text: str, mention: Mention) -> bool:
     if lower.endswith("ed") and prev_word in _PASSIVE:
         return True  # a passive verb: "are interpreted"
     if lower.endswith(_VERBAL_ENDINGS) and next_word in _PARTICIPLE_PREPOSITIONS:
-        return True  # a verb or an adjective: "interpreted as", "callable from"
+        return True  # a verb: "interpreted as", "importing from"
     # A present participle between a determiner and a noun is an adjective:
     # "the importing module".
     return (
@@ -567,12 +636,16 @@ def _other_sense(text: str, mention: Mention) -> bool:
 def _side_by_side(
     page: PageText, mentions: list[Mention], everyday: Callable[[Mention], bool]
 ) -> set[Mention]:
-    """Mentions left plain because another name stands right next to them.
+    """Mentions that are part of a longer name the glossary lacks.
 
     Two names with only a space between them read as one name. The one that
-    is an everyday word gives way ("mutable object" links *mutable*); of two
-    everyday words neither is linked ("statement type"); of two specific ones,
-    the first is linked.
+    is an everyday word gives way ("asynchronous generator function" links
+    *asynchronous generator*); of two everyday words neither is linked
+    ("statement type"); of two specific ones, the first is linked. A name
+    right after an inline element, with only a space between ("the ``gc``
+    module"), names the kind of what the element shows: it is not linked. (A
+    run of text that starts with a space, after another run of the same
+    paragraph, follows such an element.)
     """
     plain: set[Mention] = set()
     for first, second in pairwise(mentions):
@@ -586,6 +659,12 @@ def _side_by_side(
             plain.add(first)
         if second_everyday or not first_everyday:
             plain.add(second)
+    for mention in mentions:
+        _ordinal, _unit, block, text = page.runs[mention.run]
+        before = text[: mention.start]
+        after_element = mention.run and page.runs[mention.run - 1][2] == block
+        if before and not before.strip() and after_element:
+            plain.add(mention)
     return plain
 
 

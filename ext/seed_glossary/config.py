@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sphinx.util import logging
 
+from .autolink import EVERYDAY_IN_ENTRIES
 from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
 from .ingest.report import REPORT_NAME
 from .model import WarningSubtype
@@ -183,11 +184,25 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "a number on the Zipf scale from 3 to 8, or None",
         "A single-word name at least this frequent in English is an everyday "
         "word (Zipf scale of the `wordfreq` package: 6 is a word such as "
-        "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). Everyday words "
-        "are linked only inside glossary entries, where an entry's first "
-        "sentence uses them ({ref}`autolink-rules`). `None`: no name is an "
-        "everyday word by its frequency.",
+        "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). In prose, "
+        "everyday words link only on the page about them; inside entries, as "
+        "`seed_glossary_autolink_everyday_in_entries` says "
+        "({ref}`autolink-rules`). `None`: no name is an everyday word by its "
+        "frequency.",
         lambda value: value is None or 3 <= float(value) <= 8,  # type: ignore[arg-type]
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_everyday_in_entries",
+        "related",
+        "",
+        frozenset({str}),
+        '"related" or "first"',
+        'Where everyday words link inside glossary entries. `"related"`: in an '
+        "entry whose definition and the word's entry name each other, or whose "
+        'headword holds the word ("keyword argument", *argument*). `"first"`: '
+        "at their first mention in every entry, for glossaries whose authors "
+        "link the core words of their field everywhere ({ref}`autolink-styles`).",
+        lambda value: value in EVERYDAY_IN_ENTRIES,
     ),
     ConfigValue(
         "seed_glossary_autolink_common_share",
@@ -195,9 +210,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         frozenset({float, int}),
         "a share between 0 and 1",
-        "A name that this share of the build's units (glossary entries, and "
-        "pages whose prose is linked) or more mention is treated as an "
-        "everyday word. 0 turns the rule off.",
+        "A name that the prose of this share of the pages (those whose prose "
+        "is linked) or more names is treated as an everyday word there. "
+        "Glossary entries do not count: a glossary that uses its own terms "
+        "makes them no less worth linking. 0 turns the rule off.",
         lambda value: 0 <= float(value) <= 1,  # type: ignore[arg-type]
     ),
     ConfigValue(
@@ -207,8 +223,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({int}),
         "a whole number",
         "The share rule of `seed_glossary_autolink_common_share` applies only "
-        "to builds with at least this many units: in a small build every name "
-        "is in a large share of it.",
+        "to builds with at least this many pages whose prose is linked: in a "
+        "small build every name is in a large share of it.",
         lambda value: isinstance(value, int) and value >= 0,
     ),
     ConfigValue(

@@ -32,6 +32,7 @@ from .autolink import (
     LinkNames,
     Mention,
     NotLinked,
+    PageMentions,
     PageText,
     PlannedLink,
     Policy,
@@ -39,8 +40,9 @@ from .autolink import (
     common_entries,
     everyday_words,
     find_mentions,
+    page_mentions,
     plan_page,
-    unit_counts,
+    related_entries,
     written,
     zipf_frequencies,
 )
@@ -295,10 +297,30 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for xref, unit in xrefs
         if unit in units and is_term_link(xref)
     ]
-    page = {"units": [[u.ident, u.entry] for u in units], "linked": linked}
+    # The "See" and "See also" lines of entries: entries their authors relate.
+    see = [
+        (units[unit], written(xref.get("reftarget", "")))
+        for xref, unit in xrefs
+        if unit in units and unit.entry and xref.get("sg_generated")
+    ]
+    page = {
+        "units": [[u.ident, u.entry] for u in units],
+        "linked": linked,
+        "see": see,
+        "title": _title(doctree),
+    }
     domain.texts[docname] = sidecar.write_lines(
         sidecar.path(env, "text", docname), [page, *captured]
     )
+
+
+def _title(doctree: nodes.document) -> str:
+    """The page's title, as Sphinx takes it: its first section's."""
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not section.children:
+        return ""
+    first = section[0]
+    return first.astext() if isinstance(first, nodes.title) else ""
 
 
 def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
@@ -312,6 +334,8 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         runs=tuple((o, u, b, t) for o, u, b, t, _line in runs),
         xrefs=tuple((u, target) for u, target in head["linked"]),
         lines=tuple(line for *_run, line in runs),
+        see=tuple((u, target) for u, target in head.get("see", ())),
+        title=head.get("title", ""),
     )
 
 
@@ -374,14 +398,15 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in rewrite:
         del domain.plans[docname]
     config = env.config
-    share = config.seed_glossary_autolink_common_share
-    counts = _mention_counts(domain, names, pages, scope)
+    mentioned = _page_mentions(domain, names, pages, scope)
     policy = Policy(
-        common_entries(counts, share, config.seed_glossary_autolink_common_min_units),
-        # Three times as common: in nearly every unit, never linked.
         common_entries(
-            counts, 3 * share, config.seed_glossary_autolink_common_min_units
+            mentioned,
+            config.seed_glossary_autolink_common_share,
+            config.seed_glossary_autolink_common_min_units,
         ),
+        related_entries(mentioned),
+        config.seed_glossary_autolink_everyday_in_entries,
         config.seed_glossary_autolink_max_per_paragraph,
     )
     ignore = config.seed_glossary_terminology_ignore
@@ -459,30 +484,30 @@ def _warn_avoided(
         )
 
 
-def _mention_counts(
+def _page_mentions(
     domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages, scope: LinkScope
-) -> list[tuple[int, dict[str, int]]]:
-    """For each page: its units, and how many of them mention each entry.
+) -> list[PageMentions]:
+    """For each page: the entries its prose and its entries name.
 
-    Kept per page, with the page's text and the names it was counted with, so
-    only pages read again (or all, when the names change) are counted again.
+    Kept per page, with the page's text and the names it was found with, so
+    only pages read again (or all, when the names change) are looked at again.
     """
-    counts: dict[str, Any] = domain.data.setdefault("mention_counts", {})
-    for docname in list(counts):
+    kept: dict[str, Any] = domain.data.setdefault("mention_counts", {})
+    for docname in list(kept):
         if docname not in domain.texts:
-            del counts[docname]
+            del kept[docname]
     for docname, digest in domain.texts.items():
-        kept = counts.get(docname)
-        if kept is not None and kept[0] == (digest, names.digest):
+        stamp = (digest, names.digest, scope.prose(docname))
+        if docname in kept and kept[docname][0] == stamp:
             continue
         found = pages.get(docname)
-        units, per_entry = (
-            unit_counts(*found, prose=scope.prose(docname))
+        mentioned = (
+            page_mentions(*found, names, prose=scope.prose(docname))
             if found
-            else (0, Counter[str]())
+            else PageMentions(False, frozenset(), {}, {})
         )
-        counts[docname] = ((digest, names.digest), units, dict(per_entry))
-    return [(units, per_entry) for _stamp, units, per_entry in counts.values()]
+        kept[docname] = (stamp, mentioned)
+    return [mentioned for _stamp, mentioned in kept.values()]
 
 
 def _pages_whose_term_targets_moved(

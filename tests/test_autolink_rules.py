@@ -295,3 +295,27 @@ def test_a_name_right_after_inline_code_names_its_kind():
     assert plain == [("module", "compound")]
     # At the start of a paragraph it is a name like any other.
     assert _plan(_prose(" module of"), names)[0] == ["module"]
+
+
+def test_a_page_links_an_everyday_word_where_it_sets_it_in_italics():
+    """A writer introduces a term in italics or bold: "*Beams* are added"."""
+    names = _names(("Beam",), ("Clef",), everyday={"Beam", "Clef"})
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=(
+            (0, 0, 0, "Notes get a beam here. "),
+            (1, 0, 0, "Beams"),  # <em>Beams</em>
+            (2, 0, 0, " are added. A clef, "),
+            (3, 0, 0, "the clef of the staff"),  # emphasised, but a phrase
+        ),
+        emphasized=frozenset({1, 3}),
+    )
+    linked, plain = _plan(page, names)
+    assert linked == ["Beams"]
+    assert ("clef", "everyday") in plain
+
+
+def test_one_capitalised_word_mid_sentence_is_no_proper_name():
+    names = _names(("atomicity",), ("consistency",), ("package",))
+    text = "An acronym for “Atomicity, Consistency”; see the Python Package Index."
+    assert _plan(_prose(text), names)[0] == ["Atomicity", "Consistency"]

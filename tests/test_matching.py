@@ -90,3 +90,9 @@ def test_variant_helpers():
 
 def test_empty_matcher_finds_nothing():
     assert TermMatcher({}).find("anything") == []
+
+
+def test_a_name_of_one_letter_matches_only_as_written():
+    matcher = TermMatcher({"A": "a", "Note": "note"})
+    found = [(m.start, m.target) for m in matcher.find("A note a day. A.")]
+    assert found == [(0, "a"), (2, "note"), (14, "a")]

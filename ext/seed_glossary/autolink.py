@@ -83,6 +83,8 @@ class PageText:
     title: str = ""
     #: ``(unit index, target name)`` of each "See" and "See also" link
     see: tuple[tuple[int, str], ...] = ()
+    #: ordinals of the runs set in italics or bold of their own
+    emphasized: frozenset[int] = frozenset()
 
     def line_of(self, mention: Mention) -> int:
         """The source line of a mention: its run's, plus the line breaks before."""
@@ -449,11 +451,19 @@ def plan_page(
         word = names.bare_of.get(mention.name, mention.name)
         return written(word) in names.everyday or mention.target in policy.common
 
+    def introduced(mention: Mention) -> bool:
+        """Is the name set in italics or bold of its own, as a writer sets a
+        term where the text introduces it ("*Beams* are added")?"""
+        ordinal, _unit, _block, text = page.runs[mention.run]
+        if ordinal not in page.emphasized:
+            return False
+        return text.strip(_AROUND_A_TERM) == text[mention.start : mention.end]
+
     def wanted(entry: str | None, mention: Mention) -> bool:
         """Is an everyday word linked all the same: in prose, on the page about
         it; in an entry, where the two entries are related?"""
         if entry is None:
-            return mention.target in topics
+            return mention.target in topics or introduced(mention)
         if policy.everyday_in_entries == "first":
             return True
         headword = names.headwords.get(entry, entry)
@@ -508,6 +518,10 @@ def plan_page(
     return tuple(links), tuple(plain)
 
 
+# Characters around an emphasized term that do not make it a longer phrase.
+_AROUND_A_TERM = " \t\n.,;:!?()[]“”‘’\"'"
+
+
 # -- the rules of sense ------------------------------------------------------------
 
 # Characters that join a word into a longer name: site-packages, module.py,
@@ -519,6 +533,8 @@ _LONGER_WORD_END = re.compile(r"\w\w$")
 _PROPER_NAME_BEFORE = re.compile(
     r"(?:\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}\w*|\b[A-Z]\w+\s+[A-Z]\w+)\s+$"
 )
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*[ \u00a0]$")
+_CAPITALISED_AFTER = re.compile(r"^[ \u00a0][A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
@@ -601,8 +617,14 @@ def _other_sense(text: str, mention: Mention) -> bool:
     if not surface.strip(".…"):
         return True  # an ellipsis in prose is an ellipsis
     at_sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:"
-    if surface[:1].isupper() and mention.name[:1].islower() and not at_sentence_start:
-        return True  # part of a proper name: "the Python Package Index"
+    if (
+        surface[:1].isupper()
+        and mention.name[:1].islower()
+        and not at_sentence_start
+        and (_CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(after))
+    ):
+        return True  # part of a proper name: "the Python Package Index" (one
+        # capitalised word alone may be spelled out: "Atomicity, Consistency")
     if " " in surface or not surface.isalpha():
         return False
     previous = _WORD_BEFORE.search(before)
@@ -638,10 +660,10 @@ def _side_by_side(
 ) -> set[Mention]:
     """Mentions that are part of a longer name the glossary lacks.
 
-    Two names with only a space between them read as one name. The one that
-    is an everyday word gives way ("asynchronous generator function" links
-    *asynchronous generator*); of two everyday words neither is linked
-    ("statement type"); of two specific ones, the first is linked. A name
+    Two names with only a space between them read as one name, whose head
+    is the second: "asynchronous generator function" links *asynchronous
+    generator*, "class attribute" links neither (*class* is an everyday
+    word), "statement type" neither. A name
     right after an inline element, with only a space between ("the ``gc``
     module"), names the kind of what the element shows: it is not linked. (A
     run of text that starts with a space, after another run of the same
@@ -654,11 +676,12 @@ def _side_by_side(
         between = page.runs[first.run][3][first.end : second.start]
         if not between or between.strip():
             continue
-        first_everyday, second_everyday = everyday(first), everyday(second)
-        if first_everyday:
+        # The second name is the compound's head, the first says what kind
+        # ("class attribute" is an attribute of a class): the head is never
+        # linked, the kind only when it is no everyday word.
+        if everyday(first):
             plain.add(first)
-        if second_everyday or not first_everyday:
-            plain.add(second)
+        plain.add(second)
     for mention in mentions:
         _ordinal, _unit, block, text = page.runs[mention.run]
         before = text[: mention.start]

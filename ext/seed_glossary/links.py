@@ -116,6 +116,9 @@ _NEVER_LINK_CLASSES = frozenset(
 )
 
 
+_EMPHASIS = (nodes.emphasis, nodes.strong)
+
+
 # -- where mentions may be linked -------------------------------------------------
 
 
@@ -303,11 +306,18 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for xref, unit in xrefs
         if unit in units and unit.entry and xref.get("sg_generated")
     ]
+    # Runs set in italics or bold on their own: where a writer introduces a term.
+    emphasized = [
+        ordinal
+        for ordinal, (texts, unit, _block) in enumerate(runs)
+        if unit in units and isinstance(texts[0].parent, _EMPHASIS)
+    ]
     page = {
         "units": [[u.ident, u.entry] for u in units],
         "linked": linked,
         "see": see,
         "title": _title(doctree),
+        "emphasized": emphasized,
     }
     domain.texts[docname] = sidecar.write_lines(
         sidecar.path(env, "text", docname), [page, *captured]
@@ -336,6 +346,7 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         lines=tuple(line for *_run, line in runs),
         see=tuple((u, target) for u, target in head.get("see", ())),
         title=head.get("title", ""),
+        emphasized=frozenset(head.get("emphasized", ())),
     )
 
 

@@ -9,7 +9,7 @@ wins, so "intestinal permeability" beats "permeability".
 
 Short names written with capitals inside ("SCFAs", "sIgA") are abbreviations:
 they match only as written, so that "SHBG" never links the word "shbg" and an
-alias like "IT" would not link "it".
+alias like "IT" would not link "it". So do names of one letter ("A").
 """
 
 from __future__ import annotations
@@ -167,6 +167,11 @@ class TermMatcher:
         for spelling, name, target in sorted(every):
             spelling = " ".join(spelling.split())
             if not spelling:
+                continue
+            if len(spelling) == 1:
+                # A letter ("A", a note or a grade) is never the word "a".
+                pattern = _Pattern(target, name, frozenset({spelling}))
+                _add_form(found, spelling, pattern)
                 continue
             if is_abbreviation(spelling):
                 forms = {spelling, spelling + "s"}

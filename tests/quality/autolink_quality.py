@@ -250,10 +250,13 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
         read[build_name] = read_build(out, pages)
     names = {n.lower(): e.names[0].lower() for e in corpus.entries for n in e.names}
 
+    inline_named, inline_unnamed = named_in_definitions(corpus)
+    glossary_truth = inline_named | see_also_named(corpus)
+
     def glossary_part(found: dict) -> dict:
         links = [x for x in found["links"] if x["entry"] is not None]
         made = {(x["entry"], x["target"]) for x in links}
-        truth = corpus.glossary_truth
+        truth = glossary_truth
         beyond = [x for x in links if (x["entry"], x["target"]) not in truth]
         see_also = {
             (entry.names[0].lower(), other.lower())
@@ -262,6 +265,10 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
         }
         return {
             "author_links": len(truth),
+            "inline_author_links": len(corpus.glossary_truth),
+            # inline links whose text is not the entry's name ("appears
+            # uncovered" for *uncovered type*): no autolink can make them
+            "inline_unnamed": sorted(inline_unnamed),
             "made": len(truth & made),
             "recall": _share(len(truth & made), len(truth)),
             "autolinks": len(links),
@@ -281,16 +288,23 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
     every = read["all"]
     prose_links = [x for x in every["links"] if x["page"] != "glossary"]
     made = {(x["page"], x["target"]) for x in prose_links}
-    truth = corpus.prose_truth
+    unmentioned = _unmentioned(corpus)
+    truth = corpus.prose_truth - set(unmentioned)
     words = sum(every["words"].values())
     titled = {}
+    forms = _forms(corpus)
+    texts = {path.rsplit(".", 1)[0]: text for path, text in corpus.pages.items()}
     for page, title in every["titles"].items():
         for head in title_entries(title, names):
-            titled[(page, head)] = (page, head) in made
+            # Only where the page's text names the entry, besides its title.
+            body = texts.get(page, "").partition("\n")[2]
+            if _names(body, forms.get(head, [])):
+                titled[(page, head)] = (page, head) in made
     prose = {
         "pages": len(pages),
         "words": words,
         "author_places": len(truth),
+        "author_places_unnamed": len(unmentioned),
         "made": len(truth & made),
         "places_share": _share(len(truth & made), len(truth)),
         "autolinks": len(prose_links),
@@ -300,14 +314,14 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
         "title_pages_linked": sum(titled.values()),
         "title_missed": sorted(f"{p}: {h}" for (p, h), ok in titled.items() if not ok),
         "missed": sorted(truth - made),
-        "unmentioned_places": sorted(_unmentioned(corpus)),
+        "unmentioned_places": sorted(unmentioned),
     }
     beyond = {
         "glossary": [
             x
             for x in read["default"]["links"]
             if x["entry"] is not None
-            and (x["entry"], x["target"]) not in corpus.glossary_truth
+            and (x["entry"], x["target"]) not in glossary_truth
         ],
         "prose": [x for x in prose_links if (x["page"], x["target"]) not in truth],
     }
@@ -328,28 +342,61 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
     }
 
 
+def _forms(corpus: Corpus) -> dict[str, list[str]]:
+    """Each headword (folded) -> every name of its entry, singular and plural."""
+    return {
+        entry.names[0].lower(): [f for n in entry.names for f in _plurals(n.lower())]
+        for entry in corpus.entries
+    }
+
+
+def _names(text: str, forms: list[str]) -> bool:
+    text = " ".join(text.lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms)
+
+
+def named_in_definitions(
+    corpus: Corpus,
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """The authors' inline links between entries, split: those whose entry's
+    definition names the target (a name or its plural), and the others."""
+    forms = _forms(corpus)
+    bodies = {entry.names[0].lower(): entry.body for entry in corpus.entries}
+    named = {
+        (source, target)
+        for source, target in corpus.glossary_truth
+        if _names(bodies.get(source, ""), forms.get(target, []))
+    }
+    return named, corpus.glossary_truth - named
+
+
+def see_also_named(corpus: Corpus) -> set[tuple[str, str]]:
+    """The authors' "See also" links of each entry whose definition names the
+    entry linked to: the other links its authors made from it, where an
+    autolink can make them (a glossary such as LilyPond's links mostly so)."""
+    forms = _forms(corpus)
+    heads = corpus.headword()
+    out = set()
+    for entry in corpus.entries:
+        for other in entry.see_also:
+            head = heads.get(other.lower())
+            if head and _names(entry.body, forms.get(head, [])):
+                out.add((entry.names[0].lower(), head))
+    return out
+
+
 def _unmentioned(corpus: Corpus) -> list[tuple[str, str]]:
     """Authors' prose places whose entry is not named (a name or its plural) in
     the page's text: no autolink can make them (the link's text was another
-    word, or a dropped link list was the only mention)."""
-    forms: dict[str, list[str]] = {}
-    for entry in corpus.entries:
-        forms[entry.names[0].lower()] = [
-            f for n in entry.names for f in _plurals(n.lower())
-        ]
-    texts = {
-        path.rsplit(".", 1)[0]: " ".join(text.lower().split())
-        for path, text in corpus.pages.items()
-    }
-    out = []
-    for page, head in corpus.prose_truth:
-        text = texts.get(page, "")
-        if not any(
-            re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)
-            for f in forms.get(head, [])
-        ):
-            out.append((page, head))
-    return out
+    word, or a dropped link list was the only mention). They are left out of
+    the places measured, and counted."""
+    forms = _forms(corpus)
+    texts = {path.rsplit(".", 1)[0]: text for path, text in corpus.pages.items()}
+    return [
+        (page, head)
+        for page, head in corpus.prose_truth
+        if not _names(texts.get(page, ""), forms.get(head, []))
+    ]
 
 
 def verdict(row: dict, args: argparse.Namespace) -> list[str]:

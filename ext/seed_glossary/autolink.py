@@ -46,6 +46,8 @@ from .model import AvoidedName, ItemNames
 #: Why a mention was not linked (the first word of a report's reason).
 NOT_LINKED_REASONS = {
     "excluded": "excluded by configuration or by the seed (autolink: never)",
+    "empty": "the entry has no definition of its own (only See also lines), "
+    "linked only where an everyday word would be",
     "sense": "used in another sense (part of a longer word, an identifier, a verb)",
     "compound": "side by side with another name: a compound the glossary lacks",
     "repeat": "linked already in this entry or page",
@@ -133,12 +135,15 @@ class LinkNames:
     :param setting: the autolink setting, as text: part of :attr:`digest`
     :param everyday: names that are everyday words, as written (see
         :func:`everyday_words`)
+    :param function_words: the language's most frequent words, folded (see
+        :func:`function_words`)
     """
 
     items: Iterable[ItemNames]
     exclude: Iterable[str] = ()
     setting: str = ""
     everyday: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
     #: folded name -> key of its entry (the first page's, if two define it;
     #: of names that differ in case, the lower-case one's)
     names: dict[str, str] = field(init=False)
@@ -155,6 +160,8 @@ class LinkNames:
     own_of: dict[str, frozenset[str]] = field(init=False)
     #: folded names and entry keys never linked
     excluded: frozenset[str] = field(init=False)
+    #: entries with no definition of their own: a link to one only says "see"
+    empty: set[str] = field(init=False)
     #: entry key -> "always" or "first" (a curated seed's ``autolink:``)
     overrides: dict[str, str] = field(init=False)
     #: folded abbreviation -> what it stands for (a shared one: several terms)
@@ -167,7 +174,7 @@ class LinkNames:
     def __post_init__(self) -> None:
         items = list(self.items)
         self.names, self.headwords, self.overrides, pairs = {}, {}, {}, []
-        self.exact = {}
+        self.exact, self.empty = {}, set()
         spelled: dict[str, str] = {}  # folded -> the name that holds it
         excluded = {key(n) for n in self.exclude}
         for item in items:
@@ -186,6 +193,8 @@ class LinkNames:
             self.headwords.setdefault(item.key, item.names[0])
             if item.autolink == "never":
                 excluded.add(item.key)
+            if item.empty:
+                self.empty.add(item.key)
             elif item.autolink:
                 self.overrides.setdefault(item.key, item.autolink)
         self.own_of = {}
@@ -215,7 +224,8 @@ class LinkNames:
         digest.update(
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
             f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
-            f"\0{sorted(self.avoided.items())}".encode()
+            f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
+            f"\0{sorted(self.function_words)}".encode()
         )
         self.digest = digest.hexdigest()
 
@@ -401,6 +411,17 @@ def everyday_words(
     )
 
 
+def function_words(language: str, count: int = 100) -> frozenset[str]:
+    """The *count* most frequent words of *language* (``wordfreq``'s data):
+    its articles, prepositions and pronouns; none for a language it lacks."""
+    from wordfreq import top_n_list
+
+    try:
+        return frozenset(top_n_list(language, count, wordlist="small"))
+    except LookupError:
+        return frozenset()
+
+
 def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
     """Zipf frequency in English of each single word, from ``wordfreq``'s data.
 
@@ -415,6 +436,22 @@ def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
 
 
 # -- deciding --------------------------------------------------------------------------
+
+
+def page_topics(title: str, names: LinkNames) -> set[str]:
+    """The entries a page's title names as its topic.
+
+    A name that another word of the title qualifies is not the topic: "Call
+    expressions" is about call expressions, not expressions. Words of the
+    language's most frequent (articles, prepositions: "Creating a Database")
+    qualify nothing.
+    """
+    topics = set()
+    for found in names.matcher.find(title):
+        before = _WORDS.findall(title[: found.start])
+        if not before or before[-1].casefold() in names.function_words:
+            topics.add(found.target)
+    return topics
 
 
 def plan_page(
@@ -441,8 +478,7 @@ def plan_page(
         if target is not None:
             seen.setdefault(unit_index, set()).add(target)
 
-    # The entries the page is about: its title names them.
-    topics = {found.target for found in names.matcher.find(page.title)}
+    topics = page_topics(page.title, names)
 
     def everyday(mention: Mention) -> bool:
         """An everyday word, or a name that many pages use?"""
@@ -454,9 +490,14 @@ def plan_page(
     def introduced(mention: Mention) -> bool:
         """Is the name set in italics or bold of its own, as a writer sets a
         term where the text introduces it ("*Beams* are added")?"""
-        ordinal, _unit, _block, text = page.runs[mention.run]
+        ordinal, _unit, block, text = page.runs[mention.run]
         if ordinal not in page.emphasized:
             return False
+        following = (
+            page.runs[mention.run + 1] if mention.run + 1 < len(page.runs) else None
+        )
+        if following and following[2] == block and following[3].startswith(":"):
+            return False  # a label: "**Note**: ..."
         return text.strip(_AROUND_A_TERM) == text[mention.start : mention.end]
 
     def wanted(entry: str | None, mention: Mention) -> bool:
@@ -494,8 +535,12 @@ def plan_page(
             reason = "compound"
         elif target in unit_seen or (policy_of == "first" and target in on_page):
             reason = "repeat"
-        elif everyday(mention) and not wanted(entry, mention):
-            reason = "everyday"
+        elif (target in names.empty or everyday(mention)) and not wanted(
+            entry, mention
+        ):
+            # An entry that only says "see also" helps where the term is met
+            # first or is the topic, as an everyday word does.
+            reason = "empty" if target in names.empty else "everyday"
         elif policy.max_per_paragraph and per_block[block] >= policy.max_per_paragraph:
             reason = "density"
         if reason:
@@ -522,6 +567,9 @@ def plan_page(
 _AROUND_A_TERM = " \t\n.,;:!?()[]“”‘’\"'"
 
 
+_WORDS = re.compile(r"\w+")
+
+
 # -- the rules of sense ------------------------------------------------------------
 
 # Characters that join a word into a longer name: site-packages, module.py,
@@ -533,8 +581,10 @@ _LONGER_WORD_END = re.compile(r"\w\w$")
 _PROPER_NAME_BEFORE = re.compile(
     r"(?:\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}\w*|\b[A-Z]\w+\s+[A-Z]\w+)\s+$"
 )
-_CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*[ \u00a0]$")
-_CAPITALISED_AFTER = re.compile(r"^[ \u00a0][A-Z]")
+# What a sentence, or a quotation in it, starts after.
+_OPENERS = ".!?:“‘\"'(["
+# A capitalised word, a comma, a space: the list "Atomicity, Consistency".
+_CAPITALISED_LIST = re.compile(r"\b[A-Z]\w*,[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
@@ -616,15 +666,17 @@ def _other_sense(text: str, mention: Mention) -> bool:
         return True  # a command or a function, not the thing it is named for
     if not surface.strip(".…"):
         return True  # an ellipsis in prose is an ellipsis
-    at_sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:"
+    if len(surface) == 1:
+        return True  # a letter says nothing of its sense ("A" or "a")
+    at_sentence_start = not before.strip() or before.rstrip()[-1:] in _OPENERS
     if (
         surface[:1].isupper()
         and mention.name[:1].islower()
         and not at_sentence_start
-        and (_CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(after))
+        and not _CAPITALISED_LIST.search(before)
     ):
-        return True  # part of a proper name: "the Python Package Index" (one
-        # capitalised word alone may be spelled out: "Atomicity, Consistency")
+        return True  # part of a proper name: "the Python Package Index", "the
+        # Staff context" (not a list of capitalised words: "Atomicity, Consistency")
     if " " in surface or not surface.isalpha():
         return False
     previous = _WORD_BEFORE.search(before)

@@ -278,6 +278,8 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
         abbreviations=abbreviations,
         expansions=expansions,
         avoided=tuple(dict.fromkeys(a for e in item.entries for a in e.avoided)),
+        empty=not item.see
+        and not any(e.definition.strip() or e.sections for e in item.entries),
     )
 
 

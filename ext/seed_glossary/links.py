@@ -40,6 +40,7 @@ from .autolink import (
     common_entries,
     everyday_words,
     find_mentions,
+    function_words,
     page_mentions,
     plan_page,
     related_entries,
@@ -376,11 +377,16 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         if missing:
             cache.update(zipf_frequencies(sorted(missing)))
         everyday = everyday_words(single, cache, threshold)
+    cached = domain.data.get("function_words")
+    language = (config.language or "en").split("_")[0].lower()
+    if cached is None or cached[0] != language:
+        cached = domain.data["function_words"] = (language, function_words(language))
     return LinkNames(
         items,
         config.seed_glossary_autolink_exclude,
         LinkScope(config).setting,
         everyday,
+        cached[1],
     )
 
 

@@ -220,3 +220,5 @@ class ItemNames:
     expansions: tuple[str, ...] = ()
     #: names to avoid, with the preferred name being the headword
     avoided: tuple[AvoidedName, ...] = ()
+    #: the entry has no definition of its own, only "See also" lines
+    empty: bool = False

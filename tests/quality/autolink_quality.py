@@ -65,6 +65,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 from corpus import ROOT, Corpus
+from wordfreq import top_n_list
 
 MANUALS = ("cpython", "sqlalchemy", "lilypond", "rust")
 WORK = ROOT / "build" / "quality"
@@ -223,8 +224,17 @@ def title_entries(title: str, names: dict[str, str]) -> set[str]:
     for start, end, head in spans:
         if all(end <= a or start >= b for a, b in taken):
             taken.append((start, end))
-            found.add(head)
+            # A name another word qualifies is not what the page is about:
+            # "Call expressions" names *call expression*, not *expression*.
+            before = re.findall(r"\w+", text[:start])
+            if not before or before[-1] in _FUNCTION_WORDS:
+                found.add(head)
     return found
+
+
+# The language's most frequent words (articles, prepositions), which qualify
+# nothing: "Creating a Database" is about databases.
+_FUNCTION_WORDS = frozenset(top_n_list("en", 100, wordlist="small"))
 
 
 # -- the figures ----------------------------------------------------------------

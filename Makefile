@@ -72,8 +72,12 @@ locales: $(STAMP)
 ##          SQLAlchemy, LilyPond's music glossary, the Rust reference (Debian's doc
 ##          packages; downloaded once into build/quality/ when not installed); fails
 ##          under the thresholds of issue 25 (the script's defaults)
+# Misses published on the manual's quality page (docs/autolink-quality.md):
+# reported on every run, they do not fail it; any other miss does.
+KNOWN_MISSES ?= lilypond:beyond lilypond:titles rust:beyond
 quality: $(STAMP)
-	$(BIN)/python tests/quality/autolink_quality.py $(QUALITYOPTS)
+	$(BIN)/python tests/quality/autolink_quality.py \
+	  $(foreach miss,$(KNOWN_MISSES),--known-miss $(miss)) $(QUALITYOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
 bench: $(STAMP)

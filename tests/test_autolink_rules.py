@@ -13,6 +13,7 @@ from seed_glossary.autolink import (
     everyday_words,
     find_mentions,
     page_mentions,
+    page_topics,
     plan_page,
     related_entries,
 )
@@ -319,3 +320,50 @@ def test_one_capitalised_word_mid_sentence_is_no_proper_name():
     names = _names(("atomicity",), ("consistency",), ("package",))
     text = "An acronym for “Atomicity, Consistency”; see the Python Package Index."
     assert _plan(_prose(text), names)[0] == ["Atomicity", "Consistency"]
+
+
+def test_a_title_names_its_topic_unless_another_word_qualifies_it():
+    names = LinkNames(
+        [
+            ItemNames("expression", ("Expression",), ()),
+            ItemNames("db", ("Database",), ()),
+        ],
+        everyday=frozenset({"Expression", "Database"}),
+        function_words=frozenset({"a", "the"}),
+    )
+    assert page_topics("Call expressions", names) == set()
+    assert page_topics("Expressions", names) == {"expression"}
+    assert page_topics("Creating a Database", names) == {"db"}
+
+
+def test_an_entry_with_no_definition_links_where_an_everyday_word_would():
+    """A link to "rest: See also note value" helps only where the page is
+    about rests or introduces them."""
+    names = LinkNames(
+        [ItemNames("rest", ("rest",), (), empty=True), ItemNames("beam", ("beam",), ())]
+    )
+    linked, plain = _plan(_prose("A rest and a beam."), names)
+    assert linked == ["beam"]
+    assert plain == [("rest", "empty")]
+    page = PageText(
+        units=(Unit("rests#"),), runs=((0, 0, 0, "A rest is silence."),), title="Rests"
+    )
+    assert _plan(page, names)[0] == ["rest"]
+
+
+def test_an_emphasised_label_introduces_nothing_and_a_letter_links_nothing():
+    names = _names(("Note",), ("A",), everyday={"Note"})
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "Note"), (1, 0, 0, ": A score holds a note.")),
+        emphasized=frozenset({0}),
+    )
+    linked, plain = _plan(page, names)
+    assert linked == []
+    assert ("note", "everyday") in plain and ("a", "sense") in plain
+    inside = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "Note:"), (1, 0, 0, " read this first.")),
+        emphasized=frozenset({0}),
+    )
+    assert _plan(inside, names)[0] == []

@@ -493,11 +493,11 @@ def plan_page(
         ordinal, _unit, block, text = page.runs[mention.run]
         if ordinal not in page.emphasized:
             return False
-        following = (
-            page.runs[mention.run + 1] if mention.run + 1 < len(page.runs) else None
-        )
-        if following and following[2] == block and following[3].startswith(":"):
-            return False  # a label: "**Note**: ..."
+        following = page.runs[mention.run + 1 : mention.run + 2]
+        if text[mention.end :].strip().startswith(":") or (
+            following and following[0][2] == block and following[0][3][:1] == ":"
+        ):
+            return False  # a label: "**Note**: ..." or "**Note:** ..."
         return text.strip(_AROUND_A_TERM) == text[mention.start : mention.end]
 
     def wanted(entry: str | None, mention: Mention) -> bool:

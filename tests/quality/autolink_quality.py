@@ -409,30 +409,53 @@ def _unmentioned(corpus: Corpus) -> list[tuple[str, str]]:
     ]
 
 
-def verdict(row: dict, args: argparse.Namespace) -> list[str]:
-    """The thresholds this manual misses."""
+#: The checks of :func:`verdict`, as ``--known-miss`` names them.
+CHECKS = ("recall", "beyond", "places", "titles", "self-links")
+
+
+def verdict(row: dict, args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The thresholds this manual misses: ``(check, what)`` pairs."""
     g, p = row["glossary"], row["prose"]
     missed = []
     if g["recall"] < args.min_recall:
-        missed.append(f"glossary recall {g['recall']:.1%} < {args.min_recall:.0%}")
+        missed.append(
+            ("recall", f"glossary recall {g['recall']:.1%} < {args.min_recall:.0%}")
+        )
     if g["beyond_per_author_link"] is not None and (
         g["beyond_per_author_link"] > args.max_beyond
     ):
         missed.append(
-            f"glossary beyond per author link {g['beyond_per_author_link']} "
-            f"> {args.max_beyond}"
+            (
+                "beyond",
+                f"glossary beyond per author link {g['beyond_per_author_link']} "
+                f"> {args.max_beyond}",
+            )
         )
     if p["places_share"] < args.min_places:
-        missed.append(f"prose places {p['places_share']:.1%} < {args.min_places:.0%}")
+        missed.append(
+            ("places", f"prose places {p['places_share']:.1%} < {args.min_places:.0%}")
+        )
     if p["title_pages"] and (
         p["title_pages_linked"] / p["title_pages"] < args.min_titles
     ):
         missed.append(
-            f"title pages linked {p['title_pages_linked']}/{p['title_pages']}"
+            (
+                "titles",
+                f"title pages linked {p['title_pages_linked']}/{p['title_pages']}",
+            )
         )
     if row["self_links"]:
-        missed.append(f"{row['self_links']} self-links")
+        missed.append(("self-links", f"{row['self_links']} self-links"))
     return missed
+
+
+def failing(row: dict, known: list[str]) -> list[str]:
+    """The misses that fail the run: those not named by ``--known-miss``."""
+    return [
+        what
+        for check, what in row["missed_thresholds"]
+        if f"{row['manual']}:{check}" not in known
+    ]
 
 
 # -- the sample -----------------------------------------------------------------
@@ -490,6 +513,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-titles", type=float, default=1.0)
     parser.add_argument("--work", type=Path, default=WORK, help="builds go here")
     parser.add_argument(
+        "--known-miss",
+        action="append",
+        default=[],
+        metavar="MANUAL:CHECK",
+        help="a miss published in the manual, reported but not failing the run "
+        f"(checks: {', '.join(CHECKS)})",
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -530,11 +561,13 @@ def main(argv: list[str] | None = None) -> int:
                 row["sample"] = samples[row["manual"]]
         print(json.dumps({"rows": rows, "seconds": wall}, indent=2, ensure_ascii=False))
     else:
-        _report(rows, samples, wall)
-    return 1 if any(row["missed_thresholds"] for row in rows) else 0
+        _report(rows, samples, wall, args.known_miss)
+    return 1 if any(failing(row, args.known_miss) for row in rows) else 0
 
 
-def _report(rows: list[dict], samples: dict, wall: float) -> None:
+def _report(
+    rows: list[dict], samples: dict, wall: float, known_misses: list[str]
+) -> None:
     print(
         "\ngl.links: authors' links between entries; recall: share of them made "
         "(default build);\nbeyond/l: glossary autolinks beyond the authors' per "
@@ -552,8 +585,10 @@ def _report(rows: list[dict], samples: dict, wall: float) -> None:
         )
     print("Thresholds missed:" if any(r["missed_thresholds"] for r in rows) else "")
     for row in rows:
-        for miss in row["missed_thresholds"]:
-            print(f"  {row['manual']}: {miss}")
+        for check, what in row["missed_thresholds"]:
+            known = f"{row['manual']}:{check}" in known_misses
+            note = " (known, published in the manual)" if known else ""
+            print(f"  {row['manual']}: {what}{note}")
     print(f"wall time: {wall} s")
     for name, sample in samples.items():
         for part in ("glossary", "prose"):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pytest
 
 from seed_glossary.autolink import (
-    LinkNames,
     PageText,
     Policy,
     Unit,
     common_entries,
-    everyday_words,
     find_mentions,
     page_mentions,
     page_topics,
@@ -19,6 +17,7 @@ from seed_glossary.autolink import (
 )
 from seed_glossary.matching import TermMatcher, typeset_variants
 from seed_glossary.model import ItemNames
+from seed_glossary.vocabulary import LinkNames, everyday_words
 
 
 def _names(*items: tuple[str, ...], everyday=(), autolink=None) -> LinkNames:

@@ -10,20 +10,24 @@ The rules, in the order they apply to each mention:
 
 1. *Never*: the entry itself, names excluded by configuration or by a seed's
    ``autolink: never``.
-2. *Sense*: a mention used in another sense is not linked: part of a longer
-   word (``site-packages``, ``module.py``), followed by a number (an
-   identifier, ``PEP 8``), or a verb where the name is a noun (``to type
-   the``, ``you list``, ``interpreted as``).
+2. *Sense*: a mention used in another sense is not linked (see
+   :mod:`.sense`): part of a longer word (``site-packages``), an identifier
+   (``PEP 8``), a call or a manual page (``git-archive(1)``), a verb where
+   the name is a noun (``to type the``).
 3. *Compound*: two names side by side (``statement type``) read as one
    name that the glossary does not have: the everyday one is not linked; a
    name right after inline code (``the gc module``) is not linked.
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
-5. *Everyday words*: a name that is an everyday English word (a single word
-   at or above a word-frequency threshold) or that the build uses in many
-   units (a share of its entries and pages) is linked only inside glossary
-   entries, where the first sentence of the entry uses it: there it names
-   what the entry is. ``autolink: always`` lifts this rule for a term.
+5. *Everyday words*: a name that is an everyday word (a single word at or
+   above the language's word-frequency threshold, see
+   :mod:`.vocabulary`), or that the prose of many pages names, links inside
+   a glossary entry related to its own (the definitions name each other, a
+   See also line, the headword holds it) or, with ``"first"``, at its first
+   mention in every entry; in prose, on the page its title names and where
+   the text sets it in italics or bold of its own. Entries with no
+   definition of their own follow the same rule. ``autolink: always`` lifts
+   it for a term.
 6. *Density*: at most so many autolinks per paragraph.
 """
 
@@ -31,17 +35,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import key
-from .matching import TermMatcher, is_abbreviation
-from .model import AvoidedName, ItemNames
+from .sense import other_sense
+from .vocabulary import LinkNames, written
 
 #: Why a mention was not linked (the first word of a report's reason).
 NOT_LINKED_REASONS = {
@@ -124,153 +126,6 @@ class NotLinked(NamedTuple):
     target: str
     reason: str
     entry: str | None  #: the entry it is in (None in prose)
-
-
-@dataclass
-class LinkNames:
-    """Every name that can be linked, and to which entry (one build).
-
-    :param items: the glossary items of every page, in page order
-    :param exclude: names never autolinked (``seed_glossary_autolink_exclude``)
-    :param setting: the autolink setting, as text: part of :attr:`digest`
-    :param everyday: names that are everyday words, as written (see
-        :func:`everyday_words`)
-    :param function_words: the language's most frequent words, folded (see
-        :func:`function_words`)
-    """
-
-    items: Iterable[ItemNames]
-    exclude: Iterable[str] = ()
-    setting: str = ""
-    everyday: frozenset[str] = frozenset()
-    function_words: frozenset[str] = frozenset()
-    #: folded name -> key of its entry (the first page's, if two define it;
-    #: of names that differ in case, the lower-case one's)
-    names: dict[str, str] = field(init=False)
-    #: name as written (NFC, single spaces) -> key of its entry
-    exact: dict[str, str] = field(init=False)
-    #: bare name of a qualified headword ("function" of "Function (routine)")
-    #: -> the headword, where no other entry has that name
-    bare: dict[str, str] = field(init=False)
-    #: the other way: qualified headword -> its bare name
-    bare_of: dict[str, str] = field(init=False)
-    #: entry key -> its headword
-    headwords: dict[str, str] = field(init=False)
-    #: entry key -> entries it must not link (itself, those its aliases name)
-    own_of: dict[str, frozenset[str]] = field(init=False)
-    #: folded names and entry keys never linked
-    excluded: frozenset[str] = field(init=False)
-    #: entries with no definition of their own: a link to one only says "see"
-    empty: set[str] = field(init=False)
-    #: entry key -> "always" or "first" (a curated seed's ``autolink:``)
-    overrides: dict[str, str] = field(init=False)
-    #: folded abbreviation -> what it stands for (a shared one: several terms)
-    abbreviations: dict[str, tuple[str, ...]] = field(init=False)
-    #: folded name to avoid -> (the preferred headword, the name as given)
-    avoided: dict[str, tuple[str, AvoidedName]] = field(init=False)
-    #: changes whenever a name, its entry, the exclusions or the setting change
-    digest: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        items = list(self.items)
-        self.names, self.headwords, self.overrides, pairs = {}, {}, {}, []
-        self.exact, self.empty = {}, set()
-        spelled: dict[str, str] = {}  # folded -> the name that holds it
-        excluded = {key(n) for n in self.exclude}
-        for item in items:
-            for name in item.names:
-                folded = key(name)
-                previous = spelled.get(folded)
-                # Sphinx's case-insensitive fallback, but the lower-case name
-                # wins: "Head" at a sentence start is "head", not "HEAD".
-                if previous is None or (
-                    name == name.lower() and previous != previous.lower()
-                ):
-                    self.names[folded] = item.key
-                    spelled[folded] = name
-                self.exact.setdefault(written(name), item.key)
-                pairs.append((name, item.key))
-            self.headwords.setdefault(item.key, item.names[0])
-            if item.autolink == "never":
-                excluded.add(item.key)
-            if item.empty:
-                self.empty.add(item.key)
-            elif item.autolink:
-                self.overrides.setdefault(item.key, item.autolink)
-        self.own_of = {}
-        self.abbreviations = {}
-        self.avoided = {}
-        for item in items:
-            claimed = {self.names.get(key(alias)) for alias in item.claims}
-            self.own_of[item.key] = frozenset({item.key} | {c for c in claimed if c})
-            for abbreviation in item.abbreviations:
-                self.abbreviations.setdefault(key(abbreviation), item.expansions)
-            for avoided in item.avoided:
-                self.avoided.setdefault(key(avoided.name), (item.names[0], avoided))
-        # An excluded headword excludes its entry under every name.
-        excluded |= {
-            target
-            for target, headword in self.headwords.items()
-            if key(headword) in excluded
-        }
-        self.excluded = frozenset(excluded)
-        self._pairs = dict(pairs)
-        self.bare = bare_names(pairs, self.names)
-        self.bare_of = {name: bare for bare, name in self.bare.items()}
-        digest = hashlib.sha256()
-        for name, target in sorted(pairs):
-            digest.update(f"{name}\0{target}\n".encode())
-        digest.update(repr(sorted(self.bare.items())).encode())
-        digest.update(
-            f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
-            f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
-            f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
-            f"\0{sorted(self.function_words)}".encode()
-        )
-        self.digest = digest.hexdigest()
-
-    @cached_property
-    def matcher(self) -> TermMatcher:
-        """Built on first use: a build that plans no page never needs it."""
-        pairs = self._pairs
-        spellings = {bare: (name, pairs[name]) for bare, name in self.bare.items()}
-        return TermMatcher(self._pairs, spellings)
-
-    def resolve(self, name: str) -> str | None:
-        """The entry a ``:term:`` to *name* reaches: the name as written first,
-        then without regard to case, as Sphinx resolves it."""
-        return self.exact.get(written(name)) or self.names.get(key(name))
-
-
-def written(name: str) -> str:
-    """A name as written, compared: NFC, single spaces, case kept."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
-
-
-# "Function (routine)", "Index (relation)": a name and what it means here.
-_QUALIFIED = re.compile(r"(?P<bare>[^()]*[^\s()])\s+\([^()]+\)")
-
-
-def bare_names(
-    pairs: Iterable[tuple[str, str]], taken: Mapping[str, str]
-) -> dict[str, str]:
-    """The bare name of each qualified name, where it names one entry only.
-
-    :param pairs: ``(name, entry key)`` of every name
-    :param taken: folded names already registered: a bare name that is some
-        entry's name is left to that entry
-    """
-    found: dict[str, list[tuple[str, str, str]]] = {}
-    for name, target in pairs:
-        match = _QUALIFIED.fullmatch(name.strip())
-        if match:
-            bare = match["bare"]
-            found.setdefault(key(bare), []).append((bare, name, target))
-    return {
-        same[0][0]: same[0][1]
-        for folded, same in found.items()
-        if folded not in taken and len({target for *_, target in same}) == 1
-    }
 
 
 #: How everyday words link inside glossary entries
@@ -394,47 +249,6 @@ def related_entries(pages: Iterable[PageMentions]) -> frozenset[tuple[str, str]]
     return frozenset(pairs)
 
 
-def everyday_words(
-    names: Iterable[str], zipf: Mapping[str, float], at: float
-) -> frozenset[str]:
-    """The single-word names (as written) whose Zipf frequency is *at* or more.
-
-    A name written with capitals inside ("HEAD", "SQL") is an abbreviation or
-    a symbol, not the everyday word it folds to.
-    """
-    return frozenset(
-        written(n)
-        for n in names
-        if " " not in n.strip()
-        and not is_abbreviation(n)
-        and zipf.get(key(n), 0.0) >= at
-    )
-
-
-def function_words(language: str, count: int = 100) -> frozenset[str]:
-    """The *count* most frequent words of *language* (``wordfreq``'s data):
-    its articles, prepositions and pronouns; none for a language it lacks."""
-    from wordfreq import top_n_list
-
-    try:
-        return frozenset(top_n_list(language, count, wordlist="small"))
-    except LookupError:
-        return frozenset()
-
-
-def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
-    """Zipf frequency in English of each single word, from ``wordfreq``'s data.
-
-    ``wordfreq`` ships its word lists in the package; it is imported here, on
-    first use, because importing it takes a moment. Its small list holds every
-    word of Zipf 3 or more (a rarer word is 0 here): enough for a threshold
-    of everyday words, in much less memory than the large one.
-    """
-    from wordfreq import zipf_frequency
-
-    return {w: zipf_frequency(w, "en", wordlist="small") for w in words}
-
-
 # -- deciding --------------------------------------------------------------------------
 
 
@@ -529,7 +343,7 @@ def plan_page(
         reason = ""
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
-        elif _other_sense(text, mention):
+        elif other_sense(text, mention.start, mention.end, mention.name):
             reason = "sense"
         elif mention in compound:
             reason = "compound"
@@ -568,143 +382,6 @@ _AROUND_A_TERM = " \t\n.,;:!?()[]“”‘’\"'"
 
 
 _WORDS = re.compile(r"\w+")
-
-
-# -- the rules of sense ------------------------------------------------------------
-
-# Characters that join a word into a longer name: site-packages, module.py,
-# os.path, a/b, snake_case, user@host.
-_JOINERS = "-/._\\@"
-_LONGER_WORD_END = re.compile(r"\w\w$")
-# A word with a capital inside (NumPy, GNU), or two capitalised words, right
-# before: the name is the kind of a product named there.
-_PROPER_NAME_BEFORE = re.compile(
-    r"(?:\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}\w*|\b[A-Z]\w+\s+[A-Z]\w+)\s+$"
-)
-# What a sentence, or a quotation in it, starts after.
-_OPENERS = ".!?:“‘\"'(["
-# A capitalised word, a comma, a space: the list "Atomicity, Consistency".
-_CAPITALISED_LIST = re.compile(r"\b[A-Z]\w*,[ \u00a0]$")
-_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
-_WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
-_NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
-# Brackets glued to the name: a call or a manual page, "open()", "git-archive(1)".
-_CALL_AFTER = re.compile(r"^\(\w*\)")
-# Words after which a single-word name is a verb: modals, subject pronouns.
-_VERB_SUBJECTS = frozenset(
-    [
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "may",
-        "might",
-        "cannot",
-        "you",
-        "we",
-        "they",
-        "i",
-        "please",
-        "don’t",
-        "don't",
-        "doesn’t",
-        "doesn't",
-        "didn’t",
-        "didn't",
-        "won’t",
-        "won't",
-        "let’s",
-        "let's",
-    ]
-)
-# Words that follow a verb, not a noun: determiners, object pronouns, particles.
-_VERB_OBJECTS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "that",
-        "those",
-        "your",
-        "my",
-        "our",
-        "their",
-        "it",
-        "them",
-        "in",
-        "out",
-        "into",
-        "up",
-    ]
-)
-_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets"])
-# Endings of verb forms. Not "-able": an entry such as "reachable" or
-# "callable" is that adjective, and "reachable from" is its own sense.
-_VERBAL_ENDINGS = ("ed", "ing")
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "each"])
-_PARTICIPLE_PREPOSITIONS = frozenset(["as", "by", "into", "from", "with", "between"])
-
-
-def _other_sense(text: str, mention: Mention) -> bool:
-    """Is this mention used in another sense than the glossary's?"""
-    start, end = mention.start, mention.end
-    before, after = text[:start], text[end:]
-    surface = text[start:end]
-    if (before[-1:] in _JOINERS and _LONGER_WORD_END.search(before[:-1])) or (
-        after[:1] in _JOINERS and after[1:2].isalnum()
-    ):
-        return True  # part of a longer word or name (a one-letter prefix, as
-        # in "C-contiguous", qualifies the name instead)
-    if _NUMBER_AFTER.match(after) and not mention.name[-1:].isdigit():
-        return True  # an identifier: "PEP 8", "Python 3"
-    if _CALL_AFTER.match(after):
-        return True  # a command or a function, not the thing it is named for
-    if not surface.strip(".…"):
-        return True  # an ellipsis in prose is an ellipsis
-    if len(surface) == 1:
-        return True  # a letter says nothing of its sense ("A" or "a")
-    at_sentence_start = not before.strip() or before.rstrip()[-1:] in _OPENERS
-    if (
-        surface[:1].isupper()
-        and mention.name[:1].islower()
-        and not at_sentence_start
-        and not _CAPITALISED_LIST.search(before)
-    ):
-        return True  # part of a proper name: "the Python Package Index", "the
-        # Staff context" (not a list of capitalised words: "Atomicity, Consistency")
-    if " " in surface or not surface.isalpha():
-        return False
-    previous = _WORD_BEFORE.search(before)
-    following = _WORD_AFTER.match(after)
-    prev_word = previous.group(1) if previous else ""
-    next_word = following.group(1).lower() if following else ""
-    if surface.islower() and _PROPER_NAME_BEFORE.search(before):
-        return True  # named by a product: "the NumPy package", "GNU Readline package"
-    prev_word = prev_word.lower()
-    if prev_word in _VERB_SUBJECTS:
-        return True  # "you type", "can list"
-    if prev_word == "to" and next_word in _VERB_OBJECTS:
-        return True  # "to type the", "to list them"
-    if at_sentence_start and surface[:1].isupper() and next_word in _VERB_OBJECTS:
-        return True  # an instruction: "Type the following"
-    lower = surface.lower()
-    if lower.endswith("ed") and prev_word in _PASSIVE:
-        return True  # a passive verb: "are interpreted"
-    if lower.endswith(_VERBAL_ENDINGS) and next_word in _PARTICIPLE_PREPOSITIONS:
-        return True  # a verb: "interpreted as", "importing from"
-    # A present participle between a determiner and a noun is an adjective:
-    # "the importing module".
-    return (
-        lower.endswith("ing")
-        and prev_word in _DETERMINERS
-        and bool(following)
-        and next_word not in _PARTICIPLE_PREPOSITIONS | {"of"}
-    )
 
 
 def _side_by_side(

@@ -29,7 +29,6 @@ from sphinx.util.matching import Matcher
 
 from . import sidecar
 from .autolink import (
-    LinkNames,
     Mention,
     NotLinked,
     PageMentions,
@@ -38,20 +37,23 @@ from .autolink import (
     Policy,
     Unit,
     common_entries,
-    everyday_words,
     find_mentions,
-    function_words,
     page_mentions,
     plan_page,
     related_entries,
-    written,
-    zipf_frequencies,
 )
 from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
 from .model import WarningSubtype
 from .render import ENTRY_KEY
 from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
+from .vocabulary import (
+    LinkNames,
+    everyday_words,
+    function_words,
+    written,
+    zipf_frequencies,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

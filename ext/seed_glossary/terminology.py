@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
-from .autolink import LinkNames, Mention, PageText
+from .autolink import Mention, PageText
 from .catalog import key
 from .matching import TermMatcher, is_abbreviation
 from .model import ItemNames
+from .vocabulary import LinkNames
 
 
 class AbbreviationUse(NamedTuple):

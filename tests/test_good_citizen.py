@@ -185,3 +185,16 @@ def test_a_seed_folder_inside_the_sources_is_not_read_as_pages(app):
     assert not [d for d in app.env.found_docs if d.startswith("seeds")]
     assert not (app.outdir / "seeds").exists()
     assert "Mucin" in (app.outdir / "index.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot="guest", freshenv=True)
+def test_a_restructuredtext_project_gets_no_markdown_pages(app):
+    """Curated seeds are MyST, but the project's ``README.md`` stays no page."""
+    assert ".md" not in app.config.source_suffix
+    assert "myst_parser" not in app.extensions
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert "README" not in app.env.found_docs
+    assert not (app.outdir / "README.html").exists()
+    glossary = (app.outdir / "glossary.html").read_text()
+    assert "<em>emphasis</em>" in glossary  # the seed's MyST is parsed all the same

@@ -22,9 +22,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
     from .i18n import MESSAGE_CATALOG
 
-    # Curated seeds are MyST; make sure the parser is there even if the
-    # project lists only us.
-    app.setup_extension("myst_parser")
     config.register(app)
     app.connect("config-inited", config.check, priority=100)
     app.connect("config-inited", config.exclude_seed_folder)

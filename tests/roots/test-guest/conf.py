@@ -1,0 +1,3 @@
+extensions = ["seed_glossary"]
+seed_glossary_seeds = "seeds"
+exclude_patterns = ["_build", "seeds"]

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.events import core_events
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.inventory import InventoryFile
 
 EXT = Path(__file__).parents[1] / "ext" / "seed_glossary"
@@ -198,3 +199,23 @@ def test_a_restructuredtext_project_gets_no_markdown_pages(app):
     assert not (app.outdir / "README.html").exists()
     glossary = (app.outdir / "glossary.html").read_text()
     assert "<em>emphasis</em>" in glossary  # the seed's MyST is parsed all the same
+
+
+class _Shout(SphinxPostTransform):
+    """Another extension's post-transform that rewrites text before ours."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if isinstance(text.parent, nodes.paragraph) and text.parent.parent:
+                text.parent.replace(text, nodes.Text(text.upper()))
+
+
+@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+def test_autolinks_lost_to_another_transform_are_reported(app):
+    app.add_post_transform(_Shout)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "prose.rst: WARNING: " in warnings
+    assert "[seed_glossary.autolink_lost]" in warnings

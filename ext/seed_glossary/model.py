@@ -44,6 +44,7 @@ class WarningSubtype(StrEnum):
     DUPLICATE_TERM = "duplicate_term"
     # Pages of the manual.
     DEPRECATED_TERM = "deprecated_term"
+    AUTOLINK_LOST = "autolink_lost"
     # The project.
     NO_SEEDS = "no_seeds"
     SPLIT = "split"
@@ -92,6 +93,10 @@ WARNING_HELP: dict[WarningSubtype, str] = {
     "your own is in its place.",
     WarningSubtype.CONFIG: "A `seed_glossary_*` value is not allowed (the default "
     "is used), or a pattern is not a valid regular expression (it is skipped).",
+    WarningSubtype.AUTOLINK_LOST: "Autolinks planned for a page were not put "
+    "in: after the page was read, another extension's transform changed the "
+    "text they were planned in. The page keeps its text; the message names the "
+    "page and how many links were lost.",
     WarningSubtype.DEPRECATED_CONFIG: "A `seed_glossary_*` value that does nothing "
     "any more is set; remove it from `conf.py`.",
 }

@@ -22,6 +22,7 @@ from .catalog import key
 from .domain import get_domain
 from .i18n import _
 from .links import text_of, walk
+from .model import WarningSubtype
 from .render import ENTRY_KEY, SEE_LINK_CLASS, term_reference
 
 if TYPE_CHECKING:
@@ -87,7 +88,8 @@ def insert_links(
         brackets (``seed_glossary_expand_abbreviations``)
 
     A run that is no longer what was planned (another extension changed it
-    after reading) keeps its text and gets no links.
+    after reading) keeps its text and gets no links, and a warning says how
+    many links the page lost.
     """
     by_run: dict[int, list[PlannedLink]] = defaultdict(list)
     for link in links:
@@ -97,15 +99,17 @@ def insert_links(
         after[use.text][use.end] = f" ({'; '.join(use.expansions)})"
         by_run.setdefault(use.text, [])
     runs, _xrefs = walk(root, docname)
+    lost = 0
     for ordinal, planned in sorted(by_run.items()):
         if ordinal >= len(runs):
-            break
+            lost += len(planned)
+            continue
         texts, _unit, _block = runs[ordinal]
         value = text_of(texts)
         if any(value[link.start : link.end] != link.surface for link in planned) or any(
             end > len(value) for end in after[ordinal]
         ):
-            logger.debug("[seed_glossary] %s: text changed, not linked", docname)
+            lost += len(planned)
             continue
         parent = texts[0].parent
         assert parent is not None
@@ -115,6 +119,15 @@ def insert_links(
         pieces = _linked(value, planned, docname, parent, after[ordinal])
         for offset, piece in enumerate(pieces):
             parent.insert(index + offset, piece)
+    if lost:
+        logger.warning(
+            "%d autolink(s) planned for this page were not put in: its text "
+            "changed after it was read (another extension's transform?)",
+            lost,
+            type="seed_glossary",
+            subtype=WarningSubtype.AUTOLINK_LOST,
+            location=(docname, None),
+        )
 
 
 def _linked(

@@ -83,8 +83,10 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     Key("pages", "page", "docname -> PageSeeds of each seed-glossary on the page"),
-    Key("xrefs", "page", "docname -> (target name key, entry or None) per :term:"),
-    Key("see_xrefs", "page", "docname -> target name keys of See, See also links"),
+    Key(
+        "xrefs", "page", "docname -> (target name as written, entry or None) per :term:"
+    ),
+    Key("see_xrefs", "page", "docname -> target names of See, See also links"),
     Key("texts", "page", "docname -> digest of the page's linkable-text sidecar"),
     Key("split_pages", "page", "docname -> (letter, fingerprint): split letter pages"),
     Key("split_index", "page", "docname -> seed folder stamp: split index pages"),
@@ -93,9 +95,11 @@ KEYS: tuple[Key, ...] = (
     Key(
         "mention_counts",
         "page",
-        "docname -> (stamp, units, {entry: units mentioning it}) (set after reading)",
+        "docname -> (stamp, PageMentions: what its prose and entries name) "
+        "(set after reading)",
     ),
     Key("zipf", "derived", "folded single-word name -> Zipf frequency (a cache)"),
+    Key("function_words", "derived", "language -> its most frequent words (a cache)"),
     Key("backlinks", "derived", "entry key -> Sources linking to it"),
     Key("places", "derived", "entry key -> Place"),
     Key("abbreviations", "derived", "folded abbreviation -> what it stands for"),
@@ -120,7 +124,7 @@ class SeedGlossaryDomain(Domain):
         "confdir": "",
         "reading": frozenset(),
     }
-    data_version = 7
+    data_version = 8
 
     def _page_key(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.data.setdefault(name, {})

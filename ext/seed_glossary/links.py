@@ -379,16 +379,16 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         if missing:
             cache.update(zipf_frequencies(sorted(missing)))
         everyday = everyday_words(single, cache, threshold)
-    cached = domain.data.get("function_words")
     language = (config.language or "en").split("_")[0].lower()
-    if cached is None or cached[0] != language:
-        cached = domain.data["function_words"] = (language, function_words(language))
+    known: dict[str, frozenset[str]] = domain.data.setdefault("function_words", {})
+    if language not in known:
+        known[language] = function_words(language)
     return LinkNames(
         items,
         config.seed_glossary_autolink_exclude,
         LinkScope(config).setting,
         everyday,
-        cached[1],
+        known[language],
     )
 
 

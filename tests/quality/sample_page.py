@@ -73,7 +73,7 @@ def rows_table(data: dict) -> list[str]:
             continue
         out += [
             "",
-            f"#### {part.capitalize()}: {len(rows)} of {data[part]['population']}",
+            f"### {part.capitalize()}: {len(rows)} of {data[part]['population']}",
             "",
             "| # | In | Links to | Context | Judged | Why |",
             "| --- | --- | --- | --- | --- | --- |",

@@ -343,7 +343,7 @@ def plan_page(
         reason = ""
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
-        elif other_sense(text, mention.start, mention.end, mention.name):
+        elif other_sense(text, mention.start, mention.end, mention.name, names.sense):
             reason = "sense"
         elif mention in compound:
             reason = "compound"

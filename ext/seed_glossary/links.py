@@ -46,6 +46,7 @@ from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
 from .model import WarningSubtype
 from .render import ENTRY_KEY
+from .sense import for_language
 from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
 from .vocabulary import (
     LinkNames,
@@ -389,6 +390,7 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         LinkScope(config).setting,
         everyday,
         known[language],
+        for_language(language),
     )
 
 

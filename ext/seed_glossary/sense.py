@@ -2,13 +2,18 @@
 
 A mention is left plain when its context shows another sense: part of a
 longer word or name, an identifier, a call or a manual page, a verb where the
-name is a noun, part of a proper name, an ellipsis. The words these rules
-look at (subjects and objects of verbs, determiners) are English.
+name is a noun, part of a proper name, an ellipsis. The words the rules of
+verbs look at (subjects and objects of verbs, determiners) are data of each
+language (:class:`SenseWords`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
 
 # Characters that join a word into a longer name: site-packages, module.py,
 # os.path, a/b, snake_case, user@host.
@@ -23,72 +28,54 @@ _PROPER_NAME_BEFORE = re.compile(
 _OPENERS = ".!?:“‘\"'(["
 # A capitalised word, a comma, a space: the list "Atomicity, Consistency".
 _CAPITALISED_LIST = re.compile(r"\b[A-Z]\w*,[ \u00a0]$")
-_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
-_WORD_AFTER = re.compile(r"^\s+([A-Za-z’']+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:[’'][^\W\d_]+)?)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]+(?:[’'][^\W\d_]+)?)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
 # Brackets glued to the name: a call or a manual page, "open()", "git-archive(1)".
 _CALL_AFTER = re.compile(r"^\(\w*\)")
-# Words after which a single-word name is a verb: modals, subject pronouns.
-_VERB_SUBJECTS = frozenset(
-    [
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "may",
-        "might",
-        "cannot",
-        "you",
-        "we",
-        "they",
-        "i",
-        "please",
-        "don’t",
-        "don't",
-        "doesn’t",
-        "doesn't",
-        "didn’t",
-        "didn't",
-        "won’t",
-        "won't",
-        "let’s",
-        "let's",
-    ]
-)
-# Words that follow a verb, not a noun: determiners, object pronouns, particles.
-_VERB_OBJECTS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "that",
-        "those",
-        "your",
-        "my",
-        "our",
-        "their",
-        "it",
-        "them",
-        "in",
-        "out",
-        "into",
-        "up",
-    ]
-)
-_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets"])
-# Endings of verb forms. Not "-able": an entry such as "reachable" or
-# "callable" is that adjective, and "reachable from" is its own sense.
-_VERBAL_ENDINGS = ("ed", "ing")
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "each"])
-_PARTICIPLE_PREPOSITIONS = frozenset(["as", "by", "into", "from", "with", "between"])
 
 
-def other_sense(text: str, start: int, end: int, name: str) -> bool:
+@dataclass(frozen=True)
+class SenseWords:
+    """The words of one language that the rules of sense look at.
+
+    Read from ``languages/<code>.json`` in the package (see :func:`for_language`);
+    the rules that need words are off for a language with no such file.
+    """
+
+    verb_subjects: frozenset[str] = frozenset()
+    verb_objects: frozenset[str] = frozenset()
+    passive: frozenset[str] = frozenset()
+    verbal_endings: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
+    participle_prepositions: frozenset[str] = frozenset()
+    to: frozenset[str] = frozenset()
+    passive_endings: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
+    gerund_prepositions: frozenset[str] = frozenset()
+
+
+def for_language(language: str) -> SenseWords:
+    """The :class:`SenseWords` of *language* (a code such as ``en``), or none."""
+    data = files(__package__) / "languages" / f"{language}.json"
+    if not data.is_file():
+        return SenseWords()
+    found = json.loads(data.read_text(encoding="utf-8"))
+    # Apostrophes as typed and as smart quotes typeset them.
+    words = {
+        name: {w for word in group["words"] for w in (word, word.replace("'", "’"))}
+        for name, group in found.items()
+        if isinstance(group, dict)
+    }
+    fields: dict[str, Any] = {
+        name: tuple(sorted(group)) if name.endswith("endings") else frozenset(group)
+        for name, group in words.items()
+        if name in SenseWords.__dataclass_fields__
+    }
+    return SenseWords(**fields)
+
+
+def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -> bool:
     """Is ``text[start:end]``, a mention of *name*, used in another sense than
     the glossary's (rule 2 of :func:`seed_glossary.autolink.plan_page`)?"""
     before, after = text[:start], text[end:]
@@ -124,22 +111,28 @@ def other_sense(text: str, start: int, end: int, name: str) -> bool:
     if surface.islower() and _PROPER_NAME_BEFORE.search(before):
         return True  # named by a product: "the NumPy package", "GNU Readline package"
     prev_word = prev_word.lower()
-    if prev_word in _VERB_SUBJECTS:
+    if prev_word in words.verb_subjects:
         return True  # "you type", "can list"
-    if prev_word == "to" and next_word in _VERB_OBJECTS:
+    if prev_word in words.to and next_word in words.verb_objects:
         return True  # "to type the", "to list them"
-    if at_sentence_start and surface[:1].isupper() and next_word in _VERB_OBJECTS:
+    if at_sentence_start and surface[:1].isupper() and next_word in words.verb_objects:
         return True  # an instruction: "Type the following"
     lower = surface.lower()
-    if lower.endswith("ed") and prev_word in _PASSIVE:
+    if words.passive_endings and (
+        lower.endswith(words.passive_endings) and prev_word in words.passive
+    ):
         return True  # a passive verb: "are interpreted"
-    if lower.endswith(_VERBAL_ENDINGS) and next_word in _PARTICIPLE_PREPOSITIONS:
+    if words.verbal_endings and (
+        lower.endswith(words.verbal_endings)
+        and next_word in words.participle_prepositions
+    ):
         return True  # a verb: "interpreted as", "importing from"
     # A present participle between a determiner and a noun is an adjective:
     # "the importing module".
     return (
-        lower.endswith("ing")
-        and prev_word in _DETERMINERS
+        bool(words.participle_endings)
+        and lower.endswith(words.participle_endings)
+        and prev_word in words.determiners
         and bool(following)
-        and next_word not in _PARTICIPLE_PREPOSITIONS | {"of"}
+        and next_word not in words.participle_prepositions | words.gerund_prepositions
     )

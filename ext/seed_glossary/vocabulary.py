@@ -12,12 +12,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
 from .catalog import key
 from .matching import TermMatcher, is_abbreviation
 from .model import AvoidedName, ItemNames
+from .sense import SenseWords, for_language
 
 
 @dataclass
@@ -31,6 +32,8 @@ class LinkNames:
         :func:`everyday_words`)
     :param function_words: the language's most frequent words, folded (see
         :func:`function_words`)
+    :param sense: the language's words for the rules of sense (English by
+        default, as Sphinx's ``language``)
     """
 
     items: Iterable[ItemNames]
@@ -38,6 +41,7 @@ class LinkNames:
     setting: str = ""
     everyday: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    sense: SenseWords = field(default_factory=lambda: for_language("en"))
     #: folded name -> key of its entry (the first page's, if two define it;
     #: of names that differ in case, the lower-case one's)
     names: dict[str, str] = field(init=False)
@@ -119,7 +123,8 @@ class LinkNames:
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
             f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
             f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
-            f"\0{sorted(self.function_words)}".encode()
+            f"\0{sorted(self.function_words)}"
+            f"\0{sorted((k, sorted(v)) for k, v in asdict(self.sense).items())}".encode()
         )
         self.digest = digest.hexdigest()
 

@@ -191,8 +191,8 @@ def test_a_seed_folder_inside_the_sources_is_not_read_as_pages(app):
 @pytest.mark.sphinx("html", testroot="guest", freshenv=True)
 def test_a_restructuredtext_project_gets_no_markdown_pages(app):
     """Curated seeds are MyST, but the project's ``README.md`` stays no page."""
-    assert ".md" not in app.config.source_suffix
     assert "myst_parser" not in app.extensions
+    assert ".md" not in app.registry.source_suffix
     app.build()
     assert app.warning.getvalue() == ""
     assert "README" not in app.env.found_docs

@@ -34,11 +34,13 @@ pdf: $(STAMP)
 epub: $(STAMP)
 	$(BIN)/sphinx-build -M epub docs docs/_build -W --keep-going $(SPHINXOPTS)
 
-## lint: ruff over the package and the tests, mypy (strict) over the package
+## lint: ruff over the package and the tests, mypy (strict) over the package,
+##       vulture (no dead code; tests/vulture_allowlist.py names what Sphinx uses)
 lint: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py docs/_ext
 	$(BIN)/ruff format --check ext tests docs/conf.py docs/_ext
 	$(BIN)/mypy
+	$(BIN)/vulture ext tests/vulture_allowlist.py --min-confidence 60
 
 ## test: lint, every test, and the manual built with -W
 test: $(STAMP) lint

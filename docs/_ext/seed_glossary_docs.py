@@ -16,6 +16,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from seed_glossary.autolink import NOT_LINKED_REASONS
 from seed_glossary.config import CONFIG_VALUES, ConfigValue
 from seed_glossary.model import WARNING_HELP
 
@@ -59,6 +60,13 @@ def warnings_markdown() -> list[str]:
     return lines
 
 
+def reasons_markdown() -> list[str]:
+    """Every reason of the link report's ``not_linked``, as a MyST table."""
+    lines = ["| Reason | The mention stayed plain because |", "| --- | --- |"]
+    lines += [f"| `{reason}` | {text} |" for reason, text in NOT_LINKED_REASONS.items()]
+    return lines
+
+
 class _Generated(SphinxDirective):
     def lines(self) -> list[str]:
         raise NotImplementedError
@@ -79,7 +87,13 @@ class WarningsReference(_Generated):
         return warnings_markdown()
 
 
+class ReasonsReference(_Generated):
+    def lines(self) -> list[str]:
+        return reasons_markdown()
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("seed-glossary-config", ConfigReference)
     app.add_directive("seed-glossary-warnings", WarningsReference)
+    app.add_directive("seed-glossary-reasons", ReasonsReference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -107,7 +107,8 @@ legend:
   plain            mentions left unlinked, by reason: everyday (an everyday
                    word), sense (another sense), compound (next to another
                    name), repeat (linked already), density (the paragraph's
-                   cap), excluded (configuration or the seed)
+                   cap), excluded (configuration or the seed), empty (an
+                   entry with no definition of its own)
   referenced from  the entries and pages (document names) that link to it
   unused           entries that nothing links to
   wanted           term link targets that match no entry, and their pages

@@ -380,8 +380,6 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
 )
 
-BY_NAME = {value.name: value for value in CONFIG_VALUES}
-
 
 def register(app: Sphinx) -> None:
     """Declare every config value with its default, rebuild and types."""

@@ -199,10 +199,6 @@ class SeedEntry:
     #: for each alias, in the order of ``aliases``: the phrase that names it
     alias_evidence: tuple[AliasEvidence, ...] = ()
 
-    @property
-    def has_problems(self) -> bool:
-        return bool(self.problems)
-
 
 @dataclass(frozen=True, slots=True)
 class ItemNames:

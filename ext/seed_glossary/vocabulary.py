@@ -123,8 +123,7 @@ class LinkNames:
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
             f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
             f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
-            f"\0{sorted(self.function_words)}"
-            f"\0{sorted((k, sorted(v)) for k, v in asdict(self.sense).items())}".encode()
+            f"\0{sorted(self.function_words)}\0{_sense_digest(self.sense)}".encode()
         )
         self.digest = digest.hexdigest()
 
@@ -139,6 +138,11 @@ class LinkNames:
         """The entry a ``:term:`` to *name* reaches: the name as written first,
         then without regard to case, as Sphinx resolves it."""
         return self.exact.get(written(name)) or self.names.get(key(name))
+
+
+def _sense_digest(sense: SenseWords) -> str:
+    """The words of the rules of sense, sorted: a frozenset's repr is not."""
+    return repr(sorted((k, sorted(v)) for k, v in asdict(sense).items()))
 
 
 def written(name: str) -> str:

@@ -109,9 +109,9 @@ class Mention(NamedTuple):
 
 
 class PlannedLink(NamedTuple):
-    """One autolink: ``text[start:end]`` of run *text* links *name*."""
+    """One autolink: ``[start:end]`` of the run numbered *run* links *name*."""
 
-    text: int  #: the run's ordinal in the page walk
+    run: int  #: the run's ordinal in the walk of the page
     start: int
     end: int
     surface: str  #: the words linked, as written

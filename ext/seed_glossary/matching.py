@@ -28,8 +28,11 @@ _MAX_SEPARATOR_VARIANTS = 4  # 2**4 spellings at most per inflected name
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """A name found in a text: ``text[start:end]`` refers to ``target``."""
+class Match:
+    """A name found in a text: ``text[start:end]`` refers to ``target``.
+
+    (:class:`seed_glossary.autolink.Mention` is a match placed in a page.)
+    """
 
     start: int
     end: int
@@ -199,7 +202,7 @@ class TermMatcher:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in *text*, leftmost-longest, on word boundaries."""
         if self._automaton is None or not text:
             return []
@@ -214,7 +217,7 @@ class TermMatcher:
             return self._find_collapsed(text, haystack)
         return self._find(text, haystack)
 
-    def _find_collapsed(self, text: str, haystack: str) -> list[Mention]:
+    def _find_collapsed(self, text: str, haystack: str) -> list[Match]:
         """Runs of spaces inside a name ("leaky  gut"): search a collapsed copy."""
         positions = [
             i
@@ -227,10 +230,10 @@ class TermMatcher:
         for m in self._find(original, collapsed):
             start = positions[m.start]
             end = positions[m.end - 1] + 1
-            out.append(Mention(start, end, m.target, m.name))
+            out.append(Match(start, end, m.target, m.name))
         return out
 
-    def _find(self, text: str, haystack: str) -> list[Mention]:
+    def _find(self, text: str, haystack: str) -> list[Match]:
         if self._automaton is None:
             return []
         candidates = []
@@ -246,12 +249,12 @@ class TermMatcher:
                 continue
             candidates.append((start, -end, pattern))
         candidates.sort(key=lambda c: c[:2])  # leftmost first, then longest
-        mentions: list[Mention] = []
+        mentions: list[Match] = []
         position = 0
         for start, negative_end, pattern in candidates:
             if start >= position:
                 mentions.append(
-                    Mention(start, -negative_end, pattern.target, pattern.name)
+                    Match(start, -negative_end, pattern.target, pattern.name)
                 )
                 position = -negative_end
         return mentions

@@ -32,7 +32,7 @@ class AbbreviationUse(NamedTuple):
     expansions: tuple[str, ...]  #: what it stands for
     line: int  #: in the page's source (0 inside a glossary entry: see ``entry``)
     spelled_before: bool  #: the page named the term before this use
-    text: int  #: the ordinal of its run of text (see PlannedLink.text)
+    run: int  #: the ordinal of its run of text (see PlannedLink.run)
     end: int  #: where it ends in the run
     entry: str | None = None  #: the glossary entry it is in
 

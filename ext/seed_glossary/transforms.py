@@ -93,11 +93,11 @@ def insert_links(
     """
     by_run: dict[int, list[PlannedLink]] = defaultdict(list)
     for link in links:
-        by_run[link.text].append(link)
+        by_run[link.run].append(link)
     after: dict[int, dict[int, str]] = defaultdict(dict)
     for use in expansions:
-        after[use.text][use.end] = f" ({'; '.join(use.expansions)})"
-        by_run.setdefault(use.text, [])
+        after[use.run][use.end] = f" ({'; '.join(use.expansions)})"
+        by_run.setdefault(use.run, [])
     runs, _xrefs = walk(root, docname)
     lost = 0
     for ordinal, planned in sorted(by_run.items()):

@@ -22,7 +22,7 @@ import ahocorasick_rs
 
 _SEPARATOR = re.compile(r"[ -]")
 # Whitespace that stands for a space between words; one character each, so
-# replacing it keeps offsets (a regex pass is twice as fast as str.translate).
+# replacing it keeps offsets.
 _SPACES = re.compile("[\t\n\r\x0b\x0c\xa0\u2007\u202f]")
 _MAX_SEPARATOR_VARIANTS = 4  # 2**4 spellings at most per inflected name
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..model import DroppedLine, Problem, SeedEntry, SeedFormat
 from .decode import DecodedSeed, decode_seed
 from .scraped import DEFAULT_HEADINGS, NoiseOptions, read_scraped
+from .signals import LineSignals
 from .structured import read_structured
 
 __all__ = [
@@ -165,6 +166,7 @@ def read_seeds(
     }
     scraped = [p for p in ordered if p.suffix.lower() == ".txt"]
     repeats = _boilerplate_counts(decoded[p] for p in scraped)
+    signals: dict[str, LineSignals] = {}  # lines repeat across a site's pages
     entries = []
     for path in ordered:
         text = decoded[path]
@@ -185,6 +187,7 @@ def read_seeds(
                     folder_size=len(scraped),
                     options=options,
                     problems=text.problems,
+                    signals=signals,
                 )
             )
     return apply_overrides(entries)

@@ -227,7 +227,7 @@ def _first_clause(parts: Clauses) -> list[Token]:
 
     The words after the verb are then asked one thing only: are they a short
     genus ("is a peptide hormone", :func:`_is_genus`)? A long rest is none, and
-    needs no reading (reading costs: 10,000 seeds have 10,000 definitions).
+    needs no reading: every seed's definition is read this way.
     """
     if mentions_naming_verb(parts.text(0)):
         return parts[0]

@@ -110,6 +110,7 @@ def read_scraped(
     folder_size: int = 1,
     options: NoiseOptions | None = None,
     problems: Sequence[Problem] = (),
+    signals: dict[str, LineSignals] | None = None,
 ) -> SeedEntry:
     """Turn the numbered non-blank lines of a scraped page into an entry.
 
@@ -119,11 +120,14 @@ def read_scraped(
     :param folder_size: how many seeds were read together (for messages)
     :param options: configured patterns and known headings
     :param problems: problems found while decoding, carried into the entry
+    :param signals: the signals of lines already read with this one (a cache
+        that the reader of a folder keeps for the folder)
     """
     options = options or NoiseOptions()
     repeats = repeats or {}
     lines = [
-        _Line(n, text, line_signals(text), repeats.get(text, 0)) for n, text in numbered
+        _Line(n, text, line_signals(text, signals), repeats.get(text, 0))
+        for n, text in numbered
     ]
     _apply_patterns(lines, options)
     _mark_banners(lines, folder_size)

@@ -22,7 +22,7 @@ class Token(NamedTuple):
     """One token; ``sentence[start:end]`` is the token as written.
 
     A named tuple, not a dataclass: a definition has dozens of tokens and
-    10,000 seeds have 10,000 definitions, so making one must be cheap.
+    every seed has a definition, so making one must be cheap.
     """
 
     kind: TokenKind
@@ -34,9 +34,6 @@ class Token(NamedTuple):
     def is_word(self, *words: str) -> bool:
         """A word token that is one of *words* (lower case), or any word."""
         return self.kind == "word" and (not words or self.low in words)
-
-
-_new_tuple = tuple.__new__
 
 
 def _token(kind: TokenKind, text: str, start: int, end: int) -> Token:
@@ -91,9 +88,7 @@ def tokenize(
             continue  # inside a quote or bracket already taken whole
         word = match.group(1)
         if word is not None:
-            # tuple.__new__ skips the named tuple's Python-level constructor,
-            # a large part of the cost of a token.
-            append(_new_tuple(Token, ("word", word, i, j, word.casefold())))
+            append(Token("word", word, i, j, word.casefold()))
             if limit < 0 and word in until:
                 limit = len(tokens) + then
         else:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import seed_glossary
-from seed_glossary.ingest.report import REPORT_NAME
+from seed_glossary.ingest.seed_report import REPORT_NAME
 
 from .helpers import BASIC_ALIASES, BASIC_SECTIONS, BASIC_TERMS
 

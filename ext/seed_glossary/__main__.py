@@ -31,7 +31,7 @@ from .ingest import (
     discover,
     read_seeds,
 )
-from .ingest.report import (
+from .ingest.seed_report import (
     REPORT_NAME,
     entry_to_json,
     printable,

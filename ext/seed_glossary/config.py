@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from .autolink import EVERYDAY_IN_ENTRIES
 from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
-from .ingest.report import REPORT_NAME
+from .ingest.seed_report import REPORT_NAME
 from .model import WarningSubtype
 
 if TYPE_CHECKING:

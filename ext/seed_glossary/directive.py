@@ -17,7 +17,7 @@ from ._compat import verbosity
 from .domain import PageSeeds, get_domain
 from .ingest import discover
 from .ingest.naming import is_abbreviation_of
-from .ingest.report import printable
+from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
 from .render import (

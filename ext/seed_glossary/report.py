@@ -20,7 +20,7 @@ from . import sidecar
 from .catalog import key
 from .domain import get_domain
 from .html import html_pages, relative_path
-from .ingest.report import entry_to_json
+from .ingest.seed_report import entry_to_json
 from .links import link_names
 
 if TYPE_CHECKING:

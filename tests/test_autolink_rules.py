@@ -228,7 +228,11 @@ def test_smart_quotes_and_typeset_dashes_are_found():
 
 
 def _graph_policy(*pages, **options) -> Policy:
-    return Policy(common_entries(pages, 0.5, 2), related_entries(pages), **options)
+    return Policy(
+        common=common_entries(pages, 0.5, 2),
+        related=related_entries(pages),
+        **options,
+    )
 
 
 def _mentioned(page: PageText, names: LinkNames, prose: bool = True):
@@ -266,6 +270,14 @@ def test_only_the_prose_of_pages_makes_a_name_common():
     prose = [_mentioned(_prose(f"Take a lock {n}."), names) for n in range(4)]
     assert common_entries(entries, 0.5, 2) == frozenset()
     assert common_entries([*entries, *prose], 0.5, 2) == {"lock"}
+    # Prose asks with the entries: a word most entries use is the field's own,
+    # used in passing on a page.
+    with_entries = common_entries([*entries, *prose], 0.5, 2, entries=True)
+    assert with_entries == {"tuple", "relation"}
+    # Prose asks with the entries: a word most entries use is the field's own,
+    # used in passing on a page.
+    with_entries = common_entries([*entries, *prose], 0.5, 2, entries=True)
+    assert with_entries == {"tuple", "relation"}
     # Pages whose prose is not linked do not count.
     unlinked = [_mentioned(_prose("A lock."), names, prose=False) for _ in range(4)]
     assert common_entries(unlinked, 0.5, 2) == frozenset()

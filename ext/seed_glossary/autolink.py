@@ -137,7 +137,9 @@ EVERYDAY_IN_ENTRIES = ("related", "first")
 class Policy:
     """What the rules need to know of the whole build.
 
-    :param common: entries named in the prose of many pages
+    :param common: entries named in the prose of many pages (for entries)
+    :param common_in_prose: those, and entries named in many units, entries
+        and pages together (for prose)
     :param related: ``(entry, other)`` pairs of entries whose definitions
         mention each other
     :param everyday_in_entries: ``"related"``: an everyday word links inside
@@ -147,6 +149,7 @@ class Policy:
     """
 
     common: frozenset[str] = frozenset()
+    common_in_prose: frozenset[str] = frozenset()
     related: frozenset[tuple[str, str]] = frozenset()
     everyday_in_entries: str = "related"
     max_per_paragraph: int = 0
@@ -154,7 +157,8 @@ class Policy:
     @property
     def digest(self) -> str:
         """Changes whenever a rule would decide differently."""
-        text = f"{sorted(self.common)}\0{sorted(self.related)}\0"
+        text = f"{sorted(self.common)}\0{sorted(self.common_in_prose)}\0"
+        text += f"{sorted(self.related)}\0"
         text += f"{self.everyday_in_entries}\0{self.max_per_paragraph}"
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -177,6 +181,7 @@ class PageMentions(NamedTuple):
     """What a page tells of the whole build's names (see :class:`Policy`)."""
 
     prose: bool  #: the page has prose that may be linked
+    entries: int  #: glossary entries on the page
     named: frozenset[str]  #: entries its prose names
     #: entry key -> the entries its definition names (entries on this page)
     in_entries: dict[str, frozenset[str]]
@@ -207,6 +212,7 @@ def page_mentions(
     has_prose = prose and any(unit.entry is None for unit in page.units)
     return PageMentions(
         has_prose,
+        sum(unit.entry is not None for unit in page.units),
         frozenset(named),
         {entry: frozenset(found) for entry, found in in_entries.items()},
         {entry: frozenset(found) for entry, found in see.items()},
@@ -214,18 +220,30 @@ def page_mentions(
 
 
 def common_entries(
-    pages: Iterable[PageMentions], share: float, min_pages: int
+    pages: Iterable[PageMentions],
+    share: float,
+    min_units: int,
+    *,
+    entries: bool = False,
 ) -> frozenset[str]:
-    """Entries named in the prose of at least *share* of the pages with prose.
+    """Entries named in at least *share* of the build's units (given enough).
 
-    Glossary entries do not count: a glossary that uses its own terms in
-    every entry makes them no less worth linking there.
+    :param entries: count glossary entries as units too, besides the prose
+        of the pages whose prose is linked. Linking inside entries asks
+        without them: a glossary that uses its own terms in every entry makes
+        them no less worth linking there. Linking in prose asks with them: a
+        name that most entries use is a word of the field that prose uses in
+        passing.
     """
     total, named = 0, Counter[str]()
     for page in pages:
         total += page.prose
         named.update(page.named)
-    if total < min_pages or share <= 0:
+        if entries:
+            total += page.entries
+            for found in page.in_entries.values():
+                named.update(found)
+    if total < min_units or share <= 0:
         return frozenset()
     return frozenset(t for t, n in named.items() if n / total >= share)
 
@@ -299,7 +317,11 @@ def plan_page(
         if names.overrides.get(mention.target) == "always":
             return False
         word = names.bare_of.get(mention.name, mention.name)
-        return written(word) in names.everyday or mention.target in policy.common
+        if written(word) in names.everyday:
+            return True
+        in_prose = page.units[page.runs[mention.run][1]].entry is None
+        common = policy.common_in_prose if in_prose else policy.common
+        return mention.target in common
 
     def introduced(mention: Mention) -> bool:
         """Is the name set in italics or bold of its own, as a writer sets a

@@ -420,12 +420,12 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         del domain.plans[docname]
     config = env.config
     mentioned = _page_mentions(domain, names, pages, scope)
+    share = config.seed_glossary_autolink_common_share
+    min_units = config.seed_glossary_autolink_common_min_units
+    in_pages = common_entries(mentioned, share, min_units)
     policy = Policy(
-        common_entries(
-            mentioned,
-            config.seed_glossary_autolink_common_share,
-            config.seed_glossary_autolink_common_min_units,
-        ),
+        in_pages,
+        in_pages | common_entries(mentioned, share, min_units, entries=True),
         related_entries(mentioned),
         config.seed_glossary_autolink_everyday_in_entries,
         config.seed_glossary_autolink_max_per_paragraph,
@@ -525,7 +525,7 @@ def _page_mentions(
         mentioned = (
             page_mentions(*found, names, prose=scope.prose(docname))
             if found
-            else PageMentions(False, frozenset(), {}, {})
+            else PageMentions(False, 0, frozenset(), {}, {})
         )
         kept[docname] = (stamp, mentioned)
     return [mentioned for _stamp, mentioned in kept.values()]

@@ -41,6 +41,13 @@ def _context(context: str) -> str:
     return f"{_cell(before)}**{_cell(word)}**{_cell(after)}"
 
 
+def _judged(row: dict) -> str:
+    """The class, and whether the final build still makes the link."""
+    if row.get("still_linked", True):
+        return row["judgement"]
+    return f"{row['judgement']} (no longer linked)"
+
+
 def counts_table(judged: list[dict]) -> list[str]:
     """One row per manual and part: helpful, noise and wrong sense."""
     out = [
@@ -82,7 +89,7 @@ def rows_table(data: dict) -> list[str]:
             where = row["entry"] if row["entry"] is not None else row["page"]
             out.append(
                 f"| {n} | {_cell(where)} | {_cell(row['target'])} "
-                f"| {_context(row['context'])} | {row['judgement']} "
+                f"| {_context(row['context'])} | {_judged(row)} "
                 f"| {_cell(row.get('reason', ''))} |"
             )
     return out
@@ -102,7 +109,9 @@ def main(paths: list[str]) -> None:
         "rules of `JUDGING.md` (a link is helpful only when a reader can use the "
         "definition at that point; an everyday word of the field linked in "
         "passing is noise). Close calls say *borderline* and count as the "
-        "first class named.",
+        "first class named. Rows marked *no longer linked* are links that the "
+        "rules changed after the draw took away; the table counts every row "
+        "drawn.",
         "",
         *counts_table(judged),
     ]

@@ -451,24 +451,19 @@ _WILDCARD = re.compile(r"[*?[]")
 
 def noise_options(config: Config) -> NoiseOptions:
     """The reader's options from the config; a bad regex warns and is skipped."""
-    return NoiseOptions(
-        tuple(
-            _compile(
-                config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns"
-            )
-        ),
-        tuple(
-            _compile(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns")
-        ),
-        frozenset(str(h).casefold() for h in config.seed_glossary_headings),
+    return NoiseOptions.from_config(
+        _valid(config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns"),
+        _valid(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns"),
+        [str(h) for h in config.seed_glossary_headings],
     )
 
 
-def _compile(patterns: list[str], name: str) -> list[re.Pattern[str]]:
-    compiled = []
+def _valid(patterns: list[str], name: str) -> list[str]:
+    """The patterns that compile; a warning for each other one."""
+    valid = []
     for pattern in patterns:
         try:
-            compiled.append(re.compile(pattern))
+            re.compile(pattern)
         except (re.error, TypeError) as exc:
             logger.warning(
                 "%s: skipping invalid pattern %r: %s",
@@ -478,7 +473,9 @@ def _compile(patterns: list[str], name: str) -> list[re.Pattern[str]]:
                 type="seed_glossary",
                 subtype=WarningSubtype.CONFIG,
             )
-    return compiled
+        else:
+            valid.append(pattern)
+    return valid
 
 
 #: pdflatex has no glyph for U+FFFD, which the reader puts for undecodable

@@ -184,3 +184,23 @@ def test_setup_metadata(basic):
     assert extension.parallel_read_safe is True
     assert extension.parallel_write_safe is True
     assert basic.registry.get_envversion(basic)["seed_glossary"] >= 1
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={
+        "seed_glossary_noise_patterns": ["([unclosed", r"^Sign up"],
+        "seed_glossary_keep_patterns": [],
+    },
+)
+def test_a_bad_noise_pattern_warns_once_and_the_build_goes_on(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert (
+        "seed_glossary_noise_patterns: skipping invalid pattern '([unclosed'"
+        in warnings
+    )
+    assert "[seed_glossary.config]" in warnings
+    assert warnings.count("WARNING") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gc
 import re
 import subprocess
@@ -165,6 +166,90 @@ _PRIVATE = re.compile(
     r"\bgc\.\w+|\benv\._app\b|_builder_cls|_write_doc_doctree_cache|_epub_base"
     r"|translation_handlers|_render_finalise|__class__\s*=|\bsys\.set\w+"
 )
+
+
+# What the package may import from Sphinx, docutils and MyST-Parser outside
+# _compat.py: their public modules. A new import fails the test until it is
+# added here (public) or moved into _compat.py (a workaround).
+_PUBLIC_IMPORTS = {
+    "docutils",
+    "docutils.nodes",
+    "docutils.parsers.rst",
+    "sphinx",
+    "sphinx.addnodes",
+    "sphinx.application",
+    "sphinx.builders",
+    "sphinx.builders.epub3",
+    "sphinx.builders.gettext",
+    "sphinx.config",
+    "sphinx.domains",
+    "sphinx.domains.std",
+    "sphinx.environment",
+    "sphinx.locale",
+    "sphinx.transforms",
+    "sphinx.transforms.post_transforms",
+    "sphinx.util",
+    "sphinx.util.docutils",
+    "sphinx.util.i18n",
+    "sphinx.util.matching",
+    "sphinx.util.nodes",
+    "sphinx.util.typing",
+    "myst_parser.config.main",
+    "myst_parser.parsers.mdit",
+}
+_THIRD_PARTY = ("sphinx", "docutils", "myst_parser")
+
+
+def _imports_and_getattrs(path: Path) -> list[str]:
+    """What a module imports from Sphinx, docutils and MyST, and each
+    ``getattr`` of an attribute named by a string (an undeclared one)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+            if node.module.split(".")[0] in _THIRD_PARTY:
+                found += [
+                    f"private name {alias.name}"
+                    for alias in node.names
+                    # _ and __ are sphinx.locale's translation functions.
+                    if alias.name.startswith("_") and alias.name not in ("_", "__")
+                ]
+        elif isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        else:
+            modules = []
+        found += [
+            f"import {m}"
+            for m in modules
+            if m.split(".")[0] in _THIRD_PARTY and m not in _PUBLIC_IMPORTS
+        ]
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "hasattr")
+            and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant)
+            and _sphinx_object(node.args[0])
+        ):
+            found.append(f"{node.func.id}(..., {node.args[1].value!r})")
+    return found
+
+
+def _sphinx_object(node: ast.expr) -> bool:
+    """``env``, ``app``, ``config``, ``builder``, or ``<anything>.env`` and so on."""
+    names = ("env", "app", "config", "builder", "registry")
+    return (isinstance(node, ast.Name) and node.id in names) or (
+        isinstance(node, ast.Attribute) and node.attr in names
+    )
+
+
+def test_only_public_sphinx_and_myst_apis_outside_the_compat_module():
+    offenders = {
+        path.name: found
+        for path in EXT.rglob("*.py")
+        if path.name != "_compat.py" and (found := _imports_and_getattrs(path))
+    }
+    assert offenders == {}
 
 
 def test_private_apis_only_in_the_compat_module():

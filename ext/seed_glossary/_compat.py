@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
     from sphinx.environment import BuildEnvironment
 
 
@@ -114,3 +115,49 @@ def singlehtml_anchor(reference: nodes.Element, root_doc: str) -> None:
         reference["refuri"] = uri[uri.rindex("#") :]
     elif uri == f"{_SINGLEHTML_PAGE_PREFIX}{root_doc}":
         reference["refuri"] = "#"
+
+
+def myst_config(env: BuildEnvironment) -> Any:
+    """The project's MyST settings (``myst_*``), or MyST's defaults.
+
+    ``env.myst_config`` is where MyST-Parser keeps them when the project loads
+    it; it is not a declared attribute of the environment. Ends when MyST-Parser
+    offers a public way to read the parsed settings.
+    """
+    from myst_parser.config.main import MdParserConfig
+
+    return getattr(env, "myst_config", None) or MdParserConfig()
+
+
+def myst_renderer() -> tuple[type[SphinxRenderer], Callable[..., int]]:
+    """MyST's Sphinx renderer and its ``token_line`` helper, to subclass.
+
+    A curated seed may run only some directives, and MyST-Parser has no public
+    hook to refuse the others in one parse (its renderer's ``run_directive``
+    and ``render_restructuredtext`` are the way in). Ends when MyST-Parser
+    offers one.
+    """
+    from myst_parser.mdit_to_docutils.base import token_line
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+
+    return SphinxRenderer, token_line
+
+
+def intersphinx_terms(env: BuildEnvironment) -> dict[str, list[str]]:
+    """The ``std:term`` names of each named intersphinx inventory.
+
+    ``sphinx.ext.intersphinx`` keeps them in ``env.intersphinx_named_inventory``,
+    which it does not declare; inventories are mappings from Sphinx 8.2 on
+    (``_Inventory`` with ``data`` before). Ends when intersphinx offers a
+    public way to ask what an inventory holds.
+    """
+    named = getattr(env, "intersphinx_named_inventory", None) or {}
+    out = {}
+    for name, inventory in named.items():
+        try:
+            terms = list(inventory["std:term"])
+        except (KeyError, TypeError, AttributeError):
+            data = getattr(inventory, "data", {})
+            terms = list(data.get("std:term", {}))
+        out[name] = terms
+    return out

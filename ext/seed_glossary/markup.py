@@ -27,7 +27,7 @@ from sphinx.util.docutils import LoggingReporter
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from ._compat import myst_fragment
+from ._compat import myst_config, myst_fragment, myst_renderer
 from .model import WarningSubtype
 from .render import ENTRY_KEY
 
@@ -78,11 +78,10 @@ def parse_myst(
     :param source: path of the seed, set on the nodes for warnings
     :param line: line of *text* in the seed, so node lines point into the seed
     """
-    from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
     env = document.settings.env
-    config = getattr(env, "myst_config", None) or MdParserConfig()
+    config = myst_config(env)
     config = dataclasses.replace(
         config, enable_extensions=set(config.enable_extensions) - _HTML_EXTENSIONS
     )
@@ -120,10 +119,10 @@ def _seed_renderer() -> type:
 
     Made on first use: MyST is imported only when a curated seed is parsed.
     """
-    from myst_parser.mdit_to_docutils.base import token_line
-    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+    SphinxRenderer, token_line = myst_renderer()
 
-    class SeedRenderer(SphinxRenderer):
+    # A base class from a function: mypy cannot check it.
+    class SeedRenderer(SphinxRenderer):  # type: ignore[valid-type,misc]
         #: Names of the directives that run; set for each seed fragment.
         allowed_directives: frozenset[str] = SEED_DIRECTIVES
 
@@ -137,9 +136,10 @@ def _seed_renderer() -> type:
             **kwargs: Any,
         ) -> list[nodes.Element]:
             if name.lower() in self.allowed_directives:
-                return super().run_directive(
+                made: list[nodes.Element] = super().run_directive(
                     name, first_line, content, position, *args, **kwargs
                 )
+                return made
             text = f"```{{{name}}} {first_line}".rstrip() + f"\n{content}```"
             return [_refused(self.document, text, f"the {name!r} directive", position)]
 

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from . import sidecar
+from ._compat import intersphinx_terms
 from .catalog import key
 from .domain import get_domain
 from .html import html_pages, relative_path
@@ -213,21 +214,12 @@ def _external_terms(env: BuildEnvironment) -> dict[str | None, set[str]]:
 
     ``None`` holds the names of all inventories together.
     """
-    named = getattr(env, "intersphinx_named_inventory", None) or {}
     out: dict[str | None, set[str]] = {None: set()}
-    for name, inventory in named.items():
-        terms = {t.lower() for t in _inventory_terms(inventory)}
+    for name, names in intersphinx_terms(env).items():
+        terms = {t.lower() for t in names}
         out[name] = terms
         out[None] |= terms
     return out
-
-
-def _inventory_terms(inventory: Any) -> Iterable[str]:
-    try:
-        return list(inventory["std:term"])
-    except (KeyError, TypeError, AttributeError):
-        data = getattr(inventory, "data", {})
-        return list(data.get("std:term", {}))
 
 
 def _resolves_elsewhere(target: str, external: dict[str | None, set[str]]) -> bool:

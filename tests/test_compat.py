@@ -108,3 +108,46 @@ def test_singlehtml_double_fragments_still_needed(tmp_path):
     assert hand_written
     fragments = 2 if sphinx.version_info >= (8, 2) else 1
     assert all(href.count("#") == fragments for href in hand_written), hand_written
+
+
+def test_myst_config_without_myst_parser_loaded_is_mysts_default():
+    from myst_parser.config.main import MdParserConfig
+
+    from seed_glossary._compat import myst_config
+
+    class Env:  # a project that does not load myst_parser
+        pass
+
+    assert myst_config(Env()) == MdParserConfig()
+
+
+def test_myst_renderer_can_still_refuse_directives():
+    """When this fails, MyST's renderer changed the methods a seed's renderer
+    overrides (``markup._seed_renderer``)."""
+    from seed_glossary._compat import myst_renderer
+
+    renderer, token_line = myst_renderer()
+    assert callable(renderer.run_directive)
+    assert callable(renderer.render_restructuredtext)
+
+    class Token:
+        map = (4, 5)
+
+    assert token_line(Token(), default=0) == 4  # the first line of the map
+
+
+def test_intersphinx_terms_of_both_kinds_of_inventory():
+    """Mappings (Sphinx >= 8.2) and objects with ``data`` (before)."""
+    from seed_glossary._compat import intersphinx_terms
+
+    class Old:
+        data = {"std:term": {"Leaky gut": ()}}
+
+    class Env:
+        intersphinx_named_inventory = {
+            "new": {"std:term": {"Zonulin": ()}, "py:class": {}},
+            "old": Old(),
+        }
+
+    assert intersphinx_terms(Env()) == {"new": ["Zonulin"], "old": ["Leaky gut"]}
+    assert intersphinx_terms(object()) == {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import sphinx
@@ -115,10 +116,8 @@ def test_myst_config_without_myst_parser_loaded_is_mysts_default():
 
     from seed_glossary._compat import myst_config
 
-    class Env:  # a project that does not load myst_parser
-        pass
-
-    assert myst_config(Env()) == MdParserConfig()
+    # A project that does not load myst_parser: no env.myst_config.
+    assert myst_config(SimpleNamespace()) == MdParserConfig()
 
 
 def test_myst_renderer_can_still_refuse_directives():
@@ -140,14 +139,11 @@ def test_intersphinx_terms_of_both_kinds_of_inventory():
     """Mappings (Sphinx >= 8.2) and objects with ``data`` (before)."""
     from seed_glossary._compat import intersphinx_terms
 
-    class Old:
-        data = {"std:term": {"Leaky gut": ()}}
-
-    class Env:
-        intersphinx_named_inventory = {
-            "new": {"std:term": {"Zonulin": ()}, "py:class": {}},
-            "old": Old(),
-        }
-
-    assert intersphinx_terms(Env()) == {"new": ["Zonulin"], "old": ["Leaky gut"]}
+    old, env = SimpleNamespace(), SimpleNamespace()
+    old.data = {"std:term": {"Leaky gut": ()}}
+    env.intersphinx_named_inventory = {
+        "new": {"std:term": {"Zonulin": ()}, "py:class": {}},
+        "old": old,
+    }
+    assert intersphinx_terms(env) == {"new": ["Zonulin"], "old": ["Leaky gut"]}
     assert intersphinx_terms(object()) == {}

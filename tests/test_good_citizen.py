@@ -187,6 +187,7 @@ _PUBLIC_IMPORTS = {
     "sphinx.environment",
     "sphinx.locale",
     "sphinx.transforms",
+    "sphinx.transforms.i18n",
     "sphinx.transforms.post_transforms",
     "sphinx.util",
     "sphinx.util.docutils",

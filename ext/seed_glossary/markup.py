@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gettext
 from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -21,7 +20,9 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import __
+from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.i18n import Locale, PreserveTranslatableMessages
 from sphinx.util import logging
 from sphinx.util.docutils import LoggingReporter
 from sphinx.util.i18n import docname_to_domain
@@ -32,8 +33,6 @@ from .model import WarningSubtype
 from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
@@ -284,16 +283,19 @@ class TranslateSeedText(SphinxTransform):
     wants the original messages (see :func:`add_translation_transform`).
     """
 
-    # After PreserveTranslatableMessages (10), before Locale (20).
-    default_priority = 15
+    # After Sphinx keeps the original messages, before it translates the page.
+    default_priority = (
+        PreserveTranslatableMessages.default_priority + Locale.default_priority
+    ) // 2
 
     def apply(self, **kwargs: Any) -> None:
-        catalog = _translations(
+        # The catalogs Sphinx's own translation of the page reads.
+        catalog, found = init_locale(
             [Path(self.env.srcdir, d) for d in self.config.locale_dirs],
             self.config.language,
             docname_to_domain(self.env.docname, self.config.gettext_compact),
         )
-        if catalog is None:
+        if not found:
             return
         for node, msg in list(extract_messages(self.document)):
             if isinstance(node, nodes.term) or not _in_entry(node):
@@ -348,30 +350,6 @@ def _in_entry(node: nodes.Node) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def _translations(
-    dirs: Sequence[Path], language: str | None, domain: str
-) -> gettext.NullTranslations | None:
-    """The compiled catalogs of *domain* for *language*, as Sphinx finds them."""
-    if not language:
-        return None
-    languages = [language]
-    if "_" in language:
-        languages.append(language.split("_")[0])
-    found: gettext.NullTranslations | None = None
-    for directory in dirs:
-        try:
-            translation = gettext.translation(
-                domain, localedir=directory, languages=languages
-            )
-        except OSError:
-            continue
-        if found is None:
-            found = translation
-        else:
-            found.add_fallback(translation)
-    return found
 
 
 def add_translation_transform(app: Sphinx) -> None:

@@ -17,7 +17,17 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain, transforms and handlers."""
-    from . import config, handwritten, html, links, markup, report, split, transforms
+    from . import (
+        config,
+        handwritten,
+        html,
+        links,
+        markup,
+        report,
+        settle,
+        split,
+        transforms,
+    )
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
     from .i18n import MESSAGE_CATALOG
@@ -43,7 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", handwritten.register_glossaries, priority=400)
     app.connect("doctree-read", links.read_page_links)
     app.connect("doctree-read", html.save_entries)
-    app.connect("env-updated", links.settle_links)
+    app.connect("env-updated", settle.settle_links)
     # After the links are settled: previews list every entry.
     app.connect("env-updated", html.write_previews_data, priority=800)
     app.connect("build-finished", html.write_export)

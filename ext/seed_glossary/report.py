@@ -22,7 +22,7 @@ from .catalog import key
 from .domain import get_domain
 from .html import html_pages, relative_path
 from .ingest.seed_report import entry_to_json
-from .links import link_names
+from .settle import link_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

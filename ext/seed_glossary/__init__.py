@@ -17,7 +17,17 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, config values, domain, transforms and handlers."""
-    from . import config, handwritten, html, links, markup, report, split, transforms
+    from . import (
+        config,
+        handwritten,
+        html,
+        links,
+        markup,
+        previews,
+        report,
+        split,
+        transforms,
+    )
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
     from .i18n import MESSAGE_CATALOG
@@ -39,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", markup.add_translation_transform)
     app.connect("builder-inited", html.add_assets)
     app.connect("builder-inited", split.generate_pages)
+    app.connect("builder-inited", previews.tidy_output)
     app.connect("env-before-read-docs", remember_confdir)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-get-outdated", split.outdated_pages)
@@ -48,14 +59,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", html.save_entries)
     app.connect("env-updated", links.settle_links)
     # After the links are settled: previews list every entry.
-    app.connect("env-updated", html.write_previews_data, priority=800)
+    app.connect("env-updated", previews.prepare, priority=800)
+    app.connect("html-page-context", previews.page_context)
     app.connect("build-finished", html.write_export)
     app.connect("build-finished", report.write_report)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
         # Bump when the data stored in the environment changes shape.
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

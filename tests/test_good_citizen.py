@@ -133,12 +133,12 @@ def test_bad_values_name_what_is_allowed_and_use_the_default(app):
     app.build()
     warnings = app.warning.getvalue()
     assert re.search(
-        r"seed_glossary_split = 'page' is not allowed: expected None or \"letter\"; "
-        r"using the default, None \[seed_glossary\.config\]",
+        r"seed_glossary_split = 'page' is not allowed: expected None, \"auto\" or "
+        r"\"letter\"; using the default, 'auto' \[seed_glossary\.config\]",
         warnings,
     ), warnings
     assert "seed_glossary_max_seed_bytes = -1 is not allowed" in warnings
-    assert app.config.seed_glossary_split is None
+    assert app.config.seed_glossary_split == "auto"
     assert app.statuscode == 0
 
 

@@ -75,7 +75,10 @@ def test_other_extensions_see_every_link_as_a_reference(app):
         for cls in child["classes"]
     ]
     assert "sg-autolink" in classes
-    assert "sg-backlink" in classes or "doc" in classes
+    # A "Referenced from" link is one reference around its text.
+    backlinks = [r for r in found["glossary"] if "sg-backlink" in r["classes"]]
+    assert backlinks
+    assert all([type(child) for child in r.children] == [nodes.Text] for r in backlinks)
     # Nothing of ours is stored on the doctree as a Python attribute.
     doctree = app.env.get_doctree("glossary")
     assert not [name for name in vars(doctree) if "sg" in name.lower()]

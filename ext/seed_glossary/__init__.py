@@ -61,6 +61,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After the links are settled: previews list every entry.
     app.connect("env-updated", previews.prepare, priority=800)
     app.connect("html-page-context", previews.page_context)
+    # Early: other extensions' doctree-resolved handlers see the lines.
+    app.connect("doctree-resolved", transforms.add_backlinks, priority=100)
     app.connect("build-finished", html.write_export)
     app.connect("build-finished", report.write_report)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))

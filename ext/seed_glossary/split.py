@@ -64,7 +64,7 @@ class Folder:
     problems: tuple[CatalogProblem, ...]
 
 
-_cache: dict[tuple[str, Stamp, str], Folder] = {}
+_cache: dict[tuple[str, str], Folder] = {}
 
 
 #: Estimated bytes of HTML per byte of an entry's text, and per entry: the
@@ -74,17 +74,23 @@ HTML_PER_TEXT_BYTE = 2
 HTML_PER_ENTRY = 300
 
 
-def enabled(config: Config, confdir: str | os.PathLike[str] | None = None) -> bool:
+def enabled(
+    config: Config,
+    confdir: str | os.PathLike[str] | None = None,
+    *,
+    check: bool = True,
+) -> bool:
     """Is the glossary of ``seed_glossary_seeds`` split into a page per letter?
 
     :param confdir: the configuration directory, to read the seed folder for
         ``"auto"``; without it, ``"auto"`` does not split
+    :param check: see :func:`read_folder`
     """
     if config.seed_glossary_split == "letter":
         return True
     if config.seed_glossary_split != "auto" or confdir is None:
         return False
-    folder = read_folder(seeds_path(confdir, config), config)
+    folder = read_folder(seeds_path(confdir, config), config, check=check)
     limit = config.seed_glossary_split_max_bytes
     return bool(sum(estimate(item) for item in folder.items) > limit)
 
@@ -169,13 +175,21 @@ def stamp(files: Iterable[Path]) -> Stamp:
     return tuple(out)
 
 
-def read_folder(spec: Path, config: Config) -> Folder:
-    """Read and catalog the folder, or return this process's copy if unchanged."""
+def read_folder(spec: Path, config: Config, *, check: bool = True) -> Folder:
+    """Read and catalog the folder, or return this process's copy if unchanged.
+
+    :param check: list and stat the folder's files to know whether the copy
+        is still current. The directives of a build pass ``False``, since
+        :func:`refresh_folder` checked just before reading: listing a large
+        folder again for each letter page cost more than the pages.
+    """
+    key = (str(spec), repr(_options_key(config)))
+    folder = _cache.get(key)
+    if folder is not None and not check:
+        return folder
     files = tuple(discover(spec))
     current = stamp(files)
-    key = (str(spec), current, repr(_options_key(config)))
-    folder = _cache.get(key)
-    if folder is None:
+    if folder is None or folder.stamp != current:
         entries, items, problems = read_catalog(files, config)
         folder = Folder(current, files, tuple(entries), tuple(items), tuple(problems))
         _cache.clear()  # one folder at a time: a build reads one
@@ -279,6 +293,13 @@ def generate_pages(app: Sphinx) -> None:
             path.unlink()
 
 
+def refresh_folder(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the seed folder as it is now, for the
+    directives of this build (they do not check it themselves)."""
+    if app.config.seed_glossary_split in ("letter", "auto"):
+        read_folder(seeds_path(app.confdir, app.config), app.config)
+
+
 def _generated(path: Path) -> bool:
     try:
         with path.open(encoding="utf-8") as handle:
@@ -304,14 +325,10 @@ def outdated_pages(
     letter_pages: dict[str, tuple[str, str]] = data.get("split_pages", {})
     if not index_pages and not letter_pages:
         return []  # one page: its seeds are its dependencies
-    spec = seeds_path(app.confdir, app.config)
-    current = stamp(discover(spec))
-    if index_pages and all(seen == current for seen in index_pages.values()):
+    folder = read_folder(seeds_path(app.confdir, app.config), app.config)
+    if index_pages and all(seen == folder.stamp for seen in index_pages.values()):
         return []
-    parts = {
-        part.docname: part
-        for part in layout(read_folder(spec, app.config).items, app.config)
-    }
+    parts = {part.docname: part for part in layout(folder.items, app.config)}
     outdated = list(index_pages)
     for docname, (_letter, printed) in letter_pages.items():
         part = parts.get(docname)

@@ -152,6 +152,35 @@ def test_a_page_not_read_again_gets_the_new_preview_of_an_entry_it_links(
     assert search_sentences(again) == search_sentences(fresh)
 
 
+def test_a_page_that_links_much_gets_its_previews_in_parts(
+    tmp_path, rootdir, monkeypatch
+):
+    """Each part holds the links whose anchor hashes to it, as the page script
+    computes it; together they hold what one script would."""
+    from seed_glossary import previews
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    whole = page_previews(build(src, builddir=tmp_path / "whole"), "page")
+    monkeypatch.setattr(previews, "PART_BYTES", 200)
+    app = build(src, builddir=tmp_path / "parts")
+    stub = (app.outdir / "_static/seed_glossary/pages/page.js").read_text()
+    assert stub.startswith("window.seedGlossaryPreviewParts = {")
+    index = json.loads(stub[stub.index("{") : stub.rindex("}") + 1])
+    assert index["count"] >= 2
+    merged = {}
+    for number in range(index["count"]):
+        part = (app.outdir / "_static" / f"{index['prefix']}{number}.js").read_text()
+        assert part.startswith(f"seedGlossaryPreviewPart({number},{{")
+        data = json.loads(part[part.index("{") : part.rindex("}") + 1])
+        for key in data:
+            assert previews.fnv1a(key.split("#")[1]) % index["count"] == number
+        merged.update(data)
+    assert merged == whole
+    page = (app.outdir / "page.html").read_text()
+    assert '<script defer="defer" src="_static/seed_glossary/pages/page.js' in page
+
+
 def test_search_index_has_names_and_anchors_and_sentences_in_files(basic):
     names = index_names(basic)
     assert set(names) == {*BASIC_TERMS, *BASIC_ALIASES}

@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 FOLDER = "seed_glossary"
 #: Entries per file of first sentences for the search page.
 CHUNK = 64
+#: A page's previews above this many bytes go into parts of about this size,
+#: each loaded when a link needs it: a page that links thousands of entries
+#: (a glossary page) does not load them all before it is read.
+PART_BYTES = 16_000
 #: Stands for the page a URL is relative to, when resolving links.
 _BASE = "http://page.invalid/"
 
@@ -227,13 +231,58 @@ def page_context(
             fragment = data.previews.get(key)
             if fragment is not None:
                 found[key] = fragment
-    path = Path(app.outdir, "_static", page_script(pagename))
+    static = Path(app.outdir, "_static")
+    path = static / page_script(pagename)
+    parts_folder = path.with_suffix("")
     if not found:
         path.unlink(missing_ok=True)
+        shutil.rmtree(parts_folder, ignore_errors=True)
         return
-    body = ",".join(f"{dumps(key)}:{found[key]}" for key in sorted(found))
-    _write_if_changed(path, f"window.seedGlossaryPreviews = {{{body}}};\n")
+    items = [f"{dumps(key)}:{found[key]}" for key in sorted(found)]
+    size = sum(len(item) + 1 for item in items)
+    if size <= PART_BYTES:
+        shutil.rmtree(parts_folder, ignore_errors=True)
+        body = ",".join(items)
+        _write_if_changed(path, f"window.seedGlossaryPreviews = {{{body}}};\n")
+    else:
+        count = -(-size // PART_BYTES)
+        _write_parts(static, pagename, sorted(found), items, count)
     app.add_js_file(page_script(pagename), loading_method="defer", priority=400)
+
+
+def _write_parts(
+    static: Path, pagename: str, keys: list[str], items: list[str], count: int
+) -> None:
+    """The page's previews in *count* parts, by the hash of each anchor, and
+    the small script that says where they are."""
+    path = static / page_script(pagename)
+    folder = path.with_suffix("")
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for key, item in zip(keys, items, strict=True):
+        groups[fnv1a(key.partition("#")[2]) % count].append(item)
+    texts = [",".join(group) for group in groups]
+    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:12]
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for number, text in enumerate(texts):
+        (folder / f"{digest}-{number}.js").write_text(
+            f"seedGlossaryPreviewPart({number},{{{text}}});\n", "utf-8"
+        )
+    prefix = f"{FOLDER}/pages/{pagename}/{digest}-"
+    _write_if_changed(
+        path,
+        "window.seedGlossaryPreviewParts = "
+        f"{dumps({'count': count, 'prefix': prefix})};\n",
+    )
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes of *text*: the page script computes the
+    same, to know which part holds a link's preview."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
 def page_script(pagename: str) -> str:

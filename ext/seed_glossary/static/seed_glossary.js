@@ -92,12 +92,68 @@
   function previews() {
     if (entries === null) {
       entries = new Map();
-      var data = window.seedGlossaryPreviews || {};
-      Object.keys(data).forEach(function (url) {
-        entries.set(new URL(url, root).href, data[url]);
-      });
+      addPreviews(window.seedGlossaryPreviews || {});
     }
     return entries;
+  }
+
+  function addPreviews(data) {
+    Object.keys(data).forEach(function (url) {
+      entries.set(new URL(url, root).href, data[url]);
+    });
+  }
+
+  /* A page that links many entries has its data in parts, loaded on the
+   * first hover, focus or tap of a link that needs one (as a classic script,
+   * which file:// allows): window.seedGlossaryPreviewParts = {count, prefix};
+   * a link's part is the FNV-1a hash of its anchor's UTF-8 bytes, modulo
+   * count, as the build computes it. */
+  var parts = window.seedGlossaryPreviewParts || null;
+  var partsLoaded = new Map(); // part number -> true, or the functions waiting
+
+  window.seedGlossaryPreviewPart = function (number, data) {
+    previews();
+    addPreviews(data);
+    var waiting = partsLoaded.get(number);
+    partsLoaded.set(number, true);
+    if (Array.isArray(waiting)) {
+      waiting.forEach(function (then) {
+        then();
+      });
+    }
+  };
+
+  function partOf(link) {
+    var href = link.href;
+    var hash = href.indexOf("#");
+    if (!parts || hash < 0 || withoutHash(href) === withoutHash(document.URL)) {
+      return -1;
+    }
+    var bytes = new TextEncoder().encode(decodeURIComponent(href.slice(hash + 1)));
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return value % parts.count;
+  }
+
+  /* Load the part that may hold the entry of *link*, then call *then*;
+   * false when there is nothing to load. */
+  function whenLoaded(link, then) {
+    var number = partOf(link);
+    var state = partsLoaded.get(number);
+    if (number < 0 || state === true) {
+      return false;
+    }
+    if (state === undefined) {
+      state = [];
+      partsLoaded.set(number, state);
+      var script = document.createElement("script");
+      script.src = new URL("_static/" + parts.prefix + number + ".js", root).href;
+      document.head.appendChild(script);
+    }
+    state.push(then);
+    return true;
   }
 
   function withoutHash(url) {
@@ -283,14 +339,34 @@
     }
   }
 
-  function entryFor(target) {
+  function ourLink(target) {
     var link =
       previewsOn && target && target.closest ? target.closest("a.reference.internal") : null;
-    if (!link || link.closest(".sg-az") || !link.href) {
-      return null;
-    }
-    var entry = lookup(link.href);
+    return link && !link.closest(".sg-az") && link.href ? link : null;
+  }
+
+  function entryFor(target) {
+    var link = ourLink(target);
+    var entry = link ? lookup(link.href) : null;
     return entry ? { link: link, entry: entry } : null;
+  }
+
+  var pending = null; // the link whose data is on its way
+
+  /* Show the preview of *link* once its part is there, if the link still
+   * wants it then. */
+  function showWhenLoaded(link, x, y, touch) {
+    pending = link;
+    return whenLoaded(link, function () {
+      var wanted = pending === link;
+      var found = wanted ? entryFor(link) : null;
+      pending = null;
+      if (found) {
+        show(found.link, found.entry, x, y, touch);
+      } else if (wanted && touch) {
+        window.location.assign(link.href); // a tap on a link to no entry
+      }
+    });
   }
 
   function inPopover(node) {
@@ -305,9 +381,14 @@
     var found = entryFor(event.target);
     if (found) {
       show(found.link, found.entry, event.clientX, event.clientY, false);
+    } else if (ourLink(event.target)) {
+      showWhenLoaded(ourLink(event.target), event.clientX, event.clientY, false);
     }
   });
   document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "touch" && pending && pending === ourLink(event.target)) {
+      pending = null;
+    }
     if (event.pointerType !== "touch" && entryFor(event.target) && tapped === null) {
       scheduleHide();
     }
@@ -318,6 +399,8 @@
       show(found.link, found.entry, undefined, undefined, false);
     } else if (found || inPopover(event.target)) {
       cancelHide();
+    } else if (ourLink(event.target)) {
+      showWhenLoaded(ourLink(event.target), undefined, undefined, false);
     }
   });
   document.addEventListener("focusout", function (event) {
@@ -364,6 +447,11 @@
         return;
       }
       var found = entryFor(event.target);
+      var link = ourLink(event.target);
+      if (!found && link && showWhenLoaded(link, event.clientX, event.clientY, true)) {
+        event.preventDefault(); // its preview is on its way
+        return;
+      }
       if (!found || tapped === found.link) {
         return; // not ours, or the second tap: follow the link
       }

@@ -162,6 +162,7 @@ def test_a_page_that_links_much_gets_its_previews_in_parts(
     src = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", src)
     whole = page_previews(build(src, builddir=tmp_path / "whole"), "page")
+    monkeypatch.setattr(previews, "WHOLE_BYTES", 200)
     monkeypatch.setattr(previews, "PART_BYTES", 200)
     app = build(src, builddir=tmp_path / "parts")
     stub = (app.outdir / "_static/seed_glossary/pages/page.js").read_text()

@@ -50,10 +50,14 @@ if TYPE_CHECKING:
 FOLDER = "seed_glossary"
 #: Entries per file of first sentences for the search page.
 CHUNK = 64
-#: A page's previews above this many bytes go into parts of about this size,
-#: each loaded when a link needs it: a page that links thousands of entries
-#: (a glossary page) does not load them all before it is read.
-PART_BYTES = 16_000
+#: A page's previews up to this many bytes come in one script with the page
+#: (a prose page's: its first preview needs no request, and with the shared
+#: script and style sheets it stays under 20 kB with gzip) ...
+WHOLE_BYTES = 24_000
+#: ... and above, in parts of about this size, each loaded when a link needs
+#: it: a page that links thousands of entries (a glossary page) does not
+#: load them before it is read, and a part takes about one round trip.
+PART_BYTES = 8_000
 #: Stands for the page a URL is relative to, when resolving links.
 _BASE = "http://page.invalid/"
 
@@ -240,7 +244,7 @@ def page_context(
         return
     items = [f"{dumps(key)}:{found[key]}" for key in sorted(found)]
     size = sum(len(item) + 1 for item in items)
-    if size <= PART_BYTES:
+    if size <= WHOLE_BYTES:
         shutil.rmtree(parts_folder, ignore_errors=True)
         body = ",".join(items)
         _write_if_changed(path, f"window.seedGlossaryPreviews = {{{body}}};\n")

@@ -23,6 +23,7 @@ catalog whenever a seed file changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,7 @@ Stamp = tuple[tuple[str, int, int], ...]
 class Folder:
     """The seed folder read and cataloged once."""
 
+    spec: Path
     stamp: Stamp
     files: tuple[Path, ...]
     entries: tuple[SeedEntry, ...]
@@ -191,7 +193,9 @@ def read_folder(spec: Path, config: Config, *, check: bool = True) -> Folder:
     current = stamp(files)
     if folder is None or folder.stamp != current:
         entries, items, problems = read_catalog(files, config)
-        folder = Folder(current, files, tuple(entries), tuple(items), tuple(problems))
+        folder = Folder(
+            spec, current, files, tuple(entries), tuple(items), tuple(problems)
+        )
         _cache.clear()  # one folder at a time: a build reads one
         _cache[key] = folder
     return folder
@@ -251,9 +255,34 @@ def generate_pages(app: Sphinx) -> None:
 
     Files are rewritten only when their text changes (their modification time
     would make Sphinx read them again), and only files with :data:`MARKER`
-    are ever replaced or removed.
+    are ever replaced or removed. When the seed folder and the settings are
+    as they were at the last generation and its files are there, no seed is
+    read: a build with nothing changed pays for listing the folder only.
     """
     target = Path(app.srcdir, app.config.seed_glossary_split_dir)
+    spec = seeds_path(app.confdir, app.config)
+    # Sphinx saves the environment only when it reads a page, so what was
+    # generated is noted in a file of ours next to the doctrees.
+    note = Path(app.doctreedir, "seed_glossary", "split-generated.json")
+    digest = ""
+    if app.config.seed_glossary_split in ("letter", "auto"):
+        settings = (
+            str(spec),
+            repr(_options_key(app.config)),
+            app.config.seed_glossary_split,
+            app.config.seed_glossary_split_max_bytes,
+            str(target),
+            repr(stamp(discover(spec))),
+        )
+        digest = hashlib.sha256(repr(settings).encode()).hexdigest()
+        try:
+            last = json.loads(note.read_text("utf-8"))
+        except (OSError, ValueError):
+            last = {}
+        if last.get("digest") == digest and all(
+            (target / name).is_file() for name in last.get("files", ())
+        ):
+            return
     wanted: dict[str, Part] = {}
     if enabled(app.config, app.confdir):
         folder = read_folder(seeds_path(app.confdir, app.config), app.config)
@@ -263,7 +292,8 @@ def generate_pages(app: Sphinx) -> None:
         }
         target.mkdir(parents=True, exist_ok=True)
     for name, part in wanted.items():
-        title = part.title
+        # The title of a part names terms: seed text, never markup.
+        title = rst_text(part.title)
         option = f"   :part: {part.number}\n" if part.of > 1 else ""
         text = (
             f"{MARKER}\n\n{title}\n{'=' * len(title)}\n\n"
@@ -291,13 +321,28 @@ def generate_pages(app: Sphinx) -> None:
     for path in target.glob("*.rst") if target.is_dir() else ():
         if path.name not in wanted and _generated(path):
             path.unlink()
+    if digest:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text(json.dumps({"digest": digest, "files": sorted(wanted)}))
 
 
 def refresh_folder(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: the seed folder as it is now, for the
-    directives of this build (they do not check it themselves)."""
-    if app.config.seed_glossary_split in ("letter", "auto"):
-        read_folder(seeds_path(app.confdir, app.config), app.config)
+    """``env-before-read-docs``: the directives of this build do not check
+    the seed folder themselves; a copy read before it changed is dropped.
+
+    With nothing to read, nothing is checked; without a copy, the first
+    directive reads the folder.
+    """
+    key = (str(seeds_path(app.confdir, app.config)), repr(_options_key(app.config)))
+    folder = _cache.get(key)
+    if docnames and folder is not None and folder.stamp != stamp(discover(folder.spec)):
+        _cache.clear()
+
+
+def rst_text(text: str) -> str:
+    """*text* as reStructuredText that shows it as written: every character
+    but letters, digits and spaces escaped with a backslash."""
+    return "".join(c if c.isalnum() or c == " " else "\\" + c for c in text)
 
 
 def _generated(path: Path) -> bool:
@@ -325,9 +370,11 @@ def outdated_pages(
     letter_pages: dict[str, tuple[str, str]] = data.get("split_pages", {})
     if not index_pages and not letter_pages:
         return []  # one page: its seeds are its dependencies
-    folder = read_folder(seeds_path(app.confdir, app.config), app.config)
-    if index_pages and all(seen == folder.stamp for seen in index_pages.values()):
+    spec = seeds_path(app.confdir, app.config)
+    current = stamp(discover(spec))
+    if index_pages and all(seen == current for seen in index_pages.values()):
         return []
+    folder = read_folder(spec, app.config)
     parts = {part.docname: part for part in layout(folder.items, app.config)}
     outdated = list(index_pages)
     for docname, (_letter, printed) in letter_pages.items():

@@ -82,9 +82,11 @@ quality: $(STAMP)
 	  $(foreach miss,$(KNOWN_MISSES),--known-miss $(miss)) $(QUALITYOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
+##        then what their pages weigh in Chromium (tests/bench/pageweight.py)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python tests/bench/run.py $(BENCHOPTS)
+	$(BIN)/python tests/bench/pageweight.py $(PAGEWEIGHTOPTS)
 
 clean:
 	rm -rf docs/_build .pytest_cache .ruff_cache .hypothesis dist build

@@ -67,3 +67,53 @@ def copy_root(rootdir: Path, root: str, dest: Path, conf_extra: str = "") -> Pat
         with (dest / "conf.py").open("a") as conf:
             conf.write(conf_extra)
     return dest
+
+
+def _script_object(path: Path) -> dict:
+    """The object literal a data script of ours assigns (it is JSON)."""
+    script = path.read_text(encoding="utf-8")
+    assert script.startswith("window.seedGlossary"), script[:40]
+    return json.loads(script[script.index("{") : script.rindex("}") + 1])
+
+
+def page_previews(app: SphinxTestApp, pagename: str) -> dict:
+    """The previews data script of one page (``{}`` when it has none)."""
+    path = Path(app.outdir, "_static", "seed_glossary", "pages", f"{pagename}.js")
+    return _script_object(path) if path.exists() else {}
+
+
+def all_previews(app: SphinxTestApp) -> dict:
+    """The previews data of every page, merged."""
+    folder = Path(app.outdir, "_static", "seed_glossary", "pages")
+    merged: dict = {}
+    for path in sorted(folder.rglob("*.js")):
+        merged.update(_script_object(path))
+    return merged
+
+
+def names_index(app: SphinxTestApp) -> dict:
+    """The search page's index of names (``_static/seed_glossary/names.js``)."""
+    return _script_object(Path(app.outdir, "_static", "seed_glossary", "names.js"))
+
+
+def search_sentences(app: SphinxTestApp) -> list[str]:
+    """The first sentences of the names index's entries, in its order."""
+    index = names_index(app)
+    static = Path(app.outdir, "_static")
+    out: list[str] = []
+    for number in range((len(index["entries"]) + index["chunk"] - 1) // index["chunk"]):
+        script = (static / f"{index['sentences']}{number}.js").read_text("utf-8")
+        assert script.startswith(f"seedGlossaryDefinitions({number},")
+        out += json.loads(script[script.index("[") : script.rindex("]") + 1])
+    return out
+
+
+def index_names(app: SphinxTestApp) -> dict[str, str]:
+    """Every name of the names index -> its URL (page#anchor)."""
+    index = names_index(app)
+    out = {}
+    for row in index["entries"]:
+        page = index["pages"][row[0]]
+        for name, anchor in zip(row[1::2], row[2::2], strict=True):
+            out[name] = f"{page}#{anchor or 'term-' + name.replace(' ', '-')}"
+    return out

@@ -86,6 +86,34 @@ def _output(root: Path) -> Path:
     return root
 
 
+def test_parallel_comparison_compares_our_data_scripts(tmp_path):
+    run = _load("run")
+    serial, parallel = _output(tmp_path / "s"), _output(tmp_path / "p")
+    for root, text in ((serial, "a"), (parallel, "b")):
+        script = root / "_static" / "seed_glossary" / "pages" / "sub" / "page.js"
+        script.parent.mkdir(parents=True)
+        script.write_text(f"window.seedGlossaryPreviews = {{{text!r}: 1}};\n")
+    assert run.compare_outputs(serial, parallel)["differing"] == [
+        "_static/seed_glossary/pages/sub/page.js"
+    ]
+
+
+def test_page_weight_on_disk_of_a_small_site(tmp_path):
+    """The page-weight run without a browser: a tiny site, sizes on disk."""
+    pageweight = _load("pageweight")
+    results = pageweight.measure([30], 2, tmp_path, sys.executable, browser=False)
+    entry = results["sizes"]["30"]
+    ours, alone = entry["site_ext"]["disk"], entry["site_alone"]["disk"]
+    assert alone["our_files"] == 0
+    assert ours["our_files"] >= 4  # the script, the style sheets, names.js, ...
+    assert ours["prose_script"] > 0
+    assert ours["data_js"] == 0  # 0.2's single data file is gone
+    assert ours["searchindex"] > 0
+    table = pageweight.markdown(results)
+    assert table.count("\n| 30 |") == 2
+    assert "Chromium" not in table  # no browser figures, no browser table
+
+
 def test_parallel_comparison_finds_any_differing_file(tmp_path):
     run = _load("run")
     serial, parallel = _output(tmp_path / "s"), _output(tmp_path / "p")

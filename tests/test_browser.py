@@ -115,7 +115,7 @@ def roots(tmp_path_factory) -> Path:
 def site(roots) -> Path:
     """``test-browser`` built with furo (its seeds live in the other roots)."""
     outdir = _build(roots / "test-browser")
-    assert (outdir / "_static" / "seed_glossary_data.js").is_file()
+    assert (outdir / "_static" / "seed_glossary" / "pages" / "prose.js").is_file()
     return outdir
 
 
@@ -184,6 +184,8 @@ def _wait_for_search(page) -> list[tuple[str, str, str]]:
     expect(page.locator("#search-results p.search-summary")).to_have_text(
         re.compile(r"\S")
     )
+    # Our entries' first sentences arrive from files of their own.
+    expect(page.locator("#search-results li[aria-busy]")).to_have_count(0)
     return page.eval_on_selector_all(
         "#search-results ul.search > li",
         "items => items.map(li => {"
@@ -492,7 +494,11 @@ def test_no_request_leaves_localhost(context, origin, site):
     assert _wait_for_search(page)
     assert log.requests, "no request recorded"
     local = {urlsplit(url).path for url in log.requests}
-    assert {"/_static/seed_glossary.js", "/_static/seed_glossary_data.js"} <= local
+    assert {
+        "/_static/seed_glossary.js",
+        "/_static/seed_glossary/pages/prose.js",
+        "/_static/seed_glossary/names.js",
+    } <= local
     assert "/_static/seed_glossary.css" in local
     assert log.foreign_requests() == []
     assert log.problems() == []

@@ -77,7 +77,10 @@ def test_other_extensions_see_every_link_as_a_reference(app):
         for cls in child["classes"]
     ]
     assert "sg-autolink" in classes
-    assert "sg-backlink" in classes or "doc" in classes
+    # A "Referenced from" link is one reference around its text.
+    backlinks = [r for r in found["glossary"] if "sg-backlink" in r["classes"]]
+    assert backlinks
+    assert all([type(child) for child in r.children] == [nodes.Text] for r in backlinks)
     # Nothing of ours is stored on the doctree as a Python attribute.
     doctree = app.env.get_doctree("glossary")
     assert not [name for name in vars(doctree) if "sg" in name.lower()]
@@ -135,12 +138,12 @@ def test_bad_values_name_what_is_allowed_and_use_the_default(app):
     app.build()
     warnings = app.warning.getvalue()
     assert re.search(
-        r"seed_glossary_split = 'page' is not allowed: expected None or \"letter\"; "
-        r"using the default, None \[seed_glossary\.config\]",
+        r"seed_glossary_split = 'page' is not allowed: expected None, \"auto\" or "
+        r"\"letter\"; using the default, 'auto' \[seed_glossary\.config\]",
         warnings,
     ), warnings
     assert "seed_glossary_max_seed_bytes = -1 is not allowed" in warnings
-    assert app.config.seed_glossary_split is None
+    assert app.config.seed_glossary_split == "auto"
     assert app.statuscode == 0
 
 

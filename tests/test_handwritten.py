@@ -6,20 +6,16 @@ import json
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .helpers import build
+from .helpers import all_previews, build, index_names
 
 
 def _html(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(), "html.parser")
-
-
-def _previews(app) -> dict:
-    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
-    return json.loads(script[script.index("{") : script.rindex("}") + 1])
 
 
 def _same(path) -> str:
@@ -36,12 +32,15 @@ def _autolinks(app, page: str) -> list[str]:
 def test_handwritten_entries_get_previews_backlinks_az_and_the_report(app):
     app.build()
     assert app.warning.getvalue() == ""
-    previews = _previews(app)
+    previews = all_previews(app)
     # The preview is the definition as the page renders it, as text.
     villus = previews["terms.html#term-Villus"]
     assert villus["s"] == "A small finger-like projection of the intestinal lining."
-    assert previews["terms.html#term-Villi"]["n"] == "Villi"
-    assert previews["more.html#term-Lamina-propria"]["t"] == "Lamina propria"
+    # Only what other pages link has data; search knows every name.
+    assert "terms.html#term-Villi" not in previews
+    names = index_names(app)
+    assert names["Villi"] == "terms.html#term-Villi"
+    assert names["Lamina propria"] == "more.html#term-Lamina-propria"
     terms = _html(app, "terms.html")
     line = terms.find("dt", id="term-Villus").find_next_sibling("dd")
     assert [a.get_text() for a in line.select(".sg-backlinks a")] == ["Prose"]
@@ -101,7 +100,12 @@ def test_a_changed_handwritten_entry_is_exact_after_an_incremental_build(
     again = build(src)
     fresh = build(src, builddir=tmp_path / "fresh")
     assert again.warning.getvalue() == ""
-    for page in ("terms.html", "prose.html", "_static/seed_glossary_data.js"):
+    for page in (
+        "terms.html",
+        "prose.html",
+        "_static/seed_glossary/pages/prose.js",
+        "_static/seed_glossary/names.js",
+    ):
         assert _same(again.outdir / page) == _same(fresh.outdir / page), page
     line = _html(again, "terms.html").find("dt", id="term-Villus")
     assert line.find_next_sibling("dd").select_one(".sg-backlinks") is None
@@ -113,3 +117,12 @@ def test_parallel_build_gives_the_same_pages(app, rootdir, tmp_path):
     serial = build(shutil.copytree(rootdir / "test-handwritten", tmp_path / "serial"))
     for page in ("terms.html", "more.html", "prose.html", "seeds.html"):
         assert (app.outdir / page).read_text() == (serial.outdir / page).read_text()
+    ours = app.outdir / "_static" / "seed_glossary"
+    scripts = sorted(p.relative_to(ours) for p in ours.rglob("*.js"))
+    assert Path("pages/prose.js") in scripts
+    serial_ours = serial.outdir / "_static" / "seed_glossary"
+    assert scripts == sorted(
+        p.relative_to(serial_ours) for p in serial_ours.rglob("*.js")
+    )
+    for script in scripts:
+        assert (ours / script).read_text() == (serial_ours / script).read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 
@@ -10,7 +11,16 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from .helpers import BASIC_ALIASES, BASIC_TERMS, build
+from .helpers import (
+    BASIC_ALIASES,
+    BASIC_TERMS,
+    all_previews,
+    build,
+    index_names,
+    names_index,
+    page_previews,
+    search_sentences,
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +73,7 @@ def test_search_data_survives_a_build_that_does_not_read_the_glossary(
     assert read == ["page"]
     names = {name.lower() for name in (*BASIC_TERMS, *BASIC_ALIASES)}
     assert not names & set(_search_index(again)["indexentries"])
-    data = _previews(again)
-    listed = {(entry.get("n") or entry["t"]).lower() for entry in data.values()}
+    listed = {name.lower() for name in index_names(again)}
     assert names <= listed
 
 
@@ -86,32 +95,109 @@ def test_az_bar_links_letters_with_entries_and_dims_the_others(basic):
     assert bar.find_next("dl", class_="glossary") is not None
 
 
-def _previews(app: SphinxTestApp) -> dict:
-    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
-    assert script.startswith("window.seedGlossaryPreviews = {")
-    return json.loads(script[script.index("{") : script.rindex("}") + 1])
-
-
-def test_previews_data_is_a_classic_script_keyed_by_page_and_anchor(basic):
-    data = _previews(basic)
-    zonulin = data["glossary.html#term-Zonulin"]
-    assert zonulin == {
-        "k": "zonulin",
+def test_previews_data_of_a_page_holds_what_it_links_on_other_pages(basic):
+    data = page_previews(basic, "page")
+    # page.md links three entries of glossary.html, and nothing else.
+    assert set(data) == {
+        "glossary.html#term-Intestinal-permeability",
+        "glossary.html#term-leaky-gut",
+        "glossary.html#term-Zonulin",
+    }
+    assert data["glossary.html#term-Zonulin"] == {
         "t": "Zonulin",
         "a": ["pre-haptoglobin 2"],
         "s": "A protein that loosens the tight junctions; see leaky gut.",
-        "f": "A protein that loosens the tight junctions; see leaky gut.",
-    }
-    # An alias's anchor: the same entry, and which alias it is.
-    assert data["glossary.html#term-pre-haptoglobin-2"] == {
-        **zonulin,
-        "n": "pre-haptoglobin 2",
     }
     assert data["glossary.html#term-leaky-gut"]["s"].startswith("→ Gut permeability")
     page = (basic.outdir / "page.html").read_text()
-    assert '<script defer="defer" src="_static/seed_glossary_data.js' in page
-    assert '<script defer="defer" src="_static/seed_glossary.js' in page
+    assert '<script defer="defer" src="_static/seed_glossary/pages/page.js' in page
+    assert (
+        '<script data-sg-previews="on" defer="defer" src="_static/seed_glossary.js'
+        in page
+    )
     assert "_static/seed_glossary.css" in page
+    # The glossary links only its own entries: the page script reads them from
+    # the page, and the page gets no data script. Nor does the search page's
+    # index go to any other page.
+    glossary = (basic.outdir / "glossary.html").read_text()
+    assert "seed_glossary/pages/" not in glossary
+    assert not (basic.outdir / "_static/seed_glossary/pages/glossary.js").exists()
+    assert "seed_glossary/names.js" not in page + glossary
+    search = (basic.outdir / "search.html").read_text()
+    assert "_static/seed_glossary/names.js" in search
+
+
+def test_a_page_not_read_again_gets_the_new_preview_of_an_entry_it_links(
+    tmp_path, rootdir
+):
+    """An edited seed: page.md is not read again, but its data follows."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    build(src)
+    seed = src / "seeds" / "zonulin.md"
+    seed.write_text(seed.read_text().replace("A *protein*", "A small *protein*"))
+    stat = seed.stat()
+    os.utime(seed, (stat.st_atime + 5, stat.st_mtime + 5))
+    again = build(src)
+    status = re.sub(r"\x1b\[[0-9;]*m", "", again.status.getvalue())
+    assert re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status) == [
+        "glossary"
+    ]
+    written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)
+    assert "page" in written
+    text = page_previews(again, "page")["glossary.html#term-Zonulin"]["s"]
+    assert text == "A small protein that loosens the tight junctions; see leaky gut."
+    fresh = build(src, builddir=tmp_path / "fresh")
+    assert page_previews(again, "page") == page_previews(fresh, "page")
+    assert search_sentences(again) == search_sentences(fresh)
+
+
+def test_a_page_that_links_much_gets_its_previews_in_parts(
+    tmp_path, rootdir, monkeypatch
+):
+    """Each part holds the links whose anchor hashes to it, as the page script
+    computes it; together they hold what one script would."""
+    from seed_glossary import previews
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    whole = page_previews(build(src, builddir=tmp_path / "whole"), "page")
+    monkeypatch.setattr(previews, "WHOLE_BYTES", 200)
+    monkeypatch.setattr(previews, "PART_BYTES", 200)
+    app = build(src, builddir=tmp_path / "parts")
+    stub = (app.outdir / "_static/seed_glossary/pages/page.js").read_text()
+    assert stub.startswith("window.seedGlossaryPreviewParts = {")
+    index = json.loads(stub[stub.index("{") : stub.rindex("}") + 1])
+    assert index["count"] >= 2
+    merged = {}
+    for number in range(index["count"]):
+        part = (app.outdir / "_static" / f"{index['prefix']}{number}.js").read_text()
+        assert part.startswith(f"seedGlossaryPreviewPart({number},{{")
+        data = json.loads(part[part.index("{") : part.rindex("}") + 1])
+        for key in data:
+            assert previews.fnv1a(key.split("#")[1]) % index["count"] == number
+        merged.update(data)
+    assert merged == whole
+    page = (app.outdir / "page.html").read_text()
+    assert '<script defer="defer" src="_static/seed_glossary/pages/page.js' in page
+
+
+def test_search_index_has_names_and_anchors_and_sentences_in_files(basic):
+    names = index_names(basic)
+    assert set(names) == {*BASIC_TERMS, *BASIC_ALIASES}
+    assert names["pre-haptoglobin 2"] == "glossary.html#term-pre-haptoglobin-2"
+    assert names["Zonulin"] == "glossary.html#term-Zonulin"
+    index = names_index(basic)
+    sentences = search_sentences(basic)
+    assert len(sentences) == len(index["entries"])
+    by_term = dict(zip((row[1] for row in index["entries"]), sentences, strict=True))
+    assert by_term["Zonulin"] == (
+        "A protein that loosens the tight junctions; see leaky gut."
+    )
+    assert by_term["leaky gut"].startswith("→ Gut permeability")
+    # No definitions in the index itself.
+    text = (basic.outdir / "_static/seed_glossary/names.js").read_text()
+    assert "tight junctions" not in text
 
 
 def test_glossary_json_export(basic):
@@ -147,21 +233,23 @@ def test_glossary_json_export(basic):
 def test_previews_off_and_export_off(app):
     app.build()
     assert not (app.outdir / "glossary.json").exists()
-    assert not (app.outdir / "_static" / "seed_glossary_data.js").exists()
+    assert not (app.outdir / "_static" / "seed_glossary").exists()
     page = (app.outdir / "page.html").read_text()
-    assert "seed_glossary_data.js" not in page
-    # The script stays: it makes the A–Z bar's return link.
+    assert "seed_glossary/" not in page
+    # The script stays: it makes the A–Z bar's return link; no previews.
     assert "seed_glossary.js" in page
+    assert "data-sg-previews" not in page
 
 
 @pytest.mark.sphinx("html", testroot="injection", srcdir="injection-data")
 def test_script_breaking_text_is_escaped_in_the_data(app):
     app.build()
-    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
-    assert "</script" not in script.lower()
-    assert "<\\/script>" in script
-    data = json.loads(script[script.index("{") : script.rindex("}") + 1])
-    texts = " ".join(v["s"] for v in data.values())
+    static = app.outdir / "_static" / "seed_glossary"
+    scripts = [p.read_text() for p in static.rglob("*.js")]
+    assert scripts
+    assert not [s for s in scripts if "</script" in s.lower()]
+    assert any("<\\/script>" in s for s in scripts)
+    texts = " ".join(search_sentences(app)) + " ".join(index_names(app))
     assert '<script>alert("txt")</script>' in texts
     export = (app.outdir / "glossary.json").read_text()
     assert json.loads(export)[0]["term"] == '<i>Tagged</i> & "quoted"'
@@ -173,16 +261,26 @@ def test_preview_urls_match_the_links_of_dirhtml(app):
 
 
 @pytest.mark.sphinx("singlehtml", testroot="basic", srcdir="basic-singlehtml")
-def test_preview_urls_match_the_links_of_singlehtml(app):
-    _check_preview_urls(app, "singlehtml")
+def test_singlehtml_previews_read_entries_from_the_one_page(app):
+    """Every entry is on the one page: its links need no data script."""
+    app.build()
+    assert page_previews(app, "index") == {}
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    assert "seed_glossary/pages/" not in str(soup)
+    anchors = {
+        a["href"][1:] for a in soup.select('a.reference.internal[href^="#term-"]')
+    }
+    assert "term-Zonulin" in anchors
+    for anchor in anchors:
+        line = soup.find(id=anchor)
+        assert line.name == "dt" and line.find_parent("dl", class_="glossary")
 
 
 def _check_preview_urls(app: SphinxTestApp, buildername: str) -> None:
     """Every key of the previews data is an address the page's links use."""
     app.build()
-    script = (app.outdir / "_static" / "seed_glossary_data.js").read_text()
-    data = json.loads(script[script.index("{") : script.rindex("}") + 1])
-    page = "index.html" if buildername == "singlehtml" else "page/index.html"
+    data = page_previews(app, "page")
+    page = "page/index.html"
     soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
     root = soup.find("html").get("data-content_root", "")
     base = (app.outdir / page).parent
@@ -199,12 +297,8 @@ def _check_preview_urls(app: SphinxTestApp, buildername: str) -> None:
         k.replace("/#", "/index.html#") if k.split("#")[0].endswith("/") else k
         for k in data
     }
-    if buildername == "singlehtml":
-        keys = {k if not k.startswith("#") else f"index.html{k}" for k in keys}
-    assert {"glossary/index.html#term-Intestinal-permeability"} <= keys or (
-        "index.html#term-Intestinal-permeability" in keys
-    )
-    assert resolved & keys, (resolved, sorted(keys)[:5])
+    assert "glossary/index.html#term-Intestinal-permeability" in keys
+    assert keys <= resolved, (sorted(resolved), sorted(keys))
 
 
 @pytest.mark.sphinx("text", testroot="basic", srcdir="basic-text")
@@ -225,5 +319,5 @@ def test_entries_of_emptied_seed_folder_leave_previews_and_export(app, make_app)
     again = make_app("html", srcdir=app.srcdir)
     again.build()
     assert json.loads((again.outdir / "glossary.json").read_text()) == []
-    data = (again.outdir / "_static" / "seed_glossary_data.js").read_text()
-    assert "Zonulin" not in data
+    assert index_names(again) == {}
+    assert "Zonulin" not in json.dumps(all_previews(again))

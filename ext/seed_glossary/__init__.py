@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html,
         links,
         markup,
+        previews,
         report,
         settle,
         split,
@@ -46,7 +47,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", markup.add_translation_transform)
     app.connect("builder-inited", html.add_assets)
     app.connect("builder-inited", split.generate_pages)
+    app.connect("builder-inited", previews.tidy_output)
     app.connect("env-before-read-docs", remember_confdir)
+    app.connect("env-before-read-docs", split.refresh_folder)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-get-outdated", split.outdated_pages)
     # First: the other doctree-read handlers see hand-written entries as ours.
@@ -55,7 +58,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", html.save_entries)
     app.connect("env-updated", settle.settle_links)
     # After the links are settled: previews list every entry.
-    app.connect("env-updated", html.write_previews_data, priority=800)
+    app.connect("env-updated", previews.prepare, priority=800)
+    app.connect("html-page-context", previews.page_context)
+    # Early: other extensions' doctree-resolved handlers see the lines.
+    app.connect("doctree-resolved", transforms.add_backlinks, priority=100)
     app.connect("build-finished", html.write_export)
     app.connect("build-finished", report.write_report)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))

@@ -326,18 +326,38 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "seed_glossary_split",
-        None,
+        "auto",
         "env",
         frozenset({str}) | _NOTHING,
-        'None or "letter"',
-        '`"letter"`: one page per initial letter, for glossaries too long for '
-        "one page. The pages are generated into `seed_glossary_split_dir` when "
-        "the builder starts, each holding a `seed-glossary` directive with a "
-        "`:letter:` option, and the page that holds the glossary of "
-        "`seed_glossary_seeds` becomes their index: an A–Z bar of letter pages "
-        "and a hidden toctree. A page is read again only when its own entries "
-        "change. `None` keeps the glossary on one page.",
-        lambda value: value in (None, "letter"),
+        'None, "auto" or "letter"',
+        '`"auto"` (the default): one page per initial letter when the glossary '
+        "would make a page larger than `seed_glossary_split_max_bytes`, one page "
+        'otherwise. `"letter"`: one page per letter at any size. `None`: one '
+        "page at any size. The letter pages are generated into "
+        "`seed_glossary_split_dir` when the builder starts, each holding a "
+        "`seed-glossary` directive with a `:letter:` option, and the page that "
+        "holds the glossary of `seed_glossary_seeds` becomes their index: an "
+        "A–Z bar of letter pages and a hidden toctree. A letter too large for "
+        "one page gets several, titled by their first and last terms. A page is "
+        "read again only when its own entries change. Only the glossary of "
+        "`seed_glossary_seeds` (a `seed-glossary` directive without argument) "
+        "is split.",
+        lambda value: value in (None, "auto", "letter"),
+    ),
+    ConfigValue(
+        "seed_glossary_split_max_bytes",
+        2_000_000,
+        "env",
+        frozenset({int}),
+        "a whole number of bytes above 0",
+        "The largest glossary page, in bytes of HTML, that a split glossary "
+        '(`"auto"`, `"letter"`) makes: past it, `"auto"` splits by letter, and '
+        "a letter gets several pages. The size is estimated before any page is "
+        "read, from the text of the entries (twice its bytes, and 300 bytes an "
+        'entry for its links and its "Referenced from" line), so the pages '
+        "come out somewhat smaller; the theme's own part of each page is not "
+        "counted.",
+        lambda value: isinstance(value, int) and value > 0,
     ),
     ConfigValue(
         "seed_glossary_split_dir",

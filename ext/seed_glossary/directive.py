@@ -26,6 +26,7 @@ from .render import (
     render_az_bar,
     render_glossary,
     render_letter_bar,
+    render_parts_bar,
 )
 from .report import save_seed_report
 
@@ -55,21 +56,24 @@ class SeedGlossaryDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     option_spec: ClassVar[OptionSpec] = {
-        # Set on the pages that seed_glossary_split = "letter" generates.
+        # Set on the pages that seed_glossary_split generates.
         "letter": directives.unchanged_required,
+        "part": directives.positive_int,
     }
 
     def run(self) -> list[nodes.Node]:
         if "letter" in self.options:
             return self._run_letter(self.options["letter"].strip())
-        if split.enabled(self.config) and not self.arguments:
+        if not self.arguments and split.enabled(
+            self.config, get_domain(self.env).confdir or self.env.srcdir, check=False
+        ):
             return self._run_split_index()
         return self._run()
 
     def _run_split_index(self) -> list[nodes.Node]:
         """The page of a split glossary: problems, report, A–Z bar, toctree."""
         spec = self._seed_spec()
-        folder = split.read_folder(spec, self.config)
+        folder = split.read_folder(spec, self.config, check=False)
         self._warn_empty(spec, folder.files)
         entries = self._report_entries(list(folder.entries), list(folder.problems))
         get_domain(self.env).note_seeds(
@@ -81,14 +85,11 @@ class SeedGlossaryDirective(SphinxDirective):
             ),
         )
         split.note_index_page(self.env, folder)
-        letters = sorted(split.by_letter(folder.items))
-        pages = {
-            letter: split.letter_docname(self.config, letter) for letter in letters
-        }
+        parts = split.layout(folder.items, self.config)
         toctree = addnodes.toctree(
             parent=self.env.docname,
-            entries=[(None, pages[letter]) for letter in letters],
-            includefiles=[pages[letter] for letter in letters],
+            entries=[(None, part.docname) for part in parts],
+            includefiles=[part.docname for part in parts],
             maxdepth=1,
             caption=None,
             glob=False,
@@ -99,32 +100,56 @@ class SeedGlossaryDirective(SphinxDirective):
         )
         wrapper = nodes.compound(classes=["toctree-wrapper"])
         wrapper += toctree
-        return [render_letter_bar(pages, self.env.docname), wrapper]
+        return [render_letter_bar(_first_parts(parts), self.env.docname), wrapper]
 
     def _run_letter(self, letter: str) -> list[nodes.Node]:
-        """One letter's page of a split glossary."""
+        """One letter's page (or part of a letter's) of a split glossary."""
         spec = split.seeds_path(
             get_domain(self.env).confdir or self.env.srcdir, self.config
         )
-        folder = split.read_folder(spec, self.config)
-        groups = split.by_letter(folder.items)
-        items = groups.get(letter, [])
-        split.note_letter_page(self.env, letter, items)
+        folder = split.read_folder(spec, self.config, check=False)
+        parts = split.layout(folder.items, self.config)
+        number = self.options.get("part", 1)
+        part = next(
+            (p for p in parts if p.letter == letter and p.number == number), None
+        )
+        items = list(part.items) if part else []
+        split.note_letter_page(self.env, part, letter)
         glossary = self._render(items)
         get_domain(self.env).note_seeds(
             self.env.docname,
             PageSeeds("", (), "", self._item_names(items, glossary)),
         )
-        pages = {other: split.letter_docname(self.config, other) for other in groups}
-        return [render_letter_bar(pages, self.env.docname, current=letter), glossary]
+        out: list[nodes.Node] = [
+            render_letter_bar(_first_parts(parts), self.env.docname, current=letter)
+        ]
+        siblings = [p for p in parts if p.letter == letter]
+        if len(siblings) > 1:
+            out.append(
+                render_parts_bar(
+                    [(p.title, p.docname) for p in siblings], self.env.docname
+                )
+            )
+        out.append(glossary)
+        return out
 
     def _run(self) -> list[nodes.Node]:
         spec = self._seed_spec()
-        files = discover(spec)
+        if not self.arguments and self.config.seed_glossary_split == "auto":
+            # Read already, to know whether to split: the same catalog.
+            folder = split.read_folder(spec, self.config, check=False)
+            files: Sequence[Path] = folder.files
+            entries, items, problems = (
+                list(folder.entries),
+                list(folder.items),
+                list(folder.problems),
+            )
+        else:
+            files = discover(spec)
+            entries, items, problems = split.read_catalog(files, self.config)
         self._warn_empty(spec, files)
         for path in files:
             self.env.note_dependency(path)
-        entries, items, problems = split.read_catalog(files, self.config)
         entries = self._report_entries(entries, problems)
         glossary = self._render(items)
         get_domain(self.env).note_seeds(
@@ -229,6 +254,14 @@ class SeedGlossaryDirective(SphinxDirective):
 
     def _parse_markup(self, text: str, source: str, line: int) -> list[nodes.Node]:
         return parse_myst(text, document=self.state.document, source=source, line=line)
+
+
+def _first_parts(parts: Sequence[split.Part]) -> dict[str, str]:
+    """Each letter's first page, for the A–Z bar."""
+    out: dict[str, str] = {}
+    for part in parts:
+        out.setdefault(part.letter, part.docname)
+    return out
 
 
 def _with_catalog_problems(

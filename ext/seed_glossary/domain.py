@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from .autolink import PlannedLink
     from .model import ItemNames
+    from .previews import ReaderData
     from .terminology import AbbreviationUse, AvoidedUse
 
 
@@ -103,6 +104,7 @@ KEYS: tuple[Key, ...] = (
     Key("backlinks", "derived", "entry key -> Sources linking to it"),
     Key("places", "derived", "entry key -> Place"),
     Key("abbreviations", "derived", "folded abbreviation -> what it stands for"),
+    Key("preview_digests", "derived", "entry key -> digest of its preview and URLs"),
     Key("confdir", "build", "the configuration directory (relative seed folders)"),
     Key("reading", "build", "the pages read in this build (env-before-read-docs)"),
 )
@@ -125,6 +127,11 @@ class SeedGlossaryDomain(Domain):
         "reading": frozenset(),
     }
     data_version = 8
+
+    #: This build's preview fragments (see :mod:`.previews`), made after
+    #: reading for the pages about to be written. Not in ``data``: it is never
+    #: pickled, and every build makes it again.
+    reader_data: ReaderData | None = None
 
     def _page_key(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.data.setdefault(name, {})

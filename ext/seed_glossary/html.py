@@ -1,17 +1,11 @@
-"""What HTML readers and other tools get: assets, previews data, ``glossary.json``.
+"""What HTML readers and other tools get: assets, entries as text, ``glossary.json``.
 
 After each page is read (and translated), its glossary entries are saved as
 plain text (the page's ``entries`` sidecar, see :mod:`.sidecar`). In an HTML
-build they become:
+build they become ``glossary.json`` (``seed_glossary_export``), one object per
+entry for other tools, and the previews and search data of :mod:`.previews`.
 
-* ``glossary.json`` (``seed_glossary_export``): one object per entry, for
-  other tools;
-* ``_static/seed_glossary_data.js``: the data of the hover previews, as a
-  classic script, because a page opened from disk may not ``fetch()`` JSON.
-
-Seed text is untrusted: it goes into JSON only through ``json.dumps``, with
-``</`` escaped so that no string can close a script element, and the preview
-script sets it with ``textContent``.
+Seed text is untrusted: it goes into JSON only through ``json.dumps``.
 """
 
 from __future__ import annotations
@@ -27,7 +21,6 @@ from sphinx import addnodes
 
 from . import sidecar
 from .domain import get_domain
-from .ingest.names import first_sentence
 from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
@@ -36,9 +29,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 STATIC = Path(__file__).parent / "static"
-DATA_SCRIPT = "seed_glossary_data.js"
 
 
 def html_pages(builder: Builder) -> bool:
@@ -79,7 +72,8 @@ def add_assets(app: Sphinx) -> None:
     """``builder-inited``: CSS for HTML builders, JS for HTML pages.
 
     The script makes the A–Z bar's return link and, with previews on, shows
-    previews and makes search results answer, from the data script.
+    previews and makes search results answer, from the data scripts that
+    :mod:`.previews` adds to the pages that need them.
     """
     if app.builder.format != "html":
         return
@@ -87,10 +81,12 @@ def add_assets(app: Sphinx) -> None:
     if app.config.seed_glossary_autolink_style:
         app.add_css_file("seed_glossary_autolinks.css")
     if html_pages(app.builder):
-        # Classic scripts, deferred: the data first, then the code that uses it.
-        if app.config.seed_glossary_previews:
-            app.add_js_file(DATA_SCRIPT, loading_method="defer")
-        app.add_js_file("seed_glossary.js", loading_method="defer")
+        # The attribute tells the script to show previews (of entries on the
+        # page too, which need no data script).
+        on: dict[str, Any] = (
+            {"data-sg-previews": "on"} if app.config.seed_glossary_previews else {}
+        )
+        app.add_js_file("seed_glossary.js", loading_method="defer", **on)
 
 
 # -- entries as plain text -----------------------------------------------------
@@ -148,16 +144,18 @@ def _store(out: dict[str, Any], heading: str | None, blocks: list[str]) -> None:
         out["sections"][heading] = text
 
 
-def _page_items(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]:
+def page_items(
+    env: BuildEnvironment,
+) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]:
     """(docname, entry text, source files) of every entry, in page order."""
-    domain = get_domain(app.env)
+    domain = get_domain(env)
     for docname in sorted(domain.pages):
         files = {
             item.key: item.files
             for page in domain.pages[docname]
             for item in page.items
         }
-        for item in sidecar.read_lines(sidecar.path(app.env, "entries", docname)):
+        for item in sidecar.read_lines(sidecar.path(env, "entries", docname)):
             yield docname, item, files.get(item["key"], ())
 
 
@@ -168,27 +166,13 @@ def _wanted(app: Sphinx) -> bool:
     return html_pages(app.builder) and bool(get_domain(app.env).pages)
 
 
-def write_previews_data(app: Sphinx, env: object) -> None:
-    """``env-updated``: the previews' data script, before any page is written.
-
-    Written now, the file already holds this build's data when Sphinx stamps
-    the pages' ``<script src="...?v=...">`` with its checksum, so browsers never
-    keep the previews of an older build.
-    """
-    if app.config.seed_glossary_previews and _wanted(app):
-        static = Path(app.outdir, "_static")
-        static.mkdir(parents=True, exist_ok=True)
-        script = _previews_script(app, list(_page_items(app)))
-        (static / DATA_SCRIPT).write_text(script, "utf-8")
-
-
 def write_export(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: ``glossary.json`` (``seed_glossary_export``)."""
     if exception is not None or not app.config.seed_glossary_export or not _wanted(app):
         return
     export = [
         _export_object(app, docname, item, files)
-        for docname, item, files in _page_items(app)
+        for docname, item, files in page_items(app.env)
     ]
     path = Path(app.outdir, app.config.seed_glossary_export)
     path.write_text(json.dumps(export, ensure_ascii=False, indent=1) + "\n", "utf-8")
@@ -220,35 +204,3 @@ def _export_object(
         "see_also": item["see_also"] or item["see"],
         "source": [relative_path(f, app.confdir) for f in files],
     }
-
-
-def _previews_script(app: Sphinx, items: list[tuple[str, dict[str, Any], Any]]) -> str:
-    """``window.seedGlossaryPreviews = {url: entry}`` for every dt anchor.
-
-    An entry is ``{k, t, a, s, f}``: the entry's key, its term, aliases, first
-    paragraph and first sentence; the data of an alias's anchor adds ``n``, the
-    alias. Previews show ``t``, ``a`` and ``s``; search results ``t``, ``n``
-    and ``f``.
-    """
-    data: dict[str, dict[str, Any]] = {}
-    for docname, item, _files in items:
-        names = item["names"]
-        summary = item["definition"].split("\n\n")[0]
-        if not summary and item["see"]:
-            summary = "→ " + "; ".join(item["see"])
-        preview = {
-            "k": item["key"],
-            "t": names[0],
-            "a": names[1:],
-            "s": summary,
-            "f": first_sentence(summary).strip(),
-        }
-        uri = page_uri(app.builder, docname)
-        for index, anchor in enumerate(item["anchors"]):
-            if anchor:
-                name = {"n": names[index]} if index else {}
-                data[f"{uri}#{anchor}"] = {**preview, **name}
-    payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    # "</" could end a script element if this ever were inlined; escape anyway.
-    payload = payload.replace("</", "<\\/")
-    return f"window.seedGlossaryPreviews = {payload};\n"

@@ -183,6 +183,28 @@ def render_letter_bar(
     )
 
 
+def render_parts_bar(parts: Sequence[tuple[str, str]], docname: str) -> nodes.paragraph:
+    """The pages of one letter of a split glossary, (title, docname) each:
+    links to the others, the current one strong."""
+    bar = nodes.paragraph(classes=["sg-az", "sg-az-parts"])
+    for n, (title, page) in enumerate(parts):
+        if n:
+            bar += nodes.Text(" · ")
+        if page == docname:
+            bar += nodes.strong(title, title, classes=["sg-az-current"])
+        else:
+            bar += addnodes.pending_xref(
+                "",
+                nodes.inline(title, title, classes=["sg-az-letter"]),
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/{page}",
+                refexplicit=True,
+                refdoc=docname,
+            )
+    return bar
+
+
 def _letter_bar(
     present: Collection[str],
     link: Callable[[str], nodes.Node],

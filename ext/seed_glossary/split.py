@@ -1,4 +1,4 @@
-"""``seed_glossary_split = "letter"``: one page per initial letter, and an index.
+"""``seed_glossary_split``: one page per initial letter, and an index.
 
 A glossary of thousands of entries is too long for one page, and one page
 means one seed edit rewrites all of it. With the split, the page that holds
@@ -6,7 +6,12 @@ means one seed edit rewrites all of it. With the split, the page that holds
 A–Z bar and a hidden toctree), and each letter gets a page of its own,
 generated at ``builder-inited`` into ``seed_glossary_split_dir`` (as
 autosummary generates its stubs) and holding ``.. seed-glossary::`` with a
-``:letter:`` option.
+``:letter:`` option (and a ``:part:``, for a letter too large for one page).
+
+``"letter"`` always splits; ``"auto"`` (the default) splits when the page
+would be larger than ``seed_glossary_split_max_bytes``, as estimated from the
+text of the entries (:func:`estimate`) before any page is read. Either way a
+letter whose entries would make a page larger than that is cut into parts.
 
 Every letter page needs the whole catalog (a shared alias on the L page points
 to terms on other pages), so the folder is read once per process and cached.
@@ -18,6 +23,7 @@ catalog whenever a seed file changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +58,7 @@ Stamp = tuple[tuple[str, int, int], ...]
 class Folder:
     """The seed folder read and cataloged once."""
 
+    spec: Path
     stamp: Stamp
     files: tuple[Path, ...]
     entries: tuple[SeedEntry, ...]
@@ -59,12 +66,98 @@ class Folder:
     problems: tuple[CatalogProblem, ...]
 
 
-_cache: dict[tuple[str, Stamp, str], Folder] = {}
+_cache: dict[tuple[str, str], Folder] = {}
 
 
-def enabled(config: Config) -> bool:
-    """Is the glossary split into a page per letter?"""
-    return bool(config.seed_glossary_split == "letter")
+#: Estimated bytes of HTML per byte of an entry's text, and per entry: the
+#: text with its markup, autolinks, and the "Referenced from" line. Measured
+#: on the benchmark's glossaries (docs/performance.md), rounded up.
+HTML_PER_TEXT_BYTE = 2
+HTML_PER_ENTRY = 300
+
+
+def enabled(
+    config: Config,
+    confdir: str | os.PathLike[str] | None = None,
+    *,
+    check: bool = True,
+) -> bool:
+    """Is the glossary of ``seed_glossary_seeds`` split into a page per letter?
+
+    :param confdir: the configuration directory, to read the seed folder for
+        ``"auto"``; without it, ``"auto"`` does not split
+    :param check: see :func:`read_folder`
+    """
+    if config.seed_glossary_split == "letter":
+        return True
+    if config.seed_glossary_split != "auto" or confdir is None:
+        return False
+    folder = read_folder(seeds_path(confdir, config), config, check=check)
+    limit = config.seed_glossary_split_max_bytes
+    return bool(sum(estimate(item) for item in folder.items) > limit)
+
+
+def estimate(item: CatalogItem) -> int:
+    """Bytes of HTML the item makes in a glossary page, estimated from its text."""
+    text = sum(len(name) for name in item.names) + sum(
+        len(entry.definition)
+        + sum(len(s.heading) + len(s.text) for s in entry.sections)
+        for entry in item.entries
+    )
+    return HTML_PER_TEXT_BYTE * text + HTML_PER_ENTRY
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split glossary: a letter, or a part of a letter."""
+
+    letter: str
+    number: int  #: 1, 2, ... (1 for a letter on one page)
+    of: int  #: how many parts the letter has
+    docname: str
+    items: tuple[CatalogItem, ...]
+
+    @property
+    def title(self) -> str:
+        name = "Other" if self.letter == "#" else self.letter
+        if self.of == 1:
+            return name
+        first, last = self.items[0].names[0], self.items[-1].names[0]
+        return f"{name}: {first}" if first == last else f"{name}: {first} – {last}"
+
+
+def layout(items: Iterable[CatalogItem], config: Config) -> list[Part]:
+    """The pages of a split glossary: a letter each, cut in parts when too large.
+
+    A letter's items go into parts of about equal estimated size, each under
+    ``seed_glossary_split_max_bytes`` (one item larger than that has a page
+    of its own).
+    """
+    limit = max(1, int(config.seed_glossary_split_max_bytes))
+    out = []
+    for letter, group in sorted(by_letter(items).items()):
+        sizes = [estimate(item) for item in group]
+        count = max(1, -(-sum(sizes) // limit))  # parts of about equal size
+        chunks = _cut(group, sizes, -(-sum(sizes) // count), limit)
+        base = letter_docname(config, letter)
+        for number, chunk in enumerate(chunks, 1):
+            docname = base if number == 1 else f"{base}-{number}"
+            out.append(Part(letter, number, len(chunks), docname, tuple(chunk)))
+    return out
+
+
+def _cut(
+    group: list[CatalogItem], sizes: list[int], target: int, limit: int
+) -> list[list[CatalogItem]]:
+    chunks: list[list[CatalogItem]] = [[]]
+    total = 0
+    for item, size in zip(group, sizes, strict=True):
+        if chunks[-1] and (total + size > limit or total >= target):
+            chunks.append([])
+            total = 0
+        chunks[-1].append(item)
+        total += size
+    return chunks
 
 
 def seeds_path(confdir: str | os.PathLike[str], config: Config) -> Path:
@@ -84,15 +177,25 @@ def stamp(files: Iterable[Path]) -> Stamp:
     return tuple(out)
 
 
-def read_folder(spec: Path, config: Config) -> Folder:
-    """Read and catalog the folder, or return this process's copy if unchanged."""
+def read_folder(spec: Path, config: Config, *, check: bool = True) -> Folder:
+    """Read and catalog the folder, or return this process's copy if unchanged.
+
+    :param check: list and stat the folder's files to know whether the copy
+        is still current. The directives of a build pass ``False``, since
+        :func:`refresh_folder` checked just before reading: listing a large
+        folder again for each letter page cost more than the pages.
+    """
+    key = (str(spec), repr(_options_key(config)))
+    folder = _cache.get(key)
+    if folder is not None and not check:
+        return folder
     files = tuple(discover(spec))
     current = stamp(files)
-    key = (str(spec), current, repr(_options_key(config)))
-    folder = _cache.get(key)
-    if folder is None:
+    if folder is None or folder.stamp != current:
         entries, items, problems = read_catalog(files, config)
-        folder = Folder(current, files, tuple(entries), tuple(items), tuple(problems))
+        folder = Folder(
+            spec, current, files, tuple(entries), tuple(items), tuple(problems)
+        )
         _cache.clear()  # one folder at a time: a build reads one
         _cache[key] = folder
     return folder
@@ -139,9 +242,9 @@ def letter_docname(config: Config, letter: str) -> str:
     return f"{folder}/{slug(letter)}" if folder else slug(letter)
 
 
-def fingerprint(items: Iterable[CatalogItem]) -> str:
+def fingerprint(items: Iterable[CatalogItem], title: str = "") -> str:
     """Changes whenever anything shown on the page changes (frozen data's repr)."""
-    return hashlib.sha256(repr(tuple(items)).encode()).hexdigest()
+    return hashlib.sha256(repr((title, tuple(items))).encode()).hexdigest()
 
 
 # -- event handlers ----------------------------------------------------------------
@@ -152,20 +255,49 @@ def generate_pages(app: Sphinx) -> None:
 
     Files are rewritten only when their text changes (their modification time
     would make Sphinx read them again), and only files with :data:`MARKER`
-    are ever replaced or removed.
+    are ever replaced or removed. When the seed folder and the settings are
+    as they were at the last generation and its files are there, no seed is
+    read: a build with nothing changed pays for listing the folder only.
     """
-    if not enabled(app.config):
-        return
-    folder = read_folder(seeds_path(app.confdir, app.config), app.config)
-    letters = set(by_letter(folder.items))
     target = Path(app.srcdir, app.config.seed_glossary_split_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    wanted = {f"{slug(letter)}.rst": letter for letter in letters}
-    for name, letter in wanted.items():
-        title = "Other" if letter == "#" else letter
+    spec = seeds_path(app.confdir, app.config)
+    # Sphinx saves the environment only when it reads a page, so what was
+    # generated is noted in a file of ours next to the doctrees.
+    note = Path(app.doctreedir, "seed_glossary", "split-generated.json")
+    digest = ""
+    if app.config.seed_glossary_split in ("letter", "auto"):
+        settings = (
+            str(spec),
+            repr(_options_key(app.config)),
+            app.config.seed_glossary_split,
+            app.config.seed_glossary_split_max_bytes,
+            str(target),
+            repr(stamp(discover(spec))),
+        )
+        digest = hashlib.sha256(repr(settings).encode()).hexdigest()
+        try:
+            last = json.loads(note.read_text("utf-8"))
+        except (OSError, ValueError):
+            last = {}
+        if last.get("digest") == digest and all(
+            (target / name).is_file() for name in last.get("files", ())
+        ):
+            return
+    wanted: dict[str, Part] = {}
+    if enabled(app.config, app.confdir):
+        folder = read_folder(seeds_path(app.confdir, app.config), app.config)
+        wanted = {
+            f"{part.docname.rsplit('/', 1)[-1]}.rst": part
+            for part in layout(folder.items, app.config)
+        }
+        target.mkdir(parents=True, exist_ok=True)
+    for name, part in wanted.items():
+        # The title of a part names terms: seed text, never markup.
+        title = rst_text(part.title)
+        option = f"   :part: {part.number}\n" if part.of > 1 else ""
         text = (
             f"{MARKER}\n\n{title}\n{'=' * len(title)}\n\n"
-            f".. seed-glossary::\n   :letter: {letter}\n"
+            f".. seed-glossary::\n   :letter: {part.letter}\n{option}"
         )
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -177,16 +309,40 @@ def generate_pages(app: Sphinx) -> None:
                     "%r are not shown. Move the file, or set "
                     "seed_glossary_split_dir to another folder",
                     path,
-                    letter,
+                    part.letter,
                     type="seed_glossary",
                     subtype=WarningSubtype.SPLIT,
                     location=f"{path}:",
                 )
                 continue
             path.write_text(text, encoding="utf-8")
-    for path in target.glob("*.rst"):
+    # Pages of letters gone, and every page when the glossary is on one page
+    # again (an "auto" glossary that shrank): they would be orphans.
+    for path in target.glob("*.rst") if target.is_dir() else ():
         if path.name not in wanted and _generated(path):
             path.unlink()
+    if digest:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text(json.dumps({"digest": digest, "files": sorted(wanted)}))
+
+
+def refresh_folder(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the directives of this build do not check
+    the seed folder themselves; a copy read before it changed is dropped.
+
+    With nothing to read, nothing is checked; without a copy, the first
+    directive reads the folder.
+    """
+    key = (str(seeds_path(app.confdir, app.config)), repr(_options_key(app.config)))
+    folder = _cache.get(key)
+    if docnames and folder is not None and folder.stamp != stamp(discover(folder.spec)):
+        _cache.clear()
+
+
+def rst_text(text: str) -> str:
+    """*text* as reStructuredText that shows it as written: every character
+    but letters, digits and spaces escaped with a backslash."""
+    return "".join(c if c.isalnum() or c == " " else "\\" + c for c in text)
 
 
 def _generated(path: Path) -> bool:
@@ -205,33 +361,36 @@ def outdated_pages(
     removed: Set[str],
 ) -> list[str]:
     """``env-get-outdated``: the index and the letter pages whose entries changed."""
-    if not enabled(app.config):
+    if app.config.seed_glossary_split not in ("letter", "auto"):
         return []
     from .domain import get_domain
 
     data = get_domain(env).data
     index_pages: dict[str, Stamp] = data.get("split_index", {})
     letter_pages: dict[str, tuple[str, str]] = data.get("split_pages", {})
+    if not index_pages and not letter_pages:
+        return []  # one page: its seeds are its dependencies
     spec = seeds_path(app.confdir, app.config)
     current = stamp(discover(spec))
     if index_pages and all(seen == current for seen in index_pages.values()):
         return []
-    groups = by_letter(read_folder(spec, app.config).items)
+    folder = read_folder(spec, app.config)
+    parts = {part.docname: part for part in layout(folder.items, app.config)}
     outdated = list(index_pages)
-    for docname, (letter, printed) in letter_pages.items():
-        if fingerprint(groups.get(letter, ())) != printed:
+    for docname, (_letter, printed) in letter_pages.items():
+        part = parts.get(docname)
+        if part is None or fingerprint(part.items, part.title) != printed:
             outdated.append(docname)
     return [d for d in outdated if d in env.found_docs and d not in removed]
 
 
-def note_letter_page(
-    env: BuildEnvironment, letter: str, items: list[CatalogItem]
-) -> None:
+def note_letter_page(env: BuildEnvironment, part: Part | None, letter: str) -> None:
     """Remember what a letter page shows, to know when it must be read again."""
     from .domain import get_domain
 
     pages = get_domain(env).data.setdefault("split_pages", {})
-    pages[env.docname] = (letter, fingerprint(items))
+    printed = fingerprint(part.items, part.title) if part else fingerprint(())
+    pages[env.docname] = (letter, printed)
 
 
 def note_index_page(env: BuildEnvironment, folder: Folder) -> None:

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.nodes import clean_astext, make_refnode
 
 from ._compat import singlehtml_anchor
 from .catalog import key
@@ -27,6 +28,9 @@ from .render import ENTRY_KEY, SEE_LINK_CLASS, term_reference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from .autolink import PlannedLink
     from .domain import Place, Source
@@ -41,23 +45,16 @@ BACKLINK_CLASS = "sg-backlink"
 
 
 class AutolinkTransform(SphinxPostTransform):
-    """Insert the planned autolinks and each entry's "Referenced from" line."""
+    """Insert the planned autolinks (:func:`add_backlinks` adds the lines of
+    back-references)."""
 
     # Right before ReferencesResolver (10), which resolves what we add.
     default_priority = 9
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        # One page, or (singlehtml, latex, texinfo, man) every page merged
-        # into one, each included page in a start_of_file node.
-        roots: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
-        roots += [
-            (node["docname"], node)
-            for node in self.document.findall(addnodes.start_of_file)
-        ]
-        backlinks = self.config.seed_glossary_backlinks and domain.backlinks
         expand = self.config.seed_glossary_expand_abbreviations
-        for docname, root in roots:
+        for docname, root in _roots(self.env.docname, self.document):
             plan = domain.plans.get(docname)
             expansions = (
                 [use for use in plan.abbreviations if not use.spelled_before]
@@ -66,14 +63,41 @@ class AutolinkTransform(SphinxPostTransform):
             )
             if plan is not None and (plan.links or expansions):
                 insert_links(root, docname, plan.links, expansions)
-            if backlinks:
-                shown = self.config.seed_glossary_backlinks_shown
-                for definition in _entries(root):
-                    sources = backlinks.get(definition[ENTRY_KEY], ())
-                    if sources:
-                        definition += backlinks_line(
-                            sources, docname, domain.places, shown
-                        )
+
+
+def _roots(docname: str, document: nodes.document) -> list[tuple[str, nodes.Element]]:
+    """One page, or (singlehtml, latex, texinfo, man) every page merged into
+    one, each included page in a ``start_of_file`` node."""
+    roots: list[tuple[str, nodes.Element]] = [(docname, document)]
+    roots += [
+        (node["docname"], node) for node in document.findall(addnodes.start_of_file)
+    ]
+    return roots
+
+
+def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: each entry's "Referenced from" line.
+
+    Its links are made resolved (``make_refnode``, as Sphinx resolves a
+    ``doc`` or ``term`` link), one ``reference`` around the text per source:
+    nothing for Sphinx to resolve, and the fewest nodes to write.
+    """
+    domain = get_domain(app.env)
+    if not (app.config.seed_glossary_backlinks and domain.backlinks):
+        return
+    shown = app.config.seed_glossary_backlinks_shown
+    singlehtml = app.builder.name == "singlehtml"
+    for page, root in _roots(docname, doctree):
+        for definition in _entries(root):
+            sources = domain.backlinks.get(definition[ENTRY_KEY], ())
+            if sources:
+                line = backlinks_line(
+                    sources, page, domain.places, shown, app.builder, app.env.titles
+                )
+                if singlehtml:
+                    for reference in line.findall(nodes.reference):
+                        singlehtml_anchor(reference, app.config.root_doc)
+                definition += line
 
 
 def insert_links(
@@ -191,13 +215,19 @@ def _entries(root: nodes.Element) -> list[nodes.definition]:
 
 
 def backlinks_line(
-    sources: Sequence[Source], docname: str, places: dict[str, Place], shown: int = 0
+    sources: Sequence[Source],
+    docname: str,
+    places: dict[str, Place],
+    shown: int,
+    builder: Builder,
+    titles: dict[str, nodes.title],
 ) -> nodes.paragraph:
     """ "Referenced from:" and a link to each page or entry in *sources*.
 
     :param shown: how many links the line holds (0: all); the others are
         counted ("and 12 more", in an ``inline`` with the class
         ``sg-backlinks-more``): the link report lists them all
+    :param titles: the pages' titles (``env.titles``), the text of their links
     """
     label = _("Referenced from:")
     para = nodes.paragraph("", "", nodes.emphasis(label, label), nodes.Text(" "))
@@ -207,40 +237,25 @@ def backlinks_line(
         if n:
             para += nodes.Text(", ")
         if entry is not None:
-            para += _entry_reference(places.get(entry), entry, docname)
+            place = places.get(entry)
+            if place is None or not place.anchor:
+                # Not a seed or hand-written entry we know: Sphinx resolves it.
+                para += term_reference(entry, docname, BACKLINK_CLASS, warn=False)
+                continue
+            text, target, anchor = place.headword, place.docname, place.anchor
         else:
-            para += addnodes.pending_xref(
-                "",
-                nodes.inline(
-                    page, page, classes=["xref", "std", "std-doc", BACKLINK_CLASS]
-                ),
-                refdomain="std",
-                reftype="doc",
-                reftarget=f"/{page}",
-                refexplicit=False,
-                refdoc=docname,
-            )
+            title = titles.get(page)
+            text = clean_astext(title) if title is not None else page
+            target, anchor = page, None
+        reference = make_refnode(
+            builder, docname, target, anchor, nodes.Text(text), None
+        )
+        reference["classes"].append(BACKLINK_CLASS)
+        para += reference
     if len(sources) > len(listed):
         more = _(" and {count} more").format(count=len(sources) - len(listed))
         para += nodes.inline(more, more, classes=["sg-backlinks-more"])
     return para
-
-
-def _entry_reference(place: Place | None, entry: str, docname: str) -> nodes.Node:
-    """A link to another entry.
-
-    On the same page (the usual case: entries of one glossary) the anchor is
-    known: an internal ``reference`` to it, with its class and text (a
-    glossary has one such link per entry that links another, so no ``inline``
-    around the text); elsewhere a ``:term:`` cross-reference that Sphinx
-    resolves.
-    """
-    name = place.headword if place else entry
-    if place is not None and place.anchor and place.docname == docname:
-        return nodes.reference(
-            name, name, internal=True, refid=place.anchor, classes=[BACKLINK_CLASS]
-        )
-    return term_reference(name, docname, BACKLINK_CLASS, warn=False)
 
 
 #: Class of the ``reference`` that Sphinx resolves an autolink to.

@@ -79,13 +79,14 @@ SITE_CONFIGS = {
     "site_hand": "hand-written glossary, extension loaded (its defaults)",
 }
 #: Outputs of the serial and the ``-j 2`` site builds that must be identical,
-#: besides every HTML page.
+#: besides every HTML page and every data script of ours (:data:`OUR_SCRIPTS`).
 COMPARED_FILES = (
     "searchindex.js",
     "glossary.json",
     "seed-glossary-report.json",
-    "_static/seed_glossary_data.js",
 )
+#: The previews of each page and the search page's files, under ``_static``.
+OUR_SCRIPTS = "_static/seed_glossary"
 #: The issue's targets: (key, what, limit).
 TARGETS = (
     ("c_over_a_links_time", "(c) / (a') time at the largest N", 0.80),
@@ -500,7 +501,9 @@ def compare_outputs(serial: Path, parallel: Path, shown: int = 3) -> dict:
     names = {
         str(path.relative_to(root))
         for root in (serial, parallel)
-        for path in root.rglob("*.html")
+        for pattern in ("**/*.html", f"{OUR_SCRIPTS}/**/*.js")
+        for path in root.glob(pattern)
+        if path.is_file()
     }
     names.update(n for n in COMPARED_FILES if (serial / n).exists())
     names.update(n for n in COMPARED_FILES if (parallel / n).exists())

@@ -1,11 +1,20 @@
 /* sphinx-seed-glossary: show a term's definition when a link to it is hovered
  * or focused, and make search results for glossary entries answer.
- * Data: window.seedGlossaryPreviews (seed_glossary_data.js), a map from
- * "page#anchor" (relative to the site root) to {k: entry key, t: term,
- * a: aliases, s: summary, f: first sentence, n: the alias of this anchor}.
+ * Data, classic scripts that only the pages that need them load:
+ * - window.seedGlossaryPreviews (_static/seed_glossary/pages/<page>.js): the
+ *   entries this page links on other pages, a map from "page#anchor"
+ *   (relative to the site root) to {t: term, a: aliases, s: summary,
+ *   n: the alias of this anchor}. Entries on this page are read from it.
+ * - window.seedGlossaryNames (_static/seed_glossary/names.js, search page
+ *   only): every entry's names and anchors; first sentences are loaded for
+ *   the results shown, seedGlossaryDefinitions(chunk, sentences).
  * Seed text is untrusted: it is only ever set with textContent. */
 (function () {
   "use strict";
+
+  // seed_glossary_previews = False leaves this attribute out: no previews.
+  var ours = document.currentScript;
+  var previewsOn = Boolean(ours && ours.hasAttribute("data-sg-previews"));
 
   /* The A–Z bar is at the top of its glossary: once a letter has taken the
    * reader down the page, a small link (a 44 px target) brings the bar back.
@@ -75,21 +84,138 @@
     return colour === "transparent" || /^rgba\(.*,\s*0\)$/.test(colour);
   }
 
-  var data = window.seedGlossaryPreviews;
-  if (!data) {
-    return;
-  }
-
   // Resolve the data's root-relative URLs the way the browser resolves links.
   var rootAttr = document.documentElement.getAttribute("data-content_root");
   var root = new URL(rootAttr === null ? "./" : rootAttr || "./", document.baseURI);
-  var entries = new Map(); // absolute URL -> entry
-  var relative = new Map(); // absolute URL -> URL from this page, as Sphinx writes it
-  Object.keys(data).forEach(function (url) {
-    var absolute = new URL(url, root).href;
-    entries.set(absolute, data[url]);
-    relative.set(absolute, rootAttr === null || rootAttr === "./" ? url : rootAttr + url);
-  });
+  var entries = null; // absolute URL -> entry, made on first use
+
+  function previews() {
+    if (entries === null) {
+      entries = new Map();
+      addPreviews(window.seedGlossaryPreviews || {});
+    }
+    return entries;
+  }
+
+  function addPreviews(data) {
+    Object.keys(data).forEach(function (url) {
+      entries.set(new URL(url, root).href, data[url]);
+    });
+  }
+
+  /* A page that links many entries has its data in parts, loaded on the
+   * first hover, focus or tap of a link that needs one (as a classic script,
+   * which file:// allows): window.seedGlossaryPreviewParts = {count, prefix};
+   * a link's part is the FNV-1a hash of its anchor's UTF-8 bytes, modulo
+   * count, as the build computes it. */
+  var parts = window.seedGlossaryPreviewParts || null;
+  var partsLoaded = new Map(); // part number -> true, or the functions waiting
+
+  window.seedGlossaryPreviewPart = function (number, data) {
+    previews();
+    addPreviews(data);
+    var waiting = partsLoaded.get(number);
+    partsLoaded.set(number, true);
+    if (Array.isArray(waiting)) {
+      waiting.forEach(function (then) {
+        then();
+      });
+    }
+  };
+
+  function partOf(link) {
+    var href = link.href;
+    var hash = href.indexOf("#");
+    if (!parts || hash < 0 || withoutHash(href) === withoutHash(document.URL)) {
+      return -1;
+    }
+    var bytes = new TextEncoder().encode(decodeURIComponent(href.slice(hash + 1)));
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return value % parts.count;
+  }
+
+  /* Load the part that may hold the entry of *link*, then call *then*;
+   * false when there is nothing to load. */
+  function whenLoaded(link, then) {
+    var number = partOf(link);
+    var state = partsLoaded.get(number);
+    if (number < 0 || state === true) {
+      return false;
+    }
+    if (state === undefined) {
+      state = [];
+      partsLoaded.set(number, state);
+      var script = document.createElement("script");
+      script.src = new URL("_static/" + parts.prefix + number + ".js", root).href;
+      document.head.appendChild(script);
+    }
+    state.push(then);
+    return true;
+  }
+
+  function withoutHash(url) {
+    var index = url.indexOf("#");
+    return index < 0 ? url : url.slice(0, index);
+  }
+
+  /* An entry on this page, from the page itself: the names of its dt lines
+   * and the first block of its dd (the data of other pages' entries holds
+   * the same, from the same doctree). */
+  function fromPage(id) {
+    var line = id ? document.getElementById(id) : null;
+    if (!line || line.tagName !== "DT" || !line.closest("dl.glossary")) {
+      return null;
+    }
+    var first = line;
+    while (first.previousElementSibling && first.previousElementSibling.tagName === "DT") {
+      first = first.previousElementSibling;
+    }
+    var names = [];
+    var node = first;
+    for (; node && node.tagName === "DT"; node = node.nextElementSibling) {
+      names.push(termText(node));
+    }
+    var entry = { t: names[0], a: names.slice(1), s: "" };
+    if (line !== first) {
+      entry.n = termText(line);
+    }
+    var block = node && node.tagName === "DD" ? node.firstElementChild : null;
+    if (block && block.classList.contains("sg-see")) {
+      var targets = Array.prototype.map.call(block.querySelectorAll("a"), function (a) {
+        return a.textContent;
+      });
+      entry.s = "\u2192 " + targets.join("; ");
+    } else if (
+      block &&
+      !block.classList.contains("rubric") &&
+      !block.classList.contains("sg-backlinks") &&
+      !block.classList.contains("seealso")
+    ) {
+      entry.s = block.textContent.replace(/\s+/g, " ").trim();
+    }
+    return entry;
+  }
+
+  function termText(line) {
+    var text = "";
+    line.childNodes.forEach(function (child) {
+      if (!(child.nodeType === 1 && child.classList.contains("headerlink"))) {
+        text += child.textContent;
+      }
+    });
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  function lookup(href) {
+    var entry = previews().get(href);
+    if (!entry && withoutHash(href) === withoutHash(document.URL)) {
+      entry = fromPage(decodeURIComponent(href.slice(href.indexOf("#") + 1)));
+    }
+    return entry || null;
+  }
 
   var popover = null;
   var owner = null; // the link whose preview is shown
@@ -213,13 +339,34 @@
     }
   }
 
+  function ourLink(target) {
+    var link =
+      previewsOn && target && target.closest ? target.closest("a.reference.internal") : null;
+    return link && !link.closest(".sg-az") && link.href ? link : null;
+  }
+
   function entryFor(target) {
-    var link = target && target.closest ? target.closest("a.reference.internal") : null;
-    if (!link || link.closest(".sg-az") || !link.href) {
-      return null;
-    }
-    var entry = entries.get(link.href);
+    var link = ourLink(target);
+    var entry = link ? lookup(link.href) : null;
     return entry ? { link: link, entry: entry } : null;
+  }
+
+  var pending = null; // the link whose data is on its way
+
+  /* Show the preview of *link* once its part is there, if the link still
+   * wants it then. */
+  function showWhenLoaded(link, x, y, touch) {
+    pending = link;
+    return whenLoaded(link, function () {
+      var wanted = pending === link;
+      var found = wanted ? entryFor(link) : null;
+      pending = null;
+      if (found) {
+        show(found.link, found.entry, x, y, touch);
+      } else if (wanted && touch) {
+        window.location.assign(link.href); // a tap on a link to no entry
+      }
+    });
   }
 
   function inPopover(node) {
@@ -234,9 +381,14 @@
     var found = entryFor(event.target);
     if (found) {
       show(found.link, found.entry, event.clientX, event.clientY, false);
+    } else if (ourLink(event.target)) {
+      showWhenLoaded(ourLink(event.target), event.clientX, event.clientY, false);
     }
   });
   document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "touch" && pending && pending === ourLink(event.target)) {
+      pending = null;
+    }
     if (event.pointerType !== "touch" && entryFor(event.target) && tapped === null) {
       scheduleHide();
     }
@@ -247,6 +399,8 @@
       show(found.link, found.entry, undefined, undefined, false);
     } else if (found || inPopover(event.target)) {
       cancelHide();
+    } else if (ourLink(event.target)) {
+      showWhenLoaded(ourLink(event.target), undefined, undefined, false);
     }
   });
   document.addEventListener("focusout", function (event) {
@@ -293,6 +447,11 @@
         return;
       }
       var found = entryFor(event.target);
+      var link = ourLink(event.target);
+      if (!found && link && showWhenLoaded(link, event.clientX, event.clientY, true)) {
+        event.preventDefault(); // its preview is on its way
+        return;
+      }
       if (!found || tapped === found.link) {
         return; // not ours, or the second tap: follow the link
       }
@@ -310,12 +469,56 @@
    * Sphinx's own results for the same entries are retitled the same way, or
    * dropped when the entry is listed already. Results arrive one by one, so a
    * MutationObserver follows the list. */
+  var index = window.seedGlossaryNames;
   var results = document.getElementById("search-results");
-  if (!results || !window.MutationObserver) {
+  if (!index || !results || !window.MutationObserver) {
     return;
   }
   var query = normalise(new URLSearchParams(window.location.search).get("q") || "");
-  var shown = new Map(); // entry key -> its result item
+  var shown = new Map(); // entry number -> its result item
+  var named = new Map(); // absolute URL -> {k: entry number, t: term, n: alias, url}
+  index.entries.forEach(function (row, number) {
+    var page = index.pages[row[0]];
+    for (var j = 1; j < row.length; j += 2) {
+      // An empty anchor is the one Sphinx makes of a plain name.
+      var url = page + "#" + (row[j + 1] || "term-" + row[j].replace(/ /g, "-"));
+      named.set(new URL(url, root).href, { k: number, t: row[1], n: j > 1 ? row[j] : "", url: url });
+    }
+  });
+
+  function fromHere(url) {
+    return rootAttr === null || rootAttr === "./" ? url : rootAttr + url;
+  }
+
+  /* First sentences come in files of index.chunk entries, loaded for the
+   * entries a search lists, as classic scripts (file:// allows them). */
+  var loaded = new Map(); // file number -> its sentences
+  var waiting = new Map(); // file number -> functions to call with them
+  window.seedGlossaryDefinitions = function (number, sentences) {
+    loaded.set(number, sentences);
+    (waiting.get(number) || []).forEach(function (then) {
+      then(sentences);
+    });
+    waiting.delete(number);
+  };
+
+  function sentence(number, then) {
+    var file = Math.floor(number / index.chunk);
+    var pick = function (sentences) {
+      then(sentences[number % index.chunk] || "");
+    };
+    if (loaded.has(file)) {
+      pick(loaded.get(file));
+      return;
+    }
+    if (!waiting.has(file)) {
+      waiting.set(file, []);
+      var script = document.createElement("script");
+      script.src = new URL("_static/" + index.sentences + file + ".js", root).href;
+      document.head.appendChild(script);
+    }
+    waiting.get(file).push(pick);
+  }
 
   function normalise(text) {
     return text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -324,8 +527,8 @@
   /* Entries one of whose names holds the query, as Sphinx matches index
    * entries (the query is at least half the name): best first. */
   function matchingEntries() {
-    var best = new Map(); // entry key -> [score, url, entry]
-    entries.forEach(function (entry, url) {
+    var best = new Map(); // entry number -> [score, entry]
+    named.forEach(function (entry) {
       var name = normalise(entry.n || entry.t);
       var score = 0;
       if (name === query) {
@@ -335,34 +538,44 @@
       }
       var previous = best.get(entry.k);
       if (score > 0 && (!previous || score > previous[0])) {
-        best.set(entry.k, [score, url, entry]);
+        best.set(entry.k, [score, entry]);
       }
     });
     return Array.from(best.values()).sort(function (a, b) {
-      return b[0] - a[0] || (a[2].n || a[2].t).localeCompare(b[2].n || b[2].t);
+      return b[0] - a[0] || (a[1].n || a[1].t).localeCompare(b[1].n || b[1].t);
     });
   }
+
+  var matches = matchingEntries();
+  // Ask for their sentences now: they arrive while Sphinx searches.
+  matches.forEach(function (match) {
+    sentence(match[1].k, function () {});
+  });
 
   function dress(item, link, entry) {
     shown.set(entry.k, item);
     item.classList.add("sg-search-entry");
     link.textContent = entry.n ? entry.n + " \u2192 " + entry.t : entry.t;
-    if (entry.f) {
-      var summary = document.createElement("p");
-      summary.className = "sg-search-summary";
-      summary.textContent = entry.f;
-      item.appendChild(summary);
-    }
+    item.setAttribute("aria-busy", "true"); // until its sentence is there
+    sentence(entry.k, function (text) {
+      item.removeAttribute("aria-busy");
+      if (text) {
+        var summary = document.createElement("p");
+        summary.className = "sg-search-summary";
+        summary.textContent = text;
+        item.appendChild(summary);
+      }
+    });
   }
 
   function listEntries(list) {
     var first = list.firstElementChild;
-    matchingEntries().forEach(function (match) {
+    matches.forEach(function (match) {
       var item = document.createElement("li");
       item.className = "kind-index";
       var link = item.appendChild(document.createElement("a"));
-      link.setAttribute("href", relative.get(match[1]));
-      dress(item, link, match[2]);
+      link.setAttribute("href", fromHere(match[1].url));
+      dress(item, link, match[1]);
       list.insertBefore(item, first);
     });
   }
@@ -372,7 +585,7 @@
       return;
     }
     var link = item.querySelector("a[href]");
-    var entry = link && entries.get(new URL(link.getAttribute("href"), document.baseURI).href);
+    var entry = link && named.get(new URL(link.getAttribute("href"), document.baseURI).href);
     if (!entry) {
       return;
     }

@@ -21,6 +21,8 @@ merge_domaindata
 resolve_xref
 resolve_any_xref
 added  # arguments of the env-get-outdated event
+templatename  # arguments of the html-page-context event
+context
 render_restructuredtext  # MyST's renderer calls it
 file_insertion_enabled  # docutils settings
 raw_enabled

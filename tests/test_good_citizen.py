@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import gc
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -308,3 +309,23 @@ def test_autolinks_lost_to_another_transform_are_reported(app):
     warnings = app.warning.getvalue()
     assert "prose.rst: WARNING: " in warnings
     assert "[seed_glossary.autolink_lost]" in warnings
+
+
+@pytest.mark.sphinx("html", testroot="guest", freshenv=True)
+def test_a_page_that_names_no_term_is_the_same_without_the_extension(
+    app, make_app, tmp_path
+):
+    """Adding the extension changes nothing on a page that names no term."""
+    app.build()
+    alone = tmp_path / "alone"
+    shutil.copytree(app.srcdir, alone)
+    (alone / "conf.py").write_text(
+        'source_suffix = {".rst": "restructuredtext"}\n'
+        'exclude_patterns = ["_build", "seeds"]\n'
+    )
+    (alone / "glossary.rst").write_text("Glossary\n========\n\nNo seeds here.\n")
+    without = make_app("html", srcdir=alone)
+    without.build()
+    ours = (app.outdir / "plain.html").read_text()
+    theirs = (without.outdir / "plain.html").read_text()
+    assert ours == theirs

@@ -45,7 +45,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(transforms.AbbreviationTitles)
     app.add_post_transform(transforms.SingleHTMLAnchors)
     app.connect("builder-inited", markup.add_translation_transform)
-    app.connect("builder-inited", html.add_assets)
     app.connect("builder-inited", split.generate_pages)
     app.connect("builder-inited", previews.tidy_output)
     app.connect("env-before-read-docs", remember_confdir)
@@ -60,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After the links are settled: previews list every entry.
     app.connect("env-updated", previews.prepare, priority=800)
     app.connect("html-page-context", previews.page_context)
+    app.connect("html-page-context", html.add_assets)
     # Early: other extensions' doctree-resolved handlers see the lines.
     app.connect("doctree-resolved", transforms.add_backlinks, priority=100)
     app.connect("build-finished", html.write_export)

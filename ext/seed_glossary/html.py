@@ -68,14 +68,25 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_static_path.append(path)
 
 
-def add_assets(app: Sphinx) -> None:
-    """``builder-inited``: CSS for HTML builders, JS for HTML pages.
+def add_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: our CSS and JS, on the pages that show our work.
 
-    The script makes the A–Z bar's return link and, with previews on, shows
-    previews and makes search results answer, from the data scripts that
-    :mod:`.previews` adds to the pages that need them.
+    A page that shows no glossary, no term link and no abbreviation of ours
+    gets nothing, so it is the page it would be without the extension. The
+    search page gets the script: it makes search results answer. Added
+    here, a file goes to this page only (Sphinx resets the list per page).
     """
     if app.builder.format != "html":
+        return
+    if doctree is None and not (pagename == "search" and html_pages(app.builder)):
+        return
+    if doctree is not None and not _shows_our_work(doctree):
         return
     app.add_css_file("seed_glossary.css")  # epub books too
     if app.config.seed_glossary_autolink_style:
@@ -87,6 +98,18 @@ def add_assets(app: Sphinx) -> None:
             {"data-sg-previews": "on"} if app.config.seed_glossary_previews else {}
         )
         app.add_js_file("seed_glossary.js", loading_method="defer", **on)
+
+
+#: Classes of what we make, or style: term links, abbreviations, the A–Z bar.
+_OUR_CLASSES = frozenset({"std-term", "sg-abbr", "sg-az", "sg-backlinks", "sg-see"})
+
+
+def _shows_our_work(doctree: nodes.document) -> bool:
+    return any(
+        isinstance(node, addnodes.glossary)
+        or not _OUR_CLASSES.isdisjoint(node.get("classes", ()))
+        for node in doctree.findall(nodes.Element)
+    )
 
 
 # -- entries as plain text -----------------------------------------------------

@@ -10,7 +10,8 @@ LOCALES := ext/seed_glossary/locales
 CORNERS ?= py311-lowest,py313-newest
 # The browser and PDF tests check themes, scripts and TeX, which `make test`
 # covers on the default stack: the corners run the rest, to keep CI short.
-TOXOPTS ?= -- --ignore=tests/test_browser.py --ignore=tests/test_pdf_epub.py
+TOXOPTS ?= -- --ignore=tests/test_browser.py --ignore=tests/test_browser_scale.py \
+	--ignore=tests/test_pdf_epub.py
 
 .PHONY: html pdf epub test lint bench quality corners dist locales clean venv
 

@@ -784,7 +784,8 @@ def test_theme_glossary_headwords_sections_backlinks(context, themed, mode):
     size, weight, case = _style(rubric, "fontSize", "fontWeight", "textTransform")
     assert case == "none" and int(weight) >= 600
     assert float(size[:-2]) >= float(text_size[:-2]) - 0.01
-    for part in (headword, alias, rubric, text):
+    empty = page.locator("p.sg-az .sg-az-empty").first
+    for part in (headword, alias, rubric, text, empty):
         assert _contrast(part) >= WCAG_AA
     backlinks = page.locator("dl.sg-glossary .sg-backlinks").first
     expect(backlinks).to_contain_text("Referenced from")

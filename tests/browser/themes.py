@@ -69,10 +69,12 @@ RGBA = tuple[float, float, float, float]
 #: (colour of the element, background colours from it up to html), as computed.
 COLOUR_STACK = """el => {
   const backgrounds = [];
+  let opacity = 1;
   for (let e = el; e; e = e.parentElement) {
     backgrounds.push(getComputedStyle(e).backgroundColor);
+    opacity *= parseFloat(getComputedStyle(e).opacity);
   }
-  return [getComputedStyle(el).color, backgrounds];
+  return [getComputedStyle(el).color, backgrounds, opacity];
 }"""
 
 
@@ -129,7 +131,13 @@ def ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float
 
 
 def contrast(stack: list[object]) -> float:
-    """Contrast of an element's text with what is behind it (from COLOUR_STACK)."""
-    colour, backgrounds = stack
+    """Contrast of an element's text with what is behind it (from COLOUR_STACK).
+
+    The opacity of the element and its ancestors fades the text too (a faded
+    ancestor's background is left as it is: ours are transparent).
+    """
+    colour, backgrounds, opacity = stack
     behind = background(list(backgrounds))  # type: ignore[call-overload]
-    return ratio(_over(parse_colour(str(colour)), behind), behind)
+    r, g, b, alpha = parse_colour(str(colour))
+    faded = (r, g, b, alpha * float(opacity))  # type: ignore[arg-type]
+    return ratio(_over(faded, behind), behind)

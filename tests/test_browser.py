@@ -828,12 +828,15 @@ def test_theme_touch_previews_and_az_targets(phone, themed, mode):
 
     # The A–Z bar on a phone: 44 x 44 px targets; after a jump, a link back.
     page.goto(f"{themed.origin}/glossary.html")
+    # A landmark with a name; the return link named too (its text is arrows).
+    expect(page.get_by_role("navigation", name="Letters A to Z")).to_have_count(1)
     letters = page.locator("p.sg-az a.sg-az-letter")
     assert letters.count() >= 4
     for box in (letters.nth(i).bounding_box() for i in range(letters.count())):
         assert box["width"] >= 44 and box["height"] >= 44, box
     back = page.locator("a.sg-az-return")
     expect(back).to_be_hidden()
+    expect(back).to_have_attribute("aria-label", "Back to the letters A to Z")
     last = letters.last
     target = last.get_attribute("href")
     last.tap()

@@ -21,6 +21,7 @@ from sphinx import addnodes
 
 from . import sidecar
 from .domain import get_domain
+from .i18n import _
 from .render import ENTRY_KEY
 
 if TYPE_CHECKING:
@@ -97,6 +98,9 @@ def add_assets(
         on: dict[str, Any] = (
             {"data-sg-previews": "on"} if app.config.seed_glossary_previews else {}
         )
+        # What screen readers call the A–Z bar and its return link.
+        on["data-sg-az-label"] = str(_("Letters A to Z"))
+        on["data-sg-az-return"] = str(_("Back to the letters A to Z"))
         app.add_js_file("seed_glossary.js", loading_method="defer", **on)
 
 

@@ -15,6 +15,16 @@
   // seed_glossary_previews = False leaves this attribute out: no previews.
   var ours = document.currentScript;
   var previewsOn = Boolean(ours && ours.hasAttribute("data-sg-previews"));
+  // Names for readers of screens, in the manual's language (set by the build).
+  var labels = (ours && ours.dataset) || {};
+
+  // Each A–Z bar is a navigation landmark with a name.
+  Array.prototype.forEach.call(document.querySelectorAll("p.sg-az"), function (bar) {
+    bar.setAttribute("role", "navigation");
+    if (labels.sgAzLabel) {
+      bar.setAttribute("aria-label", labels.sgAzLabel);
+    }
+  });
 
   /* The A–Z bar is at the top of its glossary: once a letter has taken the
    * reader down the page, a small link (a 44 px target) brings the bar back.
@@ -26,6 +36,9 @@
     var back = document.createElement("a");
     back.className = "sg-az-return";
     back.textContent = "\u2191 A\u2013Z";
+    if (labels.sgAzReturn) {
+      back.setAttribute("aria-label", labels.sgAzReturn);
+    }
     back.hidden = true;
     var seen = new Map(); // element -> is it on screen
     var pairs = [];

@@ -130,6 +130,11 @@ def test_german_build_shows_german_labels(rootdir, tmp_path):
     # "See also" is Sphinx's own label (its seealso node), translated by Sphinx.
     assert "Siehe auch" in soup.get_text()
     assert "Referenced from" not in soup.get_text()
+    # The names screen readers give the A–Z bar and its return link.
+    script = soup.select_one('script[src^="_static/seed_glossary.js"]')
+    assert script is not None
+    assert script["data-sg-az-label"] == "Buchstaben A bis Z"
+    assert script["data-sg-az-return"] == "Zurück zu den Buchstaben A bis Z"
 
 
 def test_english_build_keeps_english_labels(rootdir, tmp_path):

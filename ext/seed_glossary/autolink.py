@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from .catalog import key
+from .catalog import key, written
 from .sense import other_sense
-from .vocabulary import LinkNames, written
+from .vocabulary import LinkNames
 
 #: Why a mention was not linked (the first word of a report's reason).
 NOT_LINKED_REASONS = {

@@ -55,9 +55,14 @@ class _Group:
         return self.entries[0].term or ""
 
 
+def written(name: str) -> str:
+    """A name as written, compared: NFC, single spaces, case kept."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 def key(name: str) -> str:
     """How names are compared: NFC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return written(name).casefold()
 
 
 def entry_key(headword: str) -> str:
@@ -68,7 +73,7 @@ def entry_key(headword: str) -> str:
     "head" are two, as Sphinx keeps glossary terms apart whose case differs
     (sphinx-doc/sphinx#7418).
     """
-    name = " ".join(unicodedata.normalize("NFC", headword).split())
+    name = written(headword)
     return name.casefold() if name[1:] == name[1:].lower() else name
 
 

@@ -30,11 +30,9 @@ from . import sidecar
 from .autolink import (
     Unit,
 )
+from .catalog import written
 from .domain import get_domain
 from .render import ENTRY_KEY
-from .vocabulary import (
-    written,
-)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

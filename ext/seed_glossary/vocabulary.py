@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
-from .catalog import key
+from .catalog import key, written
 from .matching import TermMatcher, is_abbreviation
 from .model import AvoidedName, ItemNames
 from .sense import SenseWords, for_language
@@ -143,11 +142,6 @@ class LinkNames:
 def _sense_digest(sense: SenseWords) -> str:
     """The words of the rules of sense, sorted: a frozenset's repr is not."""
     return repr(sorted((k, sorted(v)) for k, v in asdict(sense).items()))
-
-
-def written(name: str) -> str:
-    """A name as written, compared: NFC, single spaces, case kept."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
 
 
 # "Function (routine)", "Index (relation)": a name and what it means here.

@@ -205,6 +205,19 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         lambda value: value in EVERYDAY_IN_ENTRIES,
     ),
     ConfigValue(
+        "seed_glossary_language_data",
+        [],
+        "env",
+        frozenset({list, tuple}),
+        "a list of folders",
+        "Folders, relative to the configuration directory, with language data "
+        "of the project: a file `<language>.json` there extends ours for that "
+        "language (word groups gain its words, a word written `-word` is "
+        "removed; other values replace ours). Sphinx's `language` says which "
+        "file is read ({ref}`languages`).",
+        _strings,
+    ),
+    ConfigValue(
         "seed_glossary_autolink_common_share",
         0.1,
         "",
@@ -467,6 +480,11 @@ def exclude_seed_folder(app: Sphinx, config: Config) -> None:
 
 
 _WILDCARD = re.compile(r"[*?[]")
+
+
+def language_folders(app: Sphinx) -> list[Path]:
+    """The project's folders of language data (``seed_glossary_language_data``)."""
+    return [Path(app.confdir, f) for f in app.config.seed_glossary_language_data]
 
 
 def noise_options(config: Config) -> NoiseOptions:

@@ -9,11 +9,13 @@ language (:class:`SenseWords`).
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
+
+from .language import load
 
 # Characters that join a word into a longer name: site-packages, module.py,
 # os.path, a/b, snake_case, user@host.
@@ -39,7 +41,7 @@ _CALL_AFTER = re.compile(r"^\(\w*\)")
 class SenseWords:
     """The words of one language that the rules of sense look at.
 
-    Read from ``languages/<code>.json`` in the package (see :func:`for_language`);
+    Read from the language's data (see :func:`for_language`);
     the rules that need words are off for a language with no such file.
     """
 
@@ -55,22 +57,21 @@ class SenseWords:
     gerund_prepositions: frozenset[str] = frozenset()
 
 
-def for_language(language: str) -> SenseWords:
-    """The :class:`SenseWords` of *language* (a code such as ``en``), or none."""
-    data = files(__package__) / "languages" / f"{language}.json"
-    if not data.is_file():
-        return SenseWords()
-    found = json.loads(data.read_text(encoding="utf-8"))
+def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWords:
+    """The :class:`SenseWords` of *language* (a code such as ``en``), or none.
+
+    :param folders: the project's language data (:func:`seed_glossary.language.load`)
+    """
+    found = load(language, folders)
     # Apostrophes as typed and as smart quotes typeset them.
-    words = {
+    groups = {
         name: {w for word in group["words"] for w in (word, word.replace("'", "’"))}
         for name, group in found.items()
-        if isinstance(group, dict)
+        if name in SenseWords.__dataclass_fields__ and isinstance(group, dict)
     }
     fields: dict[str, Any] = {
         name: tuple(sorted(group)) if name.endswith("endings") else frozenset(group)
-        for name, group in words.items()
-        if name in SenseWords.__dataclass_fields__
+        for name, group in groups.items()
     }
     return SenseWords(**fields)
 

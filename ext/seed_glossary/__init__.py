@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.connect("config-inited", config.check, priority=100)
     app.connect("config-inited", config.exclude_seed_folder)
+    app.connect("config-inited", config.resolve_language_data)
     app.connect("config-inited", config.latex_replacement_character)
     app.connect("config-inited", html.add_static_path)
     app.add_domain(SeedGlossaryDomain)

@@ -482,9 +482,12 @@ def exclude_seed_folder(app: Sphinx, config: Config) -> None:
 _WILDCARD = re.compile(r"[*?[]")
 
 
-def language_folders(app: Sphinx) -> list[Path]:
-    """The project's folders of language data (``seed_glossary_language_data``)."""
-    return [Path(app.confdir, f) for f in app.config.seed_glossary_language_data]
+def resolve_language_data(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the folders of ``seed_glossary_language_data`` made
+    absolute, so that every stage reads them from the config alone."""
+    config.seed_glossary_language_data = [
+        str(Path(app.confdir, folder)) for folder in config.seed_glossary_language_data
+    ]
 
 
 def noise_options(config: Config) -> NoiseOptions:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from seed_glossary.inflection import english_forms as inflections
 from seed_glossary.matching import (
     TermMatcher,
-    inflections,
     is_abbreviation,
     separator_variants,
 )

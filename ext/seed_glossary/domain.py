@@ -99,7 +99,11 @@ KEYS: tuple[Key, ...] = (
         "docname -> (stamp, PageMentions: what its prose and entries name) "
         "(set after reading)",
     ),
-    Key("zipf", "derived", "folded single-word name -> Zipf frequency (a cache)"),
+    Key(
+        "zipf",
+        "derived",
+        "language -> folded single-word name -> Zipf frequency (a cache)",
+    ),
     Key("function_words", "derived", "language -> its most frequent words (a cache)"),
     Key("backlinks", "derived", "entry key -> Sources linking to it"),
     Key("places", "derived", "entry key -> Place"),

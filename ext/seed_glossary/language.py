@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 #: The language of a build that does not set Sphinx's ``language``.
 DEFAULT = "en"
@@ -85,7 +85,7 @@ def words(data: Mapping[str, Any], group: str) -> frozenset[str]:
     return frozenset(found["words"]) if _is_group(found) else frozenset()
 
 
-def _is_group(value: Any) -> bool:
+def _is_group(value: Any) -> TypeGuard[dict[str, Any]]:
     return isinstance(value, dict) and isinstance(value.get("words"), list)
 
 

@@ -31,6 +31,7 @@ from .autolink import (
 )
 from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
+from .language import code_of, load
 from .model import WarningSubtype
 from .sense import for_language
 from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
@@ -83,17 +84,28 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
     items = [
         item for _docname, item in domain.items() if handwritten or not item.handwritten
     ]
+    language = code_of(config.language)
+    data = load(config.language, config.seed_glossary_language_data)
     threshold = config.seed_glossary_autolink_everyday_zipf
     everyday: frozenset[str] = frozenset()
     if threshold is not None and LinkScope(config).enabled:
         single = {n for item in items for n in item.names if " " not in n.strip()}
         words = {key(n) for n in single}
-        cache: dict[str, float] = domain.data.setdefault("zipf", {})
+        by_language: dict[str, dict[str, float]] = domain.data.setdefault("zipf", {})
+        cache = by_language.setdefault(language, {})
         missing = words - cache.keys()
         if missing:
-            cache.update(zipf_frequencies(sorted(missing)))
+            found = zipf_frequencies(sorted(missing), language)
+            if found is None:
+                logger.verbose(
+                    "seed_glossary: no word frequencies for language %r; everyday "
+                    "words are those that many pages of this build name "
+                    "(seed_glossary_autolink_common_share)",
+                    language,
+                )
+                found = dict.fromkeys(missing, 0.0)
+            cache.update(found)
         everyday = everyday_words(single, cache, threshold)
-    language = (config.language or "en").split("_")[0].lower()
     known: dict[str, frozenset[str]] = domain.data.setdefault("function_words", {})
     if language not in known:
         known[language] = function_words(language)
@@ -103,7 +115,9 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         LinkScope(config).setting,
         everyday,
         known[language],
-        for_language(language),
+        for_language(config.language, config.seed_glossary_language_data),
+        language,
+        data.get("nouns_capitalised") is True,
     )
 
 

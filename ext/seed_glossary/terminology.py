@@ -82,6 +82,7 @@ class AvoidedNames:
 
     def __init__(self, names: LinkNames, ignore: Iterable[str] = ()) -> None:
         ignored = {key(n) for n in ignore}
+        self.names = names
         self.by_name = {
             name: (preferred, avoided)
             for name, (preferred, avoided) in names.avoided.items()
@@ -90,7 +91,7 @@ class AvoidedNames:
 
     @cached_property
     def matcher(self) -> TermMatcher:
-        return TermMatcher(
+        return self.names.new_matcher(
             {avoided.name: name for name, (_p, avoided) in self.by_name.items()}
         )
 

@@ -9,12 +9,14 @@ which names are everyday words by the language's frequency data
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
 from .catalog import key, written
+from .inflection import Lemmas, lemmas_for
 from .matching import TermMatcher, is_abbreviation
 from .model import AvoidedName, ItemNames
 from .sense import SenseWords, for_language
@@ -33,6 +35,9 @@ class LinkNames:
         :func:`function_words`)
     :param sense: the language's words for the rules of sense (English by
         default, as Sphinx's ``language``)
+    :param language: the base code of the build's language: how names inflect
+        (:mod:`seed_glossary.inflection`)
+    :param nouns_capitalised: the language writes its nouns with a capital
     """
 
     items: Iterable[ItemNames]
@@ -41,6 +46,8 @@ class LinkNames:
     everyday: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     sense: SenseWords = field(default_factory=lambda: for_language("en"))
+    language: str = "en"
+    nouns_capitalised: bool = False
     #: folded name -> key of its entry (the first page's, if two define it;
     #: of names that differ in case, the lower-case one's)
     names: dict[str, str] = field(init=False)
@@ -122,7 +129,8 @@ class LinkNames:
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
             f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
             f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
-            f"\0{sorted(self.function_words)}\0{_sense_digest(self.sense)}".encode()
+            f"\0{sorted(self.function_words)}\0{_sense_digest(self.sense)}"
+            f"\0{self.language}\0{self.nouns_capitalised}".encode()
         )
         self.digest = digest.hexdigest()
 
@@ -131,7 +139,26 @@ class LinkNames:
         """Built on first use: a build that plans no page never needs it."""
         pairs = self._pairs
         spellings = {bare: (name, pairs[name]) for bare, name in self.bare.items()}
-        return TermMatcher(self._pairs, spellings)
+        return self.new_matcher(self._pairs, spellings)
+
+    @cached_property
+    def _lemmas(self) -> Lemmas | None:
+        return lemmas_for(self.language)
+
+    def new_matcher(
+        self,
+        names: Mapping[str, str],
+        spellings: Mapping[str, tuple[str, str]] | None = None,
+    ) -> TermMatcher:
+        """A matcher of *names* that finds them as this build's language
+        writes them (see :class:`~seed_glossary.matching.TermMatcher`)."""
+        return TermMatcher(
+            names,
+            spellings,
+            english=self.language == "en",
+            lemmas=self._lemmas,
+            nouns_capitalised=self.nouns_capitalised,
+        )
 
     def resolve(self, name: str) -> str | None:
         """The entry a ``:term:`` to *name* reaches: the name as written first,
@@ -198,14 +225,30 @@ def function_words(language: str, count: int = 100) -> frozenset[str]:
         return frozenset()
 
 
-def zipf_frequencies(words: Iterable[str]) -> dict[str, float]:
-    """Zipf frequency in English of each single word, from ``wordfreq``'s data.
+def zipf_frequencies(words: Iterable[str], language: str) -> dict[str, float] | None:
+    """Zipf frequency in *language* of each single word, from ``wordfreq``'s
+    data; ``None`` for a language it has no data for.
 
     ``wordfreq`` ships its word lists in the package; it is imported here, on
     first use, because importing it takes a moment. Its small list holds every
     word of Zipf 3 or more (a rarer word is 0 here): enough for a threshold
-    of everyday words, in much less memory than the large one.
+    of everyday words, in much less memory than the large one. Languages that
+    it splits into words with a tokenizer of its own (Japanese, Chinese) are
+    looked up in its list directly, without that tokenizer.
     """
-    from wordfreq import zipf_frequency
+    import wordfreq
 
-    return {w: zipf_frequency(w, "en", wordlist="small") for w in words}
+    if language not in wordfreq.available_languages("small"):
+        return None
+    try:
+        return {
+            w: wordfreq.zipf_frequency(w, language, wordlist="small") for w in words
+        }
+    except ImportError:  # a tokenizer that wordfreq needs and lacks (MeCab, jieba)
+        table = wordfreq.get_frequency_dict(language, wordlist="small")
+        return {w: _zipf(table.get(w, 0.0)) for w in words}
+
+
+def _zipf(frequency: float) -> float:
+    """wordfreq's Zipf scale: log10 of the frequency per billion words."""
+    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .collation import Collation
 from .model import Problem, SeedEntry
 
 
@@ -30,10 +31,6 @@ class CatalogItem:
     see: tuple[str, ...] = ()  #: for a shared alias: the terms it stands for
     #: seed and line that the ``dt`` lines point at in warnings
     origin: tuple[str, int] = ("", 0)
-
-    @property
-    def sort_key(self) -> str:
-        return sort_key(self.names[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,19 +74,16 @@ def entry_key(headword: str) -> str:
     return name.casefold() if name[1:] == name[1:].lower() else name
 
 
-def sort_key(name: str) -> str:
-    """Sphinx's glossary order: case-insensitive, accents after their letter."""
-    return unicodedata.normalize("NFD", name.lower())
-
-
 def build_catalog(
-    entries: Iterable[SeedEntry],
+    entries: Iterable[SeedEntry], collation: Collation | None = None
 ) -> tuple[list[CatalogItem], list[CatalogProblem]]:
     """Resolve names across all entries and return sorted glossary items.
 
     :param entries: read seeds; those without a term are skipped (their
         ``no_term`` problem is already reported by the reader)
+    :param collation: the order of the manual's language (A to Z by default)
     """
+    sort_key = (collation or Collation()).key
     groups: dict[str, _Group] = {}
     problems: list[CatalogProblem] = []
     for entry in entries:
@@ -165,7 +159,7 @@ def build_catalog(
         for group in groups.values()
     ]
     items.extend(shared)
-    items.sort(key=lambda item: (item.sort_key, item.names[0]))
+    items.sort(key=lambda item: sort_key(item.names[0]))
     return items, problems
 
 

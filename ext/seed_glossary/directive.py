@@ -20,6 +20,7 @@ from .ingest.naming import is_abbreviation_of
 from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
+from .ordering import collation
 from .render import (
     ENTRY_KEY,
     item_key,
@@ -100,7 +101,11 @@ class SeedGlossaryDirective(SphinxDirective):
         )
         wrapper = nodes.compound(classes=["toctree-wrapper"])
         wrapper += toctree
-        return [render_letter_bar(_first_parts(parts), self.env.docname), wrapper]
+        letters = collation(self.config).letters
+        return [
+            render_letter_bar(letters, _first_parts(parts), self.env.docname),
+            wrapper,
+        ]
 
     def _run_letter(self, letter: str) -> list[nodes.Node]:
         """One letter's page (or part of a letter's) of a split glossary."""
@@ -121,7 +126,12 @@ class SeedGlossaryDirective(SphinxDirective):
             PageSeeds("", (), "", self._item_names(items, glossary)),
         )
         out: list[nodes.Node] = [
-            render_letter_bar(_first_parts(parts), self.env.docname, current=letter)
+            render_letter_bar(
+                collation(self.config).letters,
+                _first_parts(parts),
+                self.env.docname,
+                current=letter,
+            )
         ]
         siblings = [p for p in parts if p.letter == letter]
         if len(siblings) > 1:
@@ -162,7 +172,7 @@ class SeedGlossaryDirective(SphinxDirective):
             ),
         )
         if self.config.seed_glossary_az and items:
-            return [render_az_bar(glossary), glossary]
+            return [render_az_bar(glossary, collation(self.config)), glossary]
         return [glossary]
 
     def _warn_empty(self, spec: Path, files: Sequence[Path]) -> None:

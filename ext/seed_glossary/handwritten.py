@@ -18,6 +18,7 @@ from sphinx import addnodes
 from .catalog import entry_key
 from .domain import PageSeeds, get_domain
 from .model import ItemNames
+from .ordering import collation
 from .render import ENTRY_KEY, render_az_bar
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ HANDWRITTEN = "sg_handwritten"
 def register_glossaries(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` (before the link and preview handlers): mark the entries."""
     items = []
+    order = collation(app.config)
     for glossary in list(doctree.findall(addnodes.glossary)):
         if any(
             isinstance(child, nodes.Element) and "sg-glossary" in child["classes"]
@@ -44,7 +46,7 @@ def register_glossaries(app: Sphinx, doctree: nodes.document) -> None:
         items += [item for item in found if item is not None]
         if glossary.get("sorted") and app.config.seed_glossary_az and found:
             glossary.parent.insert(
-                glossary.parent.index(glossary), render_az_bar(glossary)
+                glossary.parent.index(glossary), render_az_bar(glossary, order)
             )
     if items:
         get_domain(app.env).note_seeds(

@@ -6,7 +6,6 @@ Seed text becomes ``nodes.Text``; it is never parsed as markup. Only curated
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 
 from .catalog import entry_key
+from .collation import OTHER, Collation
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -48,8 +48,9 @@ def render_glossary(
     """
     glossary = addnodes.glossary()
     glossary.document = document
-    # GlossarySorter re-sorts after translation; our order already matches it.
-    glossary["sorted"] = True
+    # Sorted after translation in the language's order (ordering.py), not by
+    # Sphinx's GlossarySorter, which strips accents.
+    glossary["sorted"] = False
     dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
     for item in items:
         dlist += _render_item(item, env, document, docname, parse_markup, taken)
@@ -140,23 +141,23 @@ def _paragraphs(text: str, source: str, line: int | None) -> list[nodes.paragrap
     return out
 
 
-def initial(name: str) -> str:
-    """The A–Z bar letter of a name: its first letter without accents, or "#"."""
-    base = unicodedata.normalize("NFD", name)[:1].upper()
-    return base if "A" <= base <= "Z" else "#"
-
-
-def render_az_bar(glossary: addnodes.glossary) -> nodes.paragraph:
+def render_az_bar(
+    glossary: addnodes.glossary, collation: Collation | None = None
+) -> nodes.paragraph:
     """A–Z links to the first entry of each letter; letters without one dimmed.
 
     A plain paragraph of internal references, so every builder shows it.
+
+    :param collation: the manual's language's letters (A to Z by default)
     """
+    collation = collation or Collation()
     first: dict[str, str] = {}
     for item in glossary.findall(nodes.definition_list_item):
         term = item[0]
         if isinstance(term, nodes.term) and term["ids"]:
-            first.setdefault(initial(term.astext()), term["ids"][0])
+            first.setdefault(collation.letter(term.astext()), term["ids"][0])
     return _letter_bar(
+        collation.letters,
         first,
         lambda letter: nodes.reference(
             letter, letter, internal=True, refid=first[letter], classes=["sg-az-letter"]
@@ -165,10 +166,18 @@ def render_az_bar(glossary: addnodes.glossary) -> nodes.paragraph:
 
 
 def render_letter_bar(
-    pages: dict[str, str], docname: str, current: str | None = None
+    letters: Sequence[str],
+    pages: dict[str, str],
+    docname: str,
+    current: str | None = None,
 ) -> nodes.paragraph:
-    """The A–Z bar of a split glossary: letters link to their pages."""
+    """The A–Z bar of a split glossary: letters link to their pages.
+
+    :param letters: the letters of the manual's language, in order
+    :param pages: letter -> the docname of its first page
+    """
     return _letter_bar(
+        letters,
         pages,
         lambda letter: addnodes.pending_xref(
             "",
@@ -206,14 +215,15 @@ def render_parts_bar(parts: Sequence[tuple[str, str]], docname: str) -> nodes.pa
 
 
 def _letter_bar(
+    alphabet: Sequence[str],
     present: Collection[str],
     link: Callable[[str], nodes.Node],
     current: str | None = None,
 ) -> nodes.paragraph:
-    """A to Z (and "#" if used): the current letter strong, absent ones dimmed."""
-    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    if "#" in present:
-        letters.append("#")
+    """The letters (and "#" if used): the current one strong, absent ones dimmed."""
+    letters = list(alphabet)
+    if OTHER in present:
+        letters.append(OTHER)
     bar = nodes.paragraph(classes=["sg-az"])
     for n, letter in enumerate(letters):
         if n:

@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .catalog import CatalogItem, CatalogProblem, build_catalog
+from .collation import Collation, collation_of
 from .config import noise_options
 from .ingest import discover, read_seeds
+from .language import load
 from .model import WarningSubtype
-from .render import initial
 
 logger = logging.getLogger(__name__)
 
@@ -134,8 +135,9 @@ def layout(items: Iterable[CatalogItem], config: Config) -> list[Part]:
     of its own).
     """
     limit = max(1, int(config.seed_glossary_split_max_bytes))
+    collation = collation_of(config.language, config.seed_glossary_language_data)
     out = []
-    for letter, group in sorted(by_letter(items).items()):
+    for letter, group in by_letter(items, collation).items():
         sizes = [estimate(item) for item in group]
         count = max(1, -(-sum(sizes) // limit))  # parts of about equal size
         chunks = _cut(group, sizes, -(-sum(sizes) // count), limit)
@@ -210,7 +212,9 @@ def read_catalog(
         options=noise_options(config),
         max_bytes=config.seed_glossary_max_seed_bytes,
     )
-    items, problems = build_catalog(entries)
+    items, problems = build_catalog(
+        entries, collation_of(config.language, config.seed_glossary_language_data)
+    )
     return entries, items, problems
 
 
@@ -220,15 +224,24 @@ def _options_key(config: Config) -> tuple[object, ...]:
         tuple(config.seed_glossary_keep_patterns),
         tuple(config.seed_glossary_headings),
         config.seed_glossary_max_seed_bytes,
+        # The order and the letters of the language.
+        config.language,
+        json.dumps(
+            load(config.language, config.seed_glossary_language_data), sort_keys=True
+        ),
     )
 
 
-def by_letter(items: Iterable[CatalogItem]) -> dict[str, list[CatalogItem]]:
-    """Items grouped by the A–Z letter of their headword, in glossary order."""
+def by_letter(
+    items: Iterable[CatalogItem], collation: Collation
+) -> dict[str, list[CatalogItem]]:
+    """Items grouped by the bar letter of their headword, in glossary order;
+    the letters in the language's order, :data:`~.collation.OTHER` last."""
     groups: dict[str, list[CatalogItem]] = {}
     for item in items:
-        groups.setdefault(initial(item.names[0]), []).append(item)
-    return groups
+        groups.setdefault(collation.letter(item.names[0]), []).append(item)
+    rank = {letter: n for n, letter in enumerate(collation.letters)}
+    return dict(sorted(groups.items(), key=lambda g: rank.get(g[0], len(rank))))
 
 
 def slug(letter: str) -> str:

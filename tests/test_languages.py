@@ -1,0 +1,160 @@
+"""Manuals in German, French, Swedish, Japanese and Chinese: links, order, letters.
+
+Each test root (``tests/roots/test-language-*``) is a small manual with
+curated seeds and a page of prose in its language, written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def _soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def _headwords(app) -> list[str]:
+    """The glossary's ``dt`` lines, in the order shown."""
+    return [
+        dt.get_text().strip("¶ ")
+        for dt in _soup(app, "glossary.html").select("dl.glossary > dt")
+    ]
+
+
+def _bar(app) -> tuple[list[str], list[str]]:
+    """The A–Z bar: every letter shown, and those that link."""
+    bar = _soup(app, "glossary.html").select_one(".sg-az")
+    assert bar is not None
+    shown = [el.get_text() for el in bar.find_all(["a", "span", "strong"])]
+    linked = [a.get_text() for a in bar.find_all("a")]
+    return shown, linked
+
+
+def _autolinks(app) -> list[tuple[str, str]]:
+    """(text, headword it links to) of each autolink of the prose page."""
+    glossary = _soup(app, "glossary.html")
+    headword = {
+        dt["id"]: dt.get_text().strip("¶ ")
+        for dt in glossary.select("dl.glossary > dt")
+        if dt.get("id")
+    }
+    prose = _soup(app, "prose.html")
+    return [
+        (span.get_text(), headword[span.parent["href"].split("#")[1]])
+        for span in prose.select("a.reference > span.sg-autolink")
+    ]
+
+
+def _report_terms(app) -> list[str]:
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text("utf-8"))
+    return sorted(seed["term"] for seed in report["seeds"])
+
+
+@pytest.mark.sphinx("html", testroot="language-de", freshenv=True)
+def test_german_plural_and_case_forms_link_verbs_and_compounds_do_not(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _autolinks(app) == [
+        ("Datenbanken", "Datenbank"),
+        ("Tabellen", "Tabelle"),
+        ("Zeilen", "Zeile"),
+        ("Transaktionen", "Transaktion"),
+        # An adjective inflects too: the two-word name in its dative plural.
+        ("relationalen Datenbanken", "relationale Datenbank"),
+    ]
+    # "rechnen" (to compute) is not the noun "Rechner", and the compound
+    # "Datenbanktabelle" is one word: neither links.
+    prose = _soup(app, "prose.html").get_text()
+    assert "rechnen" in prose and "Datenbanktabelle" in prose
+    # German sorts Ä with A (as a mark on A), not after Z.
+    assert _headwords(app)[:2] == ["Änderung", "Attribut"]
+    shown, linked = _bar(app)
+    assert shown == [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    assert linked == ["A", "D", "R", "T", "Z"]
+    assert "Änderung" in _report_terms(app)
+
+
+@pytest.mark.sphinx("html", testroot="language-fr", freshenv=True)
+def test_french_plurals_link_and_a_verb_of_the_same_stem_does_not(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    links = _autolinks(app)
+    assert ("bases de données", "base de données") in links
+    assert ("clé primaire", "clé primaire") in links
+    assert ("transactions", "transaction") in links
+    # "indexons" is the verb: only the noun "index" links.
+    assert [text for text, target in links if target == "index"] == ["index"]
+    # É sorts with E.
+    assert _headwords(app) == [
+        "base de données",
+        "clé primaire",
+        "écran",
+        "éditeur",
+        "index",
+        "table",
+        "transaction",
+    ]
+    assert _bar(app)[1] == ["B", "C", "E", "I", "T"]
+
+
+@pytest.mark.sphinx("html", testroot="language-sv", freshenv=True)
+def test_swedish_sorts_a_ring_a_umlaut_o_umlaut_after_z_with_letters_of_their_own(
+    app,
+):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _headwords(app) == ["apa", "bok", "zebra", "ångström", "äpple", "öl"]
+    shown, linked = _bar(app)
+    assert shown[-4:] == ["Z", "Å", "Ä", "Ö"]
+    assert linked == ["A", "B", "Z", "Å", "Ä", "Ö"]
+    assert ("äpplen", "äpple") in _autolinks(app)
+    assert _report_terms(app) == sorted(["apa", "bok", "zebra", "ångström", "äpple", "öl"])
+
+
+@pytest.mark.sphinx("html", testroot="language-ja", freshenv=True)
+def test_japanese_names_link_in_text_without_spaces_not_inside_longer_words(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _autolinks(app) == [
+        # The longer entry wins; "テーブルスペース" is one katakana word.
+        ("データベース管理システム", "データベース管理システム"),
+        ("データベース", "データベース"),
+        ("テーブル", "テーブル"),
+        ("インデックス", "インデックス"),
+    ]
+    # By the rows of the kana: イ (あ row), キ (か), then デ and テ (た row;
+    # voicing only breaks ties), the alias in kanji with its entry.
+    assert _headwords(app) == [
+        "インデックス",
+        "索引",
+        "キー",
+        "データベース",
+        "データベース管理システム",
+        "テーブル",
+    ]
+    shown, linked = _bar(app)
+    assert shown[26:] == ["あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ"]
+    assert linked == ["あ", "か", "た"]
+
+
+@pytest.mark.sphinx("html", testroot="language-zh", freshenv=True)
+def test_chinese_names_link_in_running_text_and_the_longest_entry_wins(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _autolinks(app) == [
+        ("数据库管理系统", "数据库管理系统"),
+        ("API", "API"),
+        ("数据库", "数据库"),
+        ("表格", "表格"),
+        ("索引", "索引"),
+        # 事务 ("affairs", and the transaction) is an everyday word by
+        # Chinese word frequencies: in prose it links on its own page only.
+    ]
+    # Without readings, Chinese characters sort by code point, under "#";
+    # a name in Latin letters has its letter.
+    assert _headwords(app)[0] == "API"
+    shown, linked = _bar(app)
+    assert linked == ["A", "#"]

@@ -111,7 +111,9 @@ def test_swedish_sorts_a_ring_a_umlaut_o_umlaut_after_z_with_letters_of_their_ow
     assert shown[-4:] == ["Z", "Å", "Ä", "Ö"]
     assert linked == ["A", "B", "Z", "Å", "Ä", "Ö"]
     assert ("äpplen", "äpple") in _autolinks(app)
-    assert _report_terms(app) == sorted(["apa", "bok", "zebra", "ångström", "äpple", "öl"])
+    assert _report_terms(app) == sorted(
+        ["apa", "bok", "zebra", "ångström", "äpple", "öl"]
+    )
 
 
 @pytest.mark.sphinx("html", testroot="language-ja", freshenv=True)
@@ -156,5 +158,19 @@ def test_chinese_names_link_in_running_text_and_the_longest_entry_wins(app):
     # Without readings, Chinese characters sort by code point, under "#";
     # a name in Latin letters has its letter.
     assert _headwords(app)[0] == "API"
-    shown, linked = _bar(app)
-    assert linked == ["A", "#"]
+    assert _bar(app)[1] == ["A", "#"]
+
+
+@pytest.mark.sphinx("html", testroot="language-gettext", freshenv=True)
+def test_a_manual_translated_with_gettext_sorts_letters_and_links_translated(app):
+    """English seeds, German catalogs: Apple, Bile acid, Zinc become
+    Zwetschge, Gallensäure, Zink."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _headwords(app) == ["Gallensäure", "Zink", "Zwetschge"]
+    assert _bar(app)[1] == ["G", "Z"]
+    # The translated prose names the translated headwords, inflected.
+    assert _autolinks(app) == [("Zwetschgen", "Zwetschge"), ("Zink", "Zink")]
+    names = (app.outdir / "_static" / "seed_glossary" / "names.js").read_text("utf-8")
+    assert "Zwetschge" in names
+    assert '"Apple"' not in names  # the anchor keeps the source's term-Apple

@@ -23,12 +23,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html,
         links,
         markup,
-        ordering,
         previews,
         report,
         settle,
         split,
         transforms,
+        translated,
     )
     from .directive import SeedGlossaryDirective
     from .domain import SeedGlossaryDomain, outdated_pages, remember_confdir
@@ -54,7 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-get-outdated", split.outdated_pages)
     # First: the other doctree-read handlers see hand-written entries as ours.
-    app.connect("doctree-read", ordering.order_glossaries, priority=390)
+    app.connect("doctree-read", translated.as_shown, priority=390)
     app.connect("doctree-read", handwritten.register_glossaries, priority=400)
     app.connect("doctree-read", links.read_page_links)
     app.connect("doctree-read", html.save_entries)

@@ -20,7 +20,6 @@ from .ingest.naming import is_abbreviation_of
 from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
-from .ordering import collation
 from .render import (
     ENTRY_KEY,
     item_key,
@@ -30,6 +29,7 @@ from .render import (
     render_parts_bar,
 )
 from .report import save_seed_report
+from .translated import collation
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -10,7 +10,7 @@ terms are the std domain's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from sphinx.domains import Domain
@@ -18,7 +18,7 @@ from sphinx.domains import Domain
 from .ingest import discover
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
+    from collections.abc import Iterator, Mapping, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -180,6 +180,25 @@ class SeedGlossaryDomain(Domain):
     def note_seeds(self, docname: str, page: PageSeeds) -> None:
         """Record what a directive on *docname* read."""
         self.pages.setdefault(docname, []).append(page)
+
+    def note_shown_names(
+        self, docname: str, shown: Mapping[str, tuple[str, ...]]
+    ) -> None:
+        """The names of *docname*'s entries as the page shows them (translated):
+        entry key -> its ``dt`` lines, headword first."""
+        self.pages[docname] = [
+            replace(
+                page,
+                items=tuple(
+                    replace(item, names=shown[item.key])
+                    if shown.get(item.key, item.names) != item.names
+                    and len(shown[item.key]) == len(item.names)
+                    else item
+                    for item in page.items
+                ),
+            )
+            for page in self.pages.get(docname, [])
+        ]
 
     def clear_doc(self, docname: str) -> None:
         for name in _PAGE_KEYS:

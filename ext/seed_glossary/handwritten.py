@@ -18,8 +18,8 @@ from sphinx import addnodes
 from .catalog import entry_key
 from .domain import PageSeeds, get_domain
 from .model import ItemNames
-from .ordering import collation
 from .render import ENTRY_KEY, render_az_bar
+from .translated import collation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

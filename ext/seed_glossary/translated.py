@@ -1,11 +1,13 @@
-"""Seed glossaries in the order of the manual's language, after translation.
+"""Seed glossaries as readers see them: translated, in the language's order.
 
 A translated manual (``gettext``) shows each headword in its translation, so
-the order and the A–Z bar can only be known once the page is translated:
-this runs at ``doctree-read``, after every transform. Sphinx's own
-``GlossarySorter`` sorts by accents stripped, which is no language's order,
-so seed glossaries are not marked ``sorted`` and are sorted here instead,
-by :class:`~seed_glossary.collation.Collation`.
+the order, the A–Z bar and the names that links look for can only be known
+once the page is translated: this runs at ``doctree-read``, after every
+transform. Sphinx's own ``GlossarySorter`` sorts by accents stripped, which
+is no language's order, so seed glossaries are not marked ``sorted`` and are
+sorted here instead, by :class:`~seed_glossary.collation.Collation`. Sphinx
+registers a translated term under its translation itself (its ``Locale``
+transform); the names that autolinks and previews use follow it here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .collation import Collation, collation_of
-from .render import render_az_bar
+from .domain import get_domain
+from .render import ENTRY_KEY, render_az_bar
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,10 +31,11 @@ def collation(config: Config) -> Collation:
     return collation_of(config.language, config.seed_glossary_language_data)
 
 
-def order_glossaries(app: Sphinx, doctree: nodes.document) -> None:
+def as_shown(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: sort each seed glossary by its headwords as shown,
-    and draw its A–Z bar from them."""
+    draw its A–Z bar from them, and register the names shown."""
     order: Collation | None = None
+    shown: dict[str, tuple[str, ...]] = {}
     for glossary in list(doctree.findall(addnodes.glossary)):
         entries = next(
             (
@@ -51,6 +55,15 @@ def order_glossaries(app: Sphinx, doctree: nodes.document) -> None:
         bar = _bar_before(glossary)
         if bar is not None:
             bar.replace_self(render_az_bar(glossary, order))
+        for item in entries.children:
+            terms = [t.astext() for t in item.children if isinstance(t, nodes.term)]
+            definition = next(
+                (d for d in item.children if isinstance(d, nodes.definition)), None
+            )
+            if terms and definition is not None and definition.get(ENTRY_KEY):
+                shown[definition[ENTRY_KEY]] = tuple(terms)
+    if shown:
+        get_domain(app.env).note_shown_names(app.env.docname, shown)
 
 
 def _headword(item: nodes.Node) -> str:

@@ -5,15 +5,23 @@
 every warning subtype of :data:`seed_glossary.model.WARNING_HELP`. Both write
 MyST Markdown and parse it in place, so the reference never drifts from the
 code.
+
+The example manuals in other languages (``_examples/languages/<code>``) are
+built, each with its own ``language``, into ``examples/<code>/`` of the HTML
+output when the manual is: the languages page shows them.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from seed_glossary.autolink import NOT_LINKED_REASONS
@@ -92,7 +100,41 @@ class ReasonsReference(_Generated):
         return reasons_markdown()
 
 
+EXAMPLES = Path(__file__).parent.parent / "_examples" / "languages"
+
+
+def build_examples(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: each example manual into ``examples/<code>/``.
+
+    A manual of its own per language (Sphinx's ``language`` is one per
+    build), built in a process of its own with ``-W``: its warnings fail
+    the manual's build too.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    for source in sorted(p for p in EXAMPLES.iterdir() if (p / "conf.py").is_file()):
+        command = [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(Path(app.doctreedir, "examples", source.name)),
+            str(source),
+            str(Path(app.outdir, "examples", source.name)),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise ExtensionError(
+                f"example manual {source.name} failed:\n{done.stdout}{done.stderr}"
+            )
+
+
 def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("build-finished", build_examples)
     app.add_directive("seed-glossary-config", ConfigReference)
     app.add_directive("seed-glossary-warnings", WarningsReference)
     app.add_directive("seed-glossary-reasons", ReasonsReference)

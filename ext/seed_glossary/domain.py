@@ -190,7 +190,7 @@ class SeedGlossaryDomain(Domain):
             replace(
                 page,
                 items=tuple(
-                    replace(item, names=shown[item.key])
+                    replace(item, names=shown[item.key], source_names=item.names)
                     if shown.get(item.key, item.names) != item.names
                     and len(shown[item.key]) == len(item.names)
                     else item

@@ -223,3 +223,6 @@ class ItemNames:
     avoided: tuple[AvoidedName, ...] = ()
     #: the entry has no definition of its own, only "See also" lines
     empty: bool = False
+    #: the names as the seeds give them, where the page shows them translated
+    #: (gettext): text not yet translated still names the entry so
+    source_names: tuple[str, ...] = ()

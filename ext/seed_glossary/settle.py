@@ -89,7 +89,12 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
     threshold = config.seed_glossary_autolink_everyday_zipf
     everyday: frozenset[str] = frozenset()
     if threshold is not None and LinkScope(config).enabled:
-        single = {n for item in items for n in item.names if " " not in n.strip()}
+        single = {
+            n
+            for item in items
+            for n in (*item.names, *item.source_names)
+            if " " not in n.strip()
+        }
         words = {key(n) for n in single}
         by_language: dict[str, dict[str, float]] = domain.data.setdefault("zipf", {})
         cache = by_language.setdefault(language, {})

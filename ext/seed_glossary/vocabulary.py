@@ -82,7 +82,7 @@ class LinkNames:
         spelled: dict[str, str] = {}  # folded -> the name that holds it
         excluded = {key(n) for n in self.exclude}
         for item in items:
-            for name in item.names:
+            for name in (*item.names, *item.source_names):
                 folded = key(name)
                 previous = spelled.get(folded)
                 # Sphinx's case-insensitive fallback, but the lower-case name

@@ -98,6 +98,7 @@ def test_french_plurals_link_and_a_verb_of_the_same_stem_does_not(app):
         "transaction",
     ]
     assert _bar(app)[1] == ["B", "C", "E", "I", "T"]
+    assert "base de données" in _report_terms(app)
 
 
 @pytest.mark.sphinx("html", testroot="language-sv", freshenv=True)
@@ -140,6 +141,7 @@ def test_japanese_names_link_in_text_without_spaces_not_inside_longer_words(app)
     shown, linked = _bar(app)
     assert shown[26:] == ["あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ"]
     assert linked == ["あ", "か", "た"]
+    assert "データベース" in _report_terms(app)
 
 
 @pytest.mark.sphinx("html", testroot="language-zh", freshenv=True)
@@ -159,6 +161,7 @@ def test_chinese_names_link_in_running_text_and_the_longest_entry_wins(app):
     # a name in Latin letters has its letter.
     assert _headwords(app)[0] == "API"
     assert _bar(app)[1] == ["A", "#"]
+    assert "数据库" in _report_terms(app)
 
 
 @pytest.mark.sphinx("html", testroot="language-gettext", freshenv=True)
@@ -174,3 +177,17 @@ def test_a_manual_translated_with_gettext_sorts_letters_and_links_translated(app
     names = (app.outdir / "_static" / "seed_glossary" / "names.js").read_text("utf-8")
     assert "Zwetschge" in names
     assert '"Apple"' not in names  # the anchor keeps the source's term-Apple
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="language-de",
+    freshenv=True,
+    confoverrides={"language": "eu"},
+    verbosity=1,
+)
+def test_a_language_without_word_frequencies_says_so_at_verbose(app):
+    app.build()
+    assert "no word frequencies for language 'eu'" in app.status.getvalue()
+    # Basque is a language simplemma does not know: names link as written.
+    assert _autolinks(app) == [("Tabelle", "Tabelle")]

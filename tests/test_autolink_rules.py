@@ -8,15 +8,13 @@ from seed_glossary.autolink import (
     PageText,
     Policy,
     Unit,
-    common_entries,
     find_mentions,
-    page_mentions,
     page_topics,
     plan_page,
-    related_entries,
 )
 from seed_glossary.matching import TermMatcher, typeset_variants
 from seed_glossary.model import ItemNames
+from seed_glossary.usage import common_entries, page_mentions, related_entries
 from seed_glossary.vocabulary import LinkNames, everyday_words
 
 

@@ -18,16 +18,12 @@ from . import sidecar
 from .autolink import (
     Mention,
     NotLinked,
-    PageMentions,
     PageText,
     PlannedLink,
     Policy,
     Unit,
-    common_entries,
     find_mentions,
-    page_mentions,
     plan_page,
-    related_entries,
 )
 from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
@@ -35,6 +31,7 @@ from .language import code_of, load
 from .model import WarningSubtype
 from .sense import for_language
 from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
+from .usage import PageMentions, common_entries, page_mentions, related_entries
 from .vocabulary import (
     LinkNames,
     everyday_words,

@@ -907,3 +907,101 @@ def test_theme_follows_prefers_color_scheme(context, themed):
     assert _contrast(popover.locator(".sg-preview-text")) >= WCAG_AA
     assert log.problems() == []
     page.close()
+
+
+#: Every element of ours with text of its own, shown on the page: what we
+#: make (sg-* classes, the preview, the link back to the A–Z bar) and what is
+#: inside it; not the theme's "¶" permalinks of term lines. Each as [kind,
+#: text, colour stack (COLOUR_STACK), theirs]: *theirs* is true when the
+#: element, stripped of our classes, has the same colour in the same place,
+#: so the colour is the theme's (its link colour, its "See also" box).
+_OUR_TEXT = """() => {
+  const ours = document.querySelectorAll(
+    '[class*="sg-"], [class*="sg-"] *, [id^="sg-"], [id^="sg-"] *');
+  const out = [];
+  for (const el of ours) {
+    const own = Array.from(el.childNodes).some(
+      n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest(".headerlink") || !el.checkVisibility()) continue;
+    const stack = [];
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) {
+      stack.push(getComputedStyle(e).backgroundColor);
+      opacity *= parseFloat(getComputedStyle(e).opacity);
+    }
+    const probe = document.createElement(el.tagName);
+    probe.className = Array.from(el.classList).filter(
+      c => !c.startsWith("sg-")).join(" ");
+    if (el.hasAttribute("href")) probe.setAttribute("href", "#sg-probe");
+    probe.textContent = "x";
+    el.parentElement.insertBefore(probe, el);
+    const theirs = getComputedStyle(probe).color === getComputedStyle(el).color;
+    probe.remove();
+    out.push([el.tagName.toLowerCase() + "." + (el.getAttribute("class") || ""),
+      el.textContent.trim().slice(0, 30),
+      [getComputedStyle(el).color, stack, opacity], theirs]);
+  }
+  return out;
+}"""
+
+
+def _low_contrast(page) -> tuple[list[str], list[str]]:
+    """Texts of ours below AA: in colours we set, and in the theme's."""
+    found = page.evaluate(_OUR_TEXT)
+    assert found, "no element of ours on the page"
+    ours, theirs = [], []
+    for kind, text, stack, same_as_theme in found:
+        value = contrast(stack)
+        if value < WCAG_AA:
+            line = f"{value:.2f}:1 {kind} ({text!r})"
+            (theirs if same_as_theme else ours).append(line)
+    return ours, theirs
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_every_element_of_ours_at_aa_contrast(context, themed, mode):
+    """Glossary (bar, entries, "Referenced from", the link back to the bar),
+    a prose page with a preview open, and search answers: every text in a
+    colour of ours reads at 4.5:1.
+
+    Links in the theme's link colour and Sphinx's "See also" box keep the
+    theme's colours, below AA in sphinx_rtd_theme only (its links: 4.19:1):
+    those are listed here, so that a change is seen."""
+    page, log = _themed_page(context, themed, mode, "glossary.html")
+    low = [_low_contrast(page)]
+    # Down the page: the link back to the bar shows.
+    page.locator("dl.sg-glossary > dt").last.scroll_into_view_if_needed()
+    back = page.locator("a.sg-az-return")
+    expect(back).to_be_visible()
+    low.append(_low_contrast(page))
+    back.hover()  # a theme's a:hover must not recolour it
+    low.append(_low_contrast(page))
+
+    page.goto(f"{themed.origin}/prose.html")
+    _main_link(page, MUCUS_HREF).hover()
+    expect(page.locator(PREVIEW)).to_be_visible()
+    low.append(_low_contrast(page))
+
+    page.goto(f"{themed.origin}/search.html?q={quote('intestinal mucus')}")
+    _wait_for_search(page)
+    low.append(_low_contrast(page))
+    ours = sorted({line for found, _theirs in low for line in found})
+    theirs = {line.split(" (")[0] for _ours, found in low for line in found}
+    assert not ours, "\n".join(ours)
+    assert theirs == THEIRS_BELOW_AA.get(themed.theme.name, set()), theirs
+    assert log.problems() == []
+    page.close()
+
+
+#: Theme colours of our elements below AA (contrast, element), per theme.
+THEIRS_BELOW_AA = {
+    "sphinx_rtd_theme": {
+        "4.19:1 a.sg-az-letter reference internal",
+        "4.19:1 a.sg-backlink reference internal",
+        "4.19:1 span.xref std std-term",
+        "4.19:1 span.xref std std-term sg-see-link",
+        "4.19:1 a.",
+        "3.78:1 span.xref std std-term sg-see-link",
+        "2.37:1 p.admonition-title",
+    },
+}

@@ -23,7 +23,10 @@ from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+
+import seed_glossary
 
 from .browser.harness import csp_allowing as _csp_allowing
 from .browser.harness import (
@@ -503,6 +506,85 @@ def test_no_request_leaves_localhost(context, origin, site):
     assert log.foreign_requests() == []
     assert log.problems() == []
     page.close()
+
+
+# -- the page script's files -----------------------------------------------------
+
+#: The page script, one file per job, in the order they must run.
+CORE = "seed_glossary.js"
+AZ_BAR = ["seed_glossary_az.js"]
+PREVIEWS = [
+    "seed_glossary_preview_data.js",
+    "seed_glossary_preview_box.js",
+    "seed_glossary_preview_pointer.js",
+    "seed_glossary_preview_touch.js",
+]
+SEARCH = ["seed_glossary_search.js"]
+
+
+def _our_scripts(outdir: Path, page: str) -> list[tuple[str, bool]]:
+    """(file under _static, has defer) of our script tags, in page order."""
+    soup = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for tag in soup.find_all("script", src=True):
+        path = tag["src"].split("?")[0]
+        if path.startswith("_static/seed_glossary"):
+            out.append((path.removeprefix("_static/"), tag.has_attr("defer")))
+    return out
+
+
+def test_each_page_gets_the_script_files_of_its_jobs(site):
+    """Data first, then the shared file, then those of the page's jobs: the
+    A–Z bar only where there is one, search answers on the search page only;
+    every one with defer, so they run in this order."""
+    expected = {
+        "glossary.html": ["seed_glossary/pages/glossary.js", CORE, *AZ_BAR, *PREVIEWS],
+        "prose.html": ["seed_glossary/pages/prose.js", CORE, *PREVIEWS],
+        "search.html": ["seed_glossary/names.js", CORE, *SEARCH],
+    }
+    for page, files in expected.items():
+        scripts = _our_scripts(site, page)
+        assert [name for name, _defer in scripts] == files, page
+        assert all(defer for _name, defer in scripts), page
+    # The build's settings are on the shared file's tag, which reads them.
+    soup = BeautifulSoup((site / "glossary.html").read_text("utf-8"), "html.parser")
+    (core,) = soup.select(f'script[src^="_static/{CORE}"]')
+    assert core["data-sg-az-label"] == "Letters A to Z"
+    assert len(soup.select("script[data-sg-az-label]")) == 1
+
+
+def test_without_previews_no_preview_or_search_files(roots, tmp_path):
+    """``seed_glossary_previews = False``: the A–Z bar's file stays."""
+    app = SphinxTestApp(
+        "html",
+        srcdir=roots / "test-browser",
+        builddir=tmp_path,
+        confoverrides={"seed_glossary_previews": False},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    outdir = Path(app.outdir)
+    assert [n for n, _d in _our_scripts(outdir, "glossary.html")] == [CORE, *AZ_BAR]
+    assert [n for n, _d in _our_scripts(outdir, "prose.html")] == [CORE]
+    assert [n for n, _d in _our_scripts(outdir, "search.html")] == [CORE]
+
+
+def test_every_script_file_is_used_and_short():
+    """No file of the page script is left unused; each reads in one sitting."""
+    static = Path(seed_glossary.__file__).parent / "static"
+    shipped = sorted(p.name for p in static.glob("*.js"))
+    assert shipped == sorted([CORE, *AZ_BAR, *PREVIEWS, *SEARCH])
+    for name in shipped:
+        text = (static / name).read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 200, name
+        # A classic script (no import or export: file:// would refuse a
+        # module), its code inside one function run once, after a comment
+        # that says what it does.
+        assert not re.search(r"^\s*(import|export)\b", text, re.M), name
+        code = text[text.index("*/") + 2 :].strip()
+        assert code.startswith("(function () {") and code.endswith("})();"), name
 
 
 # -- Content-Security-Policy -----------------------------------------------------

@@ -103,7 +103,7 @@ def add_assets(
 SCRIPT_CORE = "seed_glossary.js"
 #: The A–Z bar's name and its return link: pages with a bar.
 SCRIPTS_AZ = ("seed_glossary_az.js",)
-#: Previews of entries: pages with a doctree, when previews are on.
+#: Previews of entries: content pages (not the search page), when previews are on.
 SCRIPTS_PREVIEWS = (
     "seed_glossary_preview_data.js",
     "seed_glossary_preview_box.js",

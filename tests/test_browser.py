@@ -23,7 +23,10 @@ from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+
+import seed_glossary
 
 from .browser.harness import csp_allowing as _csp_allowing
 from .browser.harness import (
@@ -505,6 +508,85 @@ def test_no_request_leaves_localhost(context, origin, site):
     page.close()
 
 
+# -- the page script's files -----------------------------------------------------
+
+#: The page script, one file per job, in the order they must run.
+CORE = "seed_glossary.js"
+AZ_BAR = ["seed_glossary_az.js"]
+PREVIEWS = [
+    "seed_glossary_preview_data.js",
+    "seed_glossary_preview_box.js",
+    "seed_glossary_preview_pointer.js",
+    "seed_glossary_preview_touch.js",
+]
+SEARCH = ["seed_glossary_search.js"]
+
+
+def _our_scripts(outdir: Path, page: str) -> list[tuple[str, bool]]:
+    """(file under _static, has defer) of our script tags, in page order."""
+    soup = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for tag in soup.find_all("script", src=True):
+        path = tag["src"].split("?")[0]
+        if path.startswith("_static/seed_glossary"):
+            out.append((path.removeprefix("_static/"), tag.has_attr("defer")))
+    return out
+
+
+def test_each_page_gets_the_script_files_of_its_jobs(site):
+    """Data first, then the shared file, then those of the page's jobs: the
+    A–Z bar only where there is one, search answers on the search page only;
+    every one with defer, so they run in this order."""
+    expected = {
+        "glossary.html": ["seed_glossary/pages/glossary.js", CORE, *AZ_BAR, *PREVIEWS],
+        "prose.html": ["seed_glossary/pages/prose.js", CORE, *PREVIEWS],
+        "search.html": ["seed_glossary/names.js", CORE, *SEARCH],
+    }
+    for page, files in expected.items():
+        scripts = _our_scripts(site, page)
+        assert [name for name, _defer in scripts] == files, page
+        assert all(defer for _name, defer in scripts), page
+    # The build's settings are on the shared file's tag, which reads them.
+    soup = BeautifulSoup((site / "glossary.html").read_text("utf-8"), "html.parser")
+    (core,) = soup.select(f'script[src^="_static/{CORE}"]')
+    assert core["data-sg-az-label"] == "Letters A to Z"
+    assert len(soup.select("script[data-sg-az-label]")) == 1
+
+
+def test_without_previews_no_preview_or_search_files(roots, tmp_path):
+    """``seed_glossary_previews = False``: the A–Z bar's file stays."""
+    app = SphinxTestApp(
+        "html",
+        srcdir=roots / "test-browser",
+        builddir=tmp_path,
+        confoverrides={"seed_glossary_previews": False},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    outdir = Path(app.outdir)
+    assert [n for n, _d in _our_scripts(outdir, "glossary.html")] == [CORE, *AZ_BAR]
+    assert [n for n, _d in _our_scripts(outdir, "prose.html")] == [CORE]
+    assert [n for n, _d in _our_scripts(outdir, "search.html")] == [CORE]
+
+
+def test_every_script_file_is_used_and_short():
+    """No file of the page script is left unused; each reads in one sitting."""
+    static = Path(seed_glossary.__file__).parent / "static"
+    shipped = sorted(p.name for p in static.glob("*.js"))
+    assert shipped == sorted([CORE, *AZ_BAR, *PREVIEWS, *SEARCH])
+    for name in shipped:
+        text = (static / name).read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 200, name
+        # A classic script (no import or export: file:// would refuse a
+        # module), its code inside one function run once, after a comment
+        # that says what it does.
+        assert not re.search(r"^\s*(import|export)\b", text, re.M), name
+        code = text[text.index("*/") + 2 :].strip()
+        assert code.startswith("(function () {") and code.endswith("})();"), name
+
+
 # -- Content-Security-Policy -----------------------------------------------------
 
 
@@ -907,3 +989,101 @@ def test_theme_follows_prefers_color_scheme(context, themed):
     assert _contrast(popover.locator(".sg-preview-text")) >= WCAG_AA
     assert log.problems() == []
     page.close()
+
+
+#: Every element of ours with text of its own, shown on the page: what we
+#: make (sg-* classes, the preview, the link back to the A–Z bar) and what is
+#: inside it; not the theme's "¶" permalinks of term lines. Each as [kind,
+#: text, colour stack (COLOUR_STACK), theirs]: *theirs* is true when the
+#: element, stripped of our classes, has the same colour in the same place,
+#: so the colour is the theme's (its link colour, its "See also" box).
+_OUR_TEXT = """() => {
+  const ours = document.querySelectorAll(
+    '[class*="sg-"], [class*="sg-"] *, [id^="sg-"], [id^="sg-"] *');
+  const out = [];
+  for (const el of ours) {
+    const own = Array.from(el.childNodes).some(
+      n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest(".headerlink") || !el.checkVisibility()) continue;
+    const stack = [];
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) {
+      stack.push(getComputedStyle(e).backgroundColor);
+      opacity *= parseFloat(getComputedStyle(e).opacity);
+    }
+    const probe = document.createElement(el.tagName);
+    probe.className = Array.from(el.classList).filter(
+      c => !c.startsWith("sg-")).join(" ");
+    if (el.hasAttribute("href")) probe.setAttribute("href", "#sg-probe");
+    probe.textContent = "x";
+    el.parentElement.insertBefore(probe, el);
+    const theirs = getComputedStyle(probe).color === getComputedStyle(el).color;
+    probe.remove();
+    out.push([el.tagName.toLowerCase() + "." + (el.getAttribute("class") || ""),
+      el.textContent.trim().slice(0, 30),
+      [getComputedStyle(el).color, stack, opacity], theirs]);
+  }
+  return out;
+}"""
+
+
+def _low_contrast(page) -> tuple[list[str], list[str]]:
+    """Texts of ours below AA: in colours we set, and in the theme's."""
+    found = page.evaluate(_OUR_TEXT)
+    assert found, "no element of ours on the page"
+    ours, theirs = [], []
+    for kind, text, stack, same_as_theme in found:
+        value = contrast(stack)
+        if value < WCAG_AA:
+            line = f"{value:.2f}:1 {kind} ({text!r})"
+            (theirs if same_as_theme else ours).append(line)
+    return ours, theirs
+
+
+@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def test_theme_every_element_of_ours_at_aa_contrast(context, themed, mode):
+    """Glossary (bar, entries, "Referenced from", the link back to the bar),
+    a prose page with a preview open, and search answers: every text in a
+    colour of ours reads at 4.5:1.
+
+    Links in the theme's link colour and Sphinx's "See also" box keep the
+    theme's colours, below AA in sphinx_rtd_theme only (its links: 4.19:1):
+    those are listed here, so that a change is seen."""
+    page, log = _themed_page(context, themed, mode, "glossary.html")
+    low = [_low_contrast(page)]
+    # Down the page: the link back to the bar shows.
+    page.locator("dl.sg-glossary > dt").last.scroll_into_view_if_needed()
+    back = page.locator("a.sg-az-return")
+    expect(back).to_be_visible()
+    low.append(_low_contrast(page))
+    back.hover()  # a theme's a:hover must not recolour it
+    low.append(_low_contrast(page))
+
+    page.goto(f"{themed.origin}/prose.html")
+    _main_link(page, MUCUS_HREF).hover()
+    expect(page.locator(PREVIEW)).to_be_visible()
+    low.append(_low_contrast(page))
+
+    page.goto(f"{themed.origin}/search.html?q={quote('intestinal mucus')}")
+    _wait_for_search(page)
+    low.append(_low_contrast(page))
+    ours = sorted({line for found, _theirs in low for line in found})
+    theirs = {line.split(" (")[0] for _ours, found in low for line in found}
+    assert not ours, "\n".join(ours)
+    assert theirs == THEIRS_BELOW_AA.get(themed.theme.name, set()), theirs
+    assert log.problems() == []
+    page.close()
+
+
+#: Theme colours of our elements below AA (contrast, element), per theme.
+THEIRS_BELOW_AA = {
+    "sphinx_rtd_theme": {
+        "4.19:1 a.sg-az-letter reference internal",
+        "4.19:1 a.sg-backlink reference internal",
+        "4.19:1 span.xref std std-term",
+        "4.19:1 span.xref std std-term sg-see-link",
+        "4.19:1 a.",
+        "3.78:1 span.xref std std-term sg-see-link",
+        "2.37:1 p.admonition-title",
+    },
+}

@@ -93,15 +93,55 @@ def add_assets(
     if app.config.seed_glossary_autolink_style:
         app.add_css_file("seed_glossary_autolinks.css")
     if html_pages(app.builder):
-        # The attribute tells the script to show previews (of entries on the
-        # page too, which need no data script).
-        on: dict[str, Any] = (
-            {"data-sg-previews": "on"} if app.config.seed_glossary_previews else {}
-        )
-        # What screen readers call the A–Z bar and its return link.
-        on["data-sg-az-label"] = str(_("Letters A to Z"))
-        on["data-sg-az-return"] = str(_("Back to the letters A to Z"))
-        app.add_js_file("seed_glossary.js", loading_method="defer", **on)
+        _add_scripts(app, doctree)
+
+
+#: The page script, one classic script per job (``static/``), in the order
+#: they must run. The first holds what the others share; a page gets it and
+#: the groups it needs. Classic scripts, not ES modules: a page opened from
+#: disk (``file://``) may not load modules.
+SCRIPT_CORE = "seed_glossary.js"
+#: The A–Z bar's name and its return link: pages with a bar.
+SCRIPTS_AZ = ("seed_glossary_az.js",)
+#: Previews of entries: content pages (not the search page), when previews are on.
+SCRIPTS_PREVIEWS = (
+    "seed_glossary_preview_data.js",
+    "seed_glossary_preview_box.js",
+    "seed_glossary_preview_pointer.js",
+    "seed_glossary_preview_touch.js",
+)
+#: Search results that answer: the search page, when previews are on (the
+#: same setting writes their data).
+SCRIPTS_SEARCH = ("seed_glossary_search.js",)
+
+
+def _page_scripts(doctree: nodes.document | None, *, previews: bool) -> tuple[str, ...]:
+    """The page script's files a page needs, in order (*doctree*: None for the
+    search page)."""
+    if doctree is None:
+        return (SCRIPT_CORE, *(SCRIPTS_SEARCH if previews else ()))
+    has_bar = any("sg-az" in p["classes"] for p in doctree.findall(nodes.paragraph))
+    return (
+        SCRIPT_CORE,
+        *(SCRIPTS_AZ if has_bar else ()),
+        *(SCRIPTS_PREVIEWS if previews else ()),
+    )
+
+
+def _add_scripts(app: Sphinx, doctree: nodes.document | None) -> None:
+    previews = bool(app.config.seed_glossary_previews)
+    # The attribute tells the script to show previews (of entries on the
+    # page too, which need no data script).
+    settings: dict[str, Any] = {"data-sg-previews": "on"} if previews else {}
+    # What screen readers call the A–Z bar and its return link.
+    settings["data-sg-az-label"] = str(_("Letters A to Z"))
+    settings["data-sg-az-return"] = str(_("Back to the letters A to Z"))
+    for name in _page_scripts(doctree, previews=previews):
+        # defer: they run in this order once the page is parsed, after our
+        # data scripts (priority 400, see previews.py); the settings go on the
+        # first one's tag, where the script reads them.
+        extra = settings if name == SCRIPT_CORE else {}
+        app.add_js_file(name, loading_method="defer", **extra)
 
 
 #: Classes of what we make, or style: term links, abbreviations, the A–Z bar.

@@ -112,6 +112,8 @@ def test_swedish_sorts_a_ring_a_umlaut_o_umlaut_after_z_with_letters_of_their_ow
     assert shown[-4:] == ["Z", "Å", "Ä", "Ö"]
     assert linked == ["A", "B", "Z", "Å", "Ä", "Ö"]
     assert ("äpplen", "äpple") in _autolinks(app)
+    export = json.loads((app.outdir / "glossary.json").read_text("utf-8"))
+    assert [entry["term"] for entry in export] == _headwords(app)
     assert _report_terms(app) == sorted(
         ["apa", "bok", "zebra", "ångström", "äpple", "öl"]
     )

@@ -14,9 +14,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import split
 from ._compat import verbosity
+from .abbreviations import abbreviates
 from .domain import PageSeeds, get_domain
 from .ingest import discover
-from .ingest.naming import is_abbreviation_of
 from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
@@ -287,7 +287,7 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
     if item.see:
         # A shared alias: an abbreviation when it abbreviates a term it names.
         abbreviations = tuple(
-            n for n in item.names if any(is_abbreviation_of(n, t) for t in item.see)
+            n for n in item.names if any(abbreviates(n, t) for t in item.see)
         )
         expansions = item.see if abbreviations else ()
     else:

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
+# One definition for the reader and the link layer, re-exported for the latter.
+from .abbreviations import is_abbreviation as is_abbreviation
+
 _SEPARATOR = re.compile(r"[ -]")
 # Whitespace that stands for a space between words; one character each, so
 # replacing it keeps offsets.
@@ -84,16 +87,6 @@ def _choose(candidates: _Candidates, written: str) -> _Pattern | None:
         if written in forms:
             return pattern
     return next((p for p, _forms in candidates if p.exact is None), None)
-
-
-def is_abbreviation(name: str) -> bool:
-    """Short, one word, with a capital after its first letter: SCFA, sIgA, IgA."""
-    return (
-        " " not in name
-        and len(name) <= 8
-        and sum(ch.isupper() for ch in name[1:]) >= 1
-        and any(ch.isalpha() for ch in name)
-    )
 
 
 def inflections(name: str) -> set[str]:

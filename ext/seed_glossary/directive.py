@@ -16,7 +16,7 @@ from . import split
 from ._compat import verbosity
 from .abbreviations import abbreviates
 from .domain import PageSeeds, get_domain
-from .ingest import discover
+from .ingest import discover, project_files
 from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
@@ -62,6 +62,10 @@ class SeedGlossaryDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        # The words the reader used: a project's edit of them re-reads the page.
+        config = self.config
+        for path in project_files(config.language, config.seed_glossary_language_data):
+            self.env.note_dependency(path)
         if "letter" in self.options:
             return self._run_letter(self.options["letter"].strip())
         if not self.arguments and split.enabled(

@@ -33,7 +33,7 @@ from sphinx.util import logging
 
 from .catalog import CatalogItem, CatalogProblem, build_catalog
 from .config import noise_options
-from .ingest import discover, read_seeds
+from .ingest import discover, for_language, read_seeds
 from .model import WarningSubtype
 from .render import initial
 
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+    from .ingest import ReaderWords
     from .model import SeedEntry
 
 #: First line of every generated letter page: only such files are replaced.
@@ -209,17 +210,30 @@ def read_catalog(
         files,
         options=noise_options(config),
         max_bytes=config.seed_glossary_max_seed_bytes,
+        words=reader_words(config),
     )
     items, problems = build_catalog(entries)
     return entries, items, problems
 
 
+def reader_words(config: Config) -> ReaderWords:
+    """The words the reader of seeds needs, in the build's ``language``.
+
+    The project's ``seed_glossary_language_data`` extends ours; its folders
+    were made absolute at ``config-inited``.
+    """
+    return for_language(config.language, config.seed_glossary_language_data)
+
+
 def _options_key(config: Config) -> tuple[object, ...]:
+    headings = config.seed_glossary_headings
     return (
         tuple(config.seed_glossary_noise_patterns),
         tuple(config.seed_glossary_keep_patterns),
-        tuple(config.seed_glossary_headings),
+        None if headings is None else tuple(headings),
         config.seed_glossary_max_seed_bytes,
+        # The data's content, not its folders: editing a word list re-reads.
+        reader_words(config).fingerprint,
     )
 
 

@@ -8,10 +8,10 @@ from ..abbreviations import abbreviates, is_shorthand
 from .cues import attached, find_verb_cue, marker_cue
 from .naming import Naming, as_written, clean, name_shape, read_name
 from .sentence import Token, tokenize
-from .words import DETERMINERS, LANGUAGES, NOT_NAMES, PREPOSITIONS, is_function_word
+from .words import ReaderWords, is_function_word
 
 
-def bracket_names(content: str, term: str) -> list[Naming]:
+def bracket_names(content: str, term: str, words: ReaderWords) -> list[Naming]:
     """What a parenthesis right after the term says about its names.
 
     Its parts (split at ``;`` and ``,``) are read one by one:
@@ -27,6 +27,7 @@ def bracket_names(content: str, term: str) -> list[Naming]:
     "Estradiol") and a bare quoted phrase are doubts. Anything else explains
     ("(found mainly in the liver)", "(a steroid)") and names nothing.
 
+    :param words: the word classes of the sentence's language
     :returns: one :class:`Naming` per part that names or may name the term;
         token positions refer to the part, not the sentence
     """
@@ -34,26 +35,26 @@ def bracket_names(content: str, term: str) -> list[Naming]:
         # The common case, "(TSH)", settled before any tokens are made.
         return [Naming((content,), 0, 1)]
     parts = _bracket_parts(content)
-    if parts and _explains(parts[0]):
+    if parts and _explains(parts[0], words):
         return []  # "(from the Greek leptos, “thin”)": all of it explains
     out = []
     for part in parts:
-        naming = _bracket_part(content, part, term)
+        naming = _bracket_part(content, part, term, words)
         if naming is not None:
             out.append(naming)
     return out
 
 
-def _explains(part: Sequence[Token]) -> bool:
+def _explains(part: Sequence[Token], words: ReaderWords) -> bool:
     """A part that opens with a preposition, an article or "e.g." ("(NO)" does not)."""
     first = part[0]
     return (
         first.kind == "word"
         and first.text.islower()
         and (
-            first.low in PREPOSITIONS
-            or first.low in DETERMINERS
-            or first.low in NOT_NAMES
+            first.low in words.prepositions
+            or first.low in words.determiners
+            or first.low in words.not_names
         )
     )
 
@@ -69,20 +70,22 @@ def _bracket_parts(content: str) -> list[list[Token]]:
     return [part for part in parts if part]
 
 
-def _bracket_part(text: str, part: list[Token], term: str) -> Naming | None:
-    cue = find_verb_cue(part)
-    if cue is not None and attached(part[: cue.start]):
-        return read_name(text, part, cue)
-    marker = marker_cue(part)
+def _bracket_part(
+    text: str, part: list[Token], term: str, words: ReaderWords
+) -> Naming | None:
+    cue = find_verb_cue(part, words)
+    if cue is not None and attached(part[: cue.start], words):
+        return read_name(text, part, cue, words)
+    marker = marker_cue(part, words)
     if marker is not None:
-        return read_name(text, part, marker)
+        return read_name(text, part, marker, words)
     raw = as_written(text, part)
-    whole = Naming((clean(raw),), 0, len(part))
+    whole = Naming((clean(raw, words),), 0, len(part))
     if abbreviates(raw, term) or _abbreviation_with_head(part, term):
         return whole
     if len(part) == 1 and part[0].kind == "quote":
         return Naming(
-            (clean(part[0].text),),
+            (clean(part[0].text, words),),
             0,
             1,
             "a quoted phrase beside the term names it only with a naming word",
@@ -95,7 +98,7 @@ def _bracket_part(text: str, part: list[Token], term: str) -> Naming | None:
             "an abbreviation that does not abbreviate "
             "the term; it may stand for another noun",
         )
-    if _synonym_shape(part) and raw.casefold() != term.casefold():
+    if _synonym_shape(part, words) and raw.casefold() != term.casefold():
         return whole
     return None
 
@@ -117,15 +120,15 @@ def _abbreviation_with_head(part: list[Token], term: str) -> bool:
     return False
 
 
-def _synonym_shape(part: Sequence[Token]) -> bool:
+def _synonym_shape(part: Sequence[Token], words: ReaderWords) -> bool:
     """A short noun phrase: words only, none a function word, no language name."""
     if any(t.kind not in ("word", "mark") for t in part):
         return False
-    words = [t for t in part if t.kind == "word"]
-    if not words or (len(words) == 1 and words[0].low in LANGUAGES):
+    tokens = [t for t in part if t.kind == "word"]
+    if not tokens or (len(tokens) == 1 and tokens[0].low in words.languages):
         return False
-    if any(is_function_word(w) or w.low in NOT_NAMES for w in words):
+    if any(is_function_word(w, words) or w.low in words.not_names for w in tokens):
         return False
-    if all(not ch.isalpha() for w in words for ch in w.text):
+    if all(not ch.isalpha() for w in tokens for ch in w.text):
         return False  # "(2000)", "(1,25)"
-    return name_shape(words, strict=True)
+    return name_shape(tokens, True, words)

@@ -26,20 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .sentence import Token
-from .words import (
-    AUDIENCE,
-    CONJUNCTIONS,
-    DETERMINERS,
-    LANGUAGES,
-    MARKERS,
-    NOUNS_TOO,
-    PLACE_PREPOSITIONS,
-    PREPOSITIONS,
-    PRONOUNS,
-    VERB_FORM_SET,
-    VERB_FORMS,
-    is_adverb,
-)
+from .words import ReaderWords, is_adverb
 
 # Words of a text, for a cheap test of a clause before reading it.
 _LOWER_WORDS = re.compile(r"[^\W\d_][\w-]*")
@@ -58,45 +45,50 @@ class Cue:
     bare: bool = False
 
 
-def verb_cue(clause: Sequence[Token], i: int) -> Cue | None:
+def verb_cue(clause: Sequence[Token], i: int, words: ReaderWords) -> Cue | None:
     """The naming phrase whose verb is ``clause[i]``, with the adverbs before it."""
     form = clause[i].low if clause[i].kind == "word" else ""
-    if form not in VERB_FORMS or (form in NOUNS_TOO and not _has_subject(clause, i)):
+    found = words.verb_forms.get(form)
+    if found is None or (
+        form in words.verb_nouns and not _has_subject(clause, i, words)
+    ):
         return None
-    _lemma, particle, quoted_only = VERB_FORMS[form]
-    name_at = _after_particle(clause, i + 1, particle)
+    particle, quoted_only = found
+    name_at = _after_particle(clause, i + 1, particle, words)
     if name_at is None:
         return None
     start = i
-    while start > 0 and is_adverb(clause[start - 1]):
+    while start > 0 and is_adverb(clause[start - 1], words):
         start -= 1
     return Cue(start, name_at, quoted_only)
 
 
-def mentions_naming_verb(text: str) -> bool:
+def mentions_naming_verb(text: str, words: ReaderWords) -> bool:
     """A cheap test: could *text* hold a naming phrase with a verb?"""
-    return not VERB_FORM_SET.isdisjoint(_LOWER_WORDS.findall(text.casefold()))
+    return not words.verb_forms.keys().isdisjoint(_LOWER_WORDS.findall(text.casefold()))
 
 
-def _has_subject(clause: Sequence[Token], i: int) -> bool:
+def _has_subject(clause: Sequence[Token], i: int, words: ReaderWords) -> bool:
     """ "which researchers term X": a verb. "a term coined", "the label": nouns."""
     if i == 0 or clause[i - 1].kind != "word":
         return False
     before = clause[i - 1].low
-    return before not in DETERMINERS and not before.endswith(("'s", "’s"))
+    return before not in words.determiners and not before.endswith(("'s", "’s"))
 
 
-def find_verb_cue(clause: Sequence[Token], begin: int = 0) -> Cue | None:
+def find_verb_cue(
+    clause: Sequence[Token], words: ReaderWords, begin: int = 0
+) -> Cue | None:
     """The first naming phrase with a verb in ``clause[begin:]``."""
     for i in range(begin, len(clause)):
-        if clause[i].low in VERB_FORMS:  # the cheap test first: most words fail
-            cue = verb_cue(clause, i)
+        if clause[i].low in words.verb_forms:  # the cheap test first
+            cue = verb_cue(clause, i, words)
             if cue is not None:
                 return cue
     return None
 
 
-def marker_cue(clause: Sequence[Token]) -> Cue | None:
+def marker_cue(clause: Sequence[Token], words: ReaderWords) -> Cue | None:
     """A clause that opens with "or", "formerly", "aka", "Latin:" and the like.
 
     "or" followed by an adverb ("or simply X") names for sure; a bare "or X" may
@@ -105,54 +97,59 @@ def marker_cue(clause: Sequence[Token]) -> Cue | None:
     if not clause or clause[0].kind != "word":
         return None
     first = clause[0].low
-    if first == "or":
+    if first in words.or_words:
         i = 1
-        while i < len(clause) and is_adverb(clause[i]):
+        while i < len(clause) and is_adverb(clause[i], words):
             i += 1
         return Cue(0, i, bare=i == 1)
-    if first in MARKERS:
+    if first in words.markers:
         i = 1
         if i < len(clause) and clause[i].kind == "stop":
             i += 1
         return Cue(0, i, bare=True)
-    if first in LANGUAGES and len(clause) > 1:
+    if first in words.languages and len(clause) > 1:
         return Cue(0, 1, bare=True)
     return None
 
 
 def _after_particle(
-    clause: Sequence[Token], i: int, particle: str | None
+    clause: Sequence[Token], i: int, particle: str | None, words: ReaderWords
 ) -> int | None:
     """Index after the verb's particle, or ``None`` if the particle is missing.
 
     "referred to as", "referred to simply as", "referred to in the literature
-    as", "known colloquially as", "known to many as".
+    as", "known colloquially as", "known to many as", "goes by".
     """
-    i = _skip(clause, i, is_adverb)
+    i = _skip(clause, i, lambda t: is_adverb(t, words))
     if particle is None:
-        return i + 1 if word_at(clause, i, "as", "to") else i
-    words = particle.split()
-    if words[0] != "as" and not word_at(clause, i, words[0]):
-        return None
-    if words[0] != "as":
-        i = _skip(clause, i + 1, lambda t: is_adverb(t) or t.low in PRONOUNS)
-        words = words[1:]
-    if not words:
-        return i
-    i = _skip_place(clause, i)
-    return i + 1 if word_at(clause, i, "as") else None
+        return i + 1 if word_in(clause, i, words.optional_particles) else i
+    parts = particle.split()
+    for k, part in enumerate(parts):
+        if k == len(parts) - 1 and part in words.as_particles:
+            i = _skip_place(clause, i, part, words)
+            return i + 1 if word_at(clause, i, part) else None
+        if not word_at(clause, i, part):
+            return None
+        i += 1
+        if k == 0:
+            i = _skip(
+                clause, i, lambda t: is_adverb(t, words) or t.low in words.pronouns
+            )
+    return i
 
 
-def _skip_place(clause: Sequence[Token], i: int) -> int:
+def _skip_place(clause: Sequence[Token], i: int, as_: str, words: ReaderWords) -> int:
     """Skip a short phrase of place or audience before "as": "in the clinic"."""
-    if not word_at(clause, i, *PLACE_PREPOSITIONS):
+    if not word_in(clause, i, words.place_prepositions):
         return i
-    if clause[i].low == "to" and not word_at(clause, i + 1, *AUDIENCE):
+    if clause[i].low in words.audience_prepositions and not word_in(
+        clause, i + 1, words.audience
+    ):
         return i  # "known to rise as …" is no naming
     for j in range(i + 1, min(i + 5, len(clause))):
-        if word_at(clause, j, "as"):
+        if word_at(clause, j, as_):
             return j
-        if clause[j].kind != "word" or clause[j].low in CONJUNCTIONS:
+        if clause[j].kind != "word" or clause[j].low in words.conjunctions:
             return i
     return i
 
@@ -164,10 +161,16 @@ def _skip(clause: Sequence[Token], i: int, test: Callable[[Token], bool]) -> int
 
 
 def word_at(clause: Sequence[Token], i: int, *words: str) -> bool:
+    """Is ``clause[i]`` a word, and one of *words* (lower case) if any are given?"""
     return i < len(clause) and clause[i].is_word(*words)
 
 
-def attached(prefix: Sequence[Token]) -> bool:
+def word_in(clause: Sequence[Token], i: int, group: frozenset[str]) -> bool:
+    """Is ``clause[i]`` a word of *group* (lower case)? Never, for an empty group."""
+    return i < len(clause) and clause[i].kind == "word" and clause[i].low in group
+
+
+def attached(prefix: Sequence[Token], words: ReaderWords) -> bool:
     """Does a naming phrase after *prefix* still name the clause's subject?
 
     "often called", "which researchers have dubbed", "a steroid sometimes
@@ -176,4 +179,4 @@ def attached(prefix: Sequence[Token]) -> bool:
     """
     if len(prefix) > _MAX_PREFIX_WORDS:
         return False
-    return all(t.kind == "word" and t.low not in PREPOSITIONS for t in prefix)
+    return all(t.kind == "word" and t.low not in words.prepositions for t in prefix)

@@ -12,7 +12,6 @@ read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,18 +21,10 @@ from .cues import attached, find_verb_cue, marker_cue, verb_cue
 from .naming import Naming, phrase, read_name
 from .sentence import Clauses, Token
 from .signals import SENTENCE_END
-from .subject import MAX_GENUS_WORDS, RELATIVES, Predicate, Subject, read_subject
-from .words import AUXILIARIES, is_adverb, is_function_word
+from .subject import MAX_GENUS_WORDS, Predicate, Subject, read_subject
+from .words import ReaderWords, for_language, is_adverb, is_function_word
 
 __all__ = ["Names", "extract_names", "first_sentence"]
-
-# A full stop that ends an abbreviation: "a.k.a.", "e.g.", "cf.", "approx.".
-_ABBREVIATION_STOP = re.compile(
-    r"(?:\b(?:\w\.)+\w|\b(?:vs|cf|approx|ca|syn|abbr|lit|incl|resp|Dr|Prof|St|Fig))"
-    r"\.$",
-    re.IGNORECASE,
-)
-_ARTICLES = frozenset(("a", "an", "the"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +46,7 @@ class _Collector:
     """Aliases and doubts in the order the sentence gives them."""
 
     term: str
+    words: ReaderWords
     aliases: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     doubtful: list[str] = field(default_factory=list)
@@ -85,30 +77,35 @@ class _Collector:
         )
 
 
-def first_sentence(text: str) -> str:
+def first_sentence(text: str, words: ReaderWords | None = None) -> str:
     """The text up to the first sentence end (or all of it).
 
     The full stops of "a.k.a.", "e.g." or "vs." end no sentence, even before
     a capital: "X, a.k.a. Kulchitsky cells, are".
+
+    :param words: the word classes of the text's language (English if not given)
     """
+    stop = (words or for_language()).abbreviation_stop
     for match in SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 12) : match.start() + 1]
-        if not _ABBREVIATION_STOP.search(before):
+        if not stop.search(before):
             return text[: match.end()]
     return text
 
 
-def extract_names(definition: str) -> Names:
+def extract_names(definition: str, words: ReaderWords | None = None) -> Names:
     """Read the term and its aliases from a definition paragraph.
 
     :param definition: the definition text; only its first sentence is used
+    :param words: the word classes of its language (English if not given)
     :returns: ``term`` is ``None`` when the definition does not open with a name
     """
-    sentence = first_sentence(definition)
-    subject = read_subject(sentence, Clauses(sentence))
+    words = words or for_language()
+    sentence = first_sentence(definition, words)
+    subject = read_subject(sentence, Clauses(sentence), words)
     if subject is None:
         return Names(None, ())
-    found = _Collector(subject.term)
+    found = _Collector(subject.term, words)
     _bracket_aliases(sentence, subject, found)
     for clause in subject.appositives:
         _appositive_aliases(sentence, clause, found)
@@ -122,11 +119,11 @@ def extract_names(definition: str) -> Names:
 def _bracket_aliases(text: str, subject: Subject, found: _Collector) -> None:
     for bracket in subject.brackets:
         where = f"{subject.head_text} {text[bracket.start : bracket.end]}"
-        for naming in bracket_names(bracket.text, subject.term):
+        for naming in bracket_names(bracket.text, subject.term, found.words):
             found.add(naming, where)
     for bracket in subject.inner_brackets:
         where = text[bracket.start : bracket.end]
-        for naming in bracket_names(bracket.text, subject.term):
+        for naming in bracket_names(bracket.text, subject.term, found.words):
             if naming.names and not naming.doubt:
                 found.add(
                     Naming(
@@ -141,16 +138,17 @@ def _bracket_aliases(text: str, subject: Subject, found: _Collector) -> None:
 
 def _appositive_aliases(text: str, clause: list[Token], found: _Collector) -> None:
     """Names in a clause between the term and its verb."""
-    cue = find_verb_cue(clause)
+    words = found.words
+    cue = find_verb_cue(clause, words)
     if cue is not None:
-        naming = read_name(text, clause, cue)
+        naming = read_name(text, clause, cue, words)
         if naming is not None:
-            far = not attached(clause[: cue.start])
+            far = not attached(clause[: cue.start], words)
             found.add(naming, phrase(text, clause, naming), far=far)
             return
-    marker = marker_cue(clause)
+    marker = marker_cue(clause, words)
     if marker is not None:
-        naming = read_name(text, clause, marker)
+        naming = read_name(text, clause, marker, words)
         if naming is not None:
             _add_marked(text, clause, naming, found, weak=marker.bare)
         return
@@ -163,7 +161,7 @@ def _add_marked(
     """ ", or X,": a name, or the next item of a list; doubtful unless an
     abbreviation of the term."""
     found.add(naming, phrase(text, clause, naming))
-    if weak and clause[0].is_word("or"):
+    if weak and clause[0].low in found.words.or_words:
         found.doubtful.extend(n for n in naming.names if not abbreviates(n, found.term))
 
 
@@ -172,8 +170,8 @@ def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
     if len(clause) > 4 or clause[-1].kind != "quote":
         return
     before = clause[:-1]
-    owned = bool(before) and _determiner_or_owner(before[-1])
-    if not (owned or all(_determiner_or_owner(t) for t in before)):
+    owned = bool(before) and _determiner_or_owner(before[-1], found.words)
+    if not (owned or all(_determiner_or_owner(t, found.words) for t in before)):
         return
     if any(t.kind != "word" for t in before):
         return
@@ -187,11 +185,11 @@ def _bare_quote(text: str, clause: list[Token], found: _Collector) -> None:
     found.add(naming, phrase(text, clause, naming))
 
 
-def _determiner_or_owner(token: Token) -> bool:
+def _determiner_or_owner(token: Token, words: ReaderWords) -> bool:
     """ "the", "its", "the body's": words that may stand before a nickname."""
     low = token.low
     return token.kind == "word" and (
-        low in _ARTICLES or low in ("its", "their") or low.endswith(("'s", "’s"))
+        low in words.articles or low in words.possessives or low.endswith(("'s", "’s"))
     )
 
 
@@ -208,7 +206,7 @@ def _predicate_aliases(text: str, predicate: Predicate, found: _Collector) -> No
     if second is not None:
         clause = predicate.clause(second)
         if clause is not None and not (
-            _is_genus(first) and _names_genus(text, clause, found)
+            _is_genus(first, found.words) and _names_genus(text, clause, found)
         ):
             _far_names(text, clause, found)
     for k in later:
@@ -219,13 +217,14 @@ def _predicate_aliases(text: str, predicate: Predicate, found: _Collector) -> No
 
 def _after_verb(text: str, first: list[Token], found: _Collector) -> bool:
     """ "is also known as Y", "has long been dubbed “Y”", "goes by Y"."""
+    words = found.words
     start = 0
     while start < len(first) and (
-        first[start].low in AUXILIARIES or is_adverb(first[start])
+        first[start].low in words.auxiliaries or is_adverb(first[start], words)
     ):
         start += 1
-    cue = verb_cue(first, start) if start < len(first) else None
-    naming = read_name(text, first, cue) if cue is not None else None
+    cue = verb_cue(first, start, words) if start < len(first) else None
+    naming = read_name(text, first, cue, words) if cue is not None else None
     if naming is None:
         return False
     found.add(naming, phrase(text, first, naming))
@@ -234,25 +233,26 @@ def _after_verb(text: str, first: list[Token], found: _Collector) -> bool:
 
 def _names_genus(text: str, clause: list[Token], found: _Collector) -> bool:
     """ ", often dubbed “Y”," right after "is a peptide hormone"."""
-    cue = find_verb_cue(clause)
-    if cue is None or cue.start > 2 or not attached(clause[: cue.start]):
+    cue = find_verb_cue(clause, found.words)
+    if cue is None or cue.start > 2 or not attached(clause[: cue.start], found.words):
         return False
-    naming = read_name(text, clause, cue)
+    naming = read_name(text, clause, cue, found.words)
     if naming is None:
         return False
     found.add(naming, phrase(text, clause, naming))
     return True
 
 
-def _is_genus(clause: Sequence[Token]) -> bool:
+def _is_genus(clause: Sequence[Token], words: ReaderWords) -> bool:
     """ "is a peptide hormone": the verb and a short noun phrase, nothing more."""
-    words = clause[1:]
+    tokens = clause[1:]
     return (
-        0 < len(words) <= MAX_GENUS_WORDS
-        and all(t.kind == "word" for t in words)
+        0 < len(tokens) <= MAX_GENUS_WORDS
+        and all(t.kind == "word" for t in tokens)
         and not any(
-            w.low in RELATIVES or (is_function_word(w) and w.low not in _ARTICLES)
-            for w in words
+            w.low in words.subject_relatives
+            or (is_function_word(w, words) and w.low not in words.articles)
+            for w in tokens
         )
     )
 
@@ -260,10 +260,10 @@ def _is_genus(clause: Sequence[Token]) -> bool:
 def _far_names(text: str, clause: list[Token], found: _Collector) -> None:
     begin = 0
     while begin < len(clause):
-        cue = find_verb_cue(clause, begin)
+        cue = find_verb_cue(clause, found.words, begin)
         if cue is None:
             return
-        naming = read_name(text, clause, cue)
+        naming = read_name(text, clause, cue, found.words)
         if naming is not None:
             found.add(naming, phrase(text, clause, naming), far=True)
             begin = max(naming.end, cue.name_at)

@@ -17,24 +17,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..abbreviations import abbreviates
-from .cues import Cue, word_at
+from .cues import Cue, word_in
 from .sentence import Token
-from .words import (
-    ADJECTIVE_ENDINGS,
-    AUXILIARIES,
-    CONJUNCTIONS,
-    DETERMINERS,
-    FILLER_ADVERBS,
-    NAME_NOUNS,
-    PARTICIPLES,
-    PREPOSITIONS,
-    PRONOUNS,
-    VERB_FORMS,
-    is_adverb,
-    is_function_word,
-)
+from .words import ReaderWords, is_adverb, is_function_word
 
-_RELATIVES = ("that", "which", "who", "whom", "whose", "where")
 _MAX_NAME_WORDS = 6
 _MAX_QUOTED_WORDS = 8
 
@@ -61,21 +47,24 @@ class _Name(NamedTuple):
     doubt: str
 
 
-def read_name(text: str, clause: Sequence[Token], cue: Cue) -> Naming | None:
+def read_name(
+    text: str, clause: Sequence[Token], cue: Cue, words: ReaderWords
+) -> Naming | None:
     """The name (or names) that *cue* gives, from the tokens after it.
 
     A list ("X or Y", "the “X” or the “Y”") gives one name per item, as long
     as each item reads as a name.
 
     :param text: the sentence the tokens come from
+    :param words: the word classes of the sentence's language
     :returns: ``None`` when the words after the cue are no name at all
     """
-    first = _one_name(text, clause, cue, cue.name_at)
+    first = _one_name(text, clause, cue, cue.name_at, words)
     if first is None:
         return None
     names, end = list(first.names), first.end
-    while word_at(clause, end, "or", "and"):
-        item = _one_name(text, clause, cue, end + 1)
+    while word_in(clause, end, words.coordinators):
+        item = _one_name(text, clause, cue, end + 1, words)
         if item is None or item.doubt:
             break
         names += item.names
@@ -85,19 +74,25 @@ def read_name(text: str, clause: Sequence[Token], cue: Cue) -> Naming | None:
     return Naming(tuple(names), cue.start, end, first.doubt)
 
 
-def _one_name(text: str, clause: Sequence[Token], cue: Cue, at: int) -> _Name | None:
-    filler = _filler(clause, at)
+def _one_name(
+    text: str, clause: Sequence[Token], cue: Cue, at: int, words: ReaderWords
+) -> _Name | None:
+    filler = _filler(clause, at, words)
     i = filler.at
     if i >= len(clause):
         return None
     if clause[i].kind == "quote":
-        named = _quoted(clause, filler)
+        named = _quoted(clause, filler, words)
     elif cue.quoted_only or filler.stray or clause[i].kind != "word":
         return None
-    elif is_function_word(clause[i]) or is_adverb(clause[i]) or clause[i].low == "of":
+    elif (
+        is_function_word(clause[i], words)
+        or is_adverb(clause[i], words)
+        or clause[i].low in words.of_words
+    ):
         return None  # "named after", "called for", "known as well"
     else:
-        named = _plain(text, clause, cue, filler)
+        named = _plain(text, clause, cue, filler, words)
     return _with_abbreviation(clause, named)
 
 
@@ -121,18 +116,22 @@ class _Filler(NamedTuple):
     stray: bool
 
 
-def _filler(clause: Sequence[Token], i: int) -> _Filler:
+def _filler(clause: Sequence[Token], i: int, words: ReaderWords) -> _Filler:
     """Skip articles, owners and words such as "the nickname" before a name."""
     owner = indefinite = stray = False
     start = i
     while i < len(clause) and clause[i].kind == "word" and i - start < 4:
         low = clause[i].low
-        if low in ("a", "an"):
+        if low in words.indefinite_articles:
             indefinite = True
-        elif low.endswith(("'s", "’s", "s'", "s’")) or low in ("its", "their"):
+        elif low.endswith(("'s", "’s", "s'", "s’")) or low in words.possessives:
             owner = True
-        elif not (low in DETERMINERS or low in NAME_NOUNS or low in PRONOUNS):
-            if is_adverb(clause[i]) and (low.endswith("ly") or low in FILLER_ADVERBS):
+        elif not (
+            low in words.determiners or low in words.name_nouns or low in words.pronouns
+        ):
+            if is_adverb(clause[i], words) and (
+                low.endswith(words.adverb_endings) or low in words.filler_adverbs
+            ):
                 i += 1
                 continue
             if not _quote_follows(clause, i):
@@ -152,27 +151,27 @@ def _quote_follows(clause: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _quoted(clause: Sequence[Token], filler: _Filler) -> _Name:
+def _quoted(clause: Sequence[Token], filler: _Filler, words: ReaderWords) -> _Name:
     """A quoted name; it ends with its quotes.
 
     An owner before the quotes is fine ("the body's “alarm”"); an indefinite
     article is not ("described as a “gatekeeper”" describes).
     """
-    name = clean(clause[filler.at].text)
+    name = clean(clause[filler.at].text, words)
     end = filler.at + 1
     doubt = ""
     if filler.indefinite:
         doubt = "a quoted phrase after 'a' or 'an' describes rather than names"
     elif filler.stray:
         doubt = "other words stand between the naming word and the quotes"
-    elif _continues_phrase(clause, end):
+    elif _continues_phrase(clause, end, words):
         doubt = "the quotes hold only part of a phrase (scare quotes)"
     elif not name or len(name.split()) > _MAX_QUOTED_WORDS:
         doubt = "the quoted words are too long for a name"
     return _Name((name,), end, doubt)
 
 
-def _continues_phrase(clause: Sequence[Token], i: int) -> bool:
+def _continues_phrase(clause: Sequence[Token], i: int, words: ReaderWords) -> bool:
     """A word after the closing quote that goes on with the same noun phrase.
 
     "the “good” bacteria": the quotes are scare quotes around one word. "the
@@ -182,77 +181,85 @@ def _continues_phrase(clause: Sequence[Token], i: int) -> bool:
         return False
     token = clause[i]
     return not (
-        is_function_word(token)
-        or token.low in ("of", "and", "or")
-        or is_adverb(token)
-        or token.low in VERB_FORMS
+        is_function_word(token, words)
+        or token.low in words.of_words
+        or token.low in words.coordinators
+        or is_adverb(token, words)
+        or token.low in words.verb_forms
     )
 
 
-def _plain(text: str, clause: Sequence[Token], cue: Cue, filler: _Filler) -> _Name:
+def _plain(
+    text: str, clause: Sequence[Token], cue: Cue, filler: _Filler, words: ReaderWords
+) -> _Name:
     """An unquoted name: words up to the end of the clause or a function word."""
-    end = _name_end(clause, filler.at)
-    words = clause[filler.at : end]
+    end = _name_end(clause, filler.at, words)
+    tokens = clause[filler.at : end]
     doubt = ""
     if filler.owner or filler.indefinite:
         doubt = "a plain name after 'a', 'an' or an owner reads as a description"
-    elif not name_shape(words, cue.bare):
+    elif not name_shape(tokens, cue.bare, words):
         doubt = "the words after the naming phrase do not read as a name"
-    elif word_at(clause, end, *_RELATIVES) or _of_phrase(words):
+    elif word_in(clause, end, words.naming_relatives) or _of_phrase(tokens, words):
         # "known as the enzyme that converts …", "known as the main source of
         # energy": a description of what it is, unless quoted as a name.
         doubt = "the words after the naming phrase describe rather than name"
-    return _Name((clean(as_written(text, words)),), end, doubt)
+    return _Name((clean(as_written(text, tokens), words),), end, doubt)
 
 
-def _of_phrase(words: Sequence[Token]) -> bool:
+def _of_phrase(tokens: Sequence[Token], words: ReaderWords) -> bool:
     """ "source of energy" (a description); not "Islets of Langerhans" (a name)."""
     return any(
-        w.low == "of" and (k + 1 >= len(words) or words[k + 1].text.islower())
-        for k, w in enumerate(words)
+        w.low in words.of_words
+        and (k + 1 >= len(tokens) or tokens[k + 1].text.islower())
+        for k, w in enumerate(tokens)
     )
 
 
-def _name_end(clause: Sequence[Token], i: int) -> int:
+def _name_end(clause: Sequence[Token], i: int, words: ReaderWords) -> int:
     """Where a plain name that starts at *i* ends."""
     j = i
     while j < len(clause) and clause[j].kind in ("word", "mark"):
         token = clause[j]
-        if j > i and token.kind == "word" and _ends_name(token):
+        if j > i and token.kind == "word" and _ends_name(token, words):
             break
         j += 1
     return j
 
 
-def _ends_name(token: Token) -> bool:
+def _ends_name(token: Token, words: ReaderWords) -> bool:
     low = token.low
     return (
-        low in PREPOSITIONS
-        or low in CONJUNCTIONS
-        or low in AUXILIARIES
-        or low in ("and", "or")
-        or low in VERB_FORMS
+        low in words.prepositions
+        or low in words.conjunctions
+        or low in words.auxiliaries
+        or low in words.coordinators
+        or low in words.verb_forms
     )
 
 
-def name_shape(words: Sequence[Token], strict: bool) -> bool:
+def name_shape(tokens: Sequence[Token], strict: bool, words: ReaderWords) -> bool:
     """Do these words read as a name: short, no function word first, no verb?
 
     *strict* (a name after a bare marker, or in brackets) also refuses a lone
     participle or adjective ("also found", "formerly rare", "(activated)"); a
     participle may start a longer name ("glycated haemoglobin").
     """
-    if not words or len(words) > _MAX_NAME_WORDS:
+    if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return False
-    first = words[0]
-    if first.kind != "word" or is_function_word(first) or is_adverb(first):
+    first = tokens[0]
+    if (
+        first.kind != "word"
+        or is_function_word(first, words)
+        or is_adverb(first, words)
+    ):
         return False
-    if any(w.low in AUXILIARIES for w in words):
+    if any(w.low in words.auxiliaries for w in tokens):
         return False
-    if strict and first.text.islower() and len(words) == 1:
+    if strict and first.text.islower() and len(tokens) == 1:
         return not (
-            first.low.endswith(("ed", "ing", *ADJECTIVE_ENDINGS))
-            or first.low in PARTICIPLES
+            first.low.endswith(words.descriptive_endings)
+            or first.low in words.participles
         )
     return True
 
@@ -262,15 +269,17 @@ def as_written(text: str, tokens: Sequence[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end] if tokens else ""
 
 
-def clean(name: str) -> str:
+def clean(name: str, words: ReaderWords) -> str:
     """A name without quotes, closing punctuation or a leading article."""
     previous = None
     while previous != name:
         previous = name
         name = name.strip().strip("\"“”'‘’«»„").rstrip(",.;:").strip()
-        for article in ("the ", "a ", "an "):
-            if name.casefold().startswith(article):
-                name = name[len(article) :]
+        for article in words.articles:
+            # "the X"; an elided article is glued to its name: "l'intestin".
+            prefix = article if article.endswith(("'", "’")) else f"{article} "
+            if name.casefold().startswith(prefix):
+                name = name[len(prefix) :]
     return " ".join(name.split())
 
 

@@ -33,12 +33,13 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Problem, SeedEntry
 from .scraped_entry import assemble
-from .scraped_lines import DEFAULT_HEADINGS, Line, NoiseOptions
+from .scraped_lines import Line, NoiseOptions
 from .scraped_noise import apply_patterns, mark_banners, mark_navigation
 from .scraped_sections import mark_structure
 from .signals import LineSignals, line_signals
+from .words import ReaderWords, for_language
 
-__all__ = ["DEFAULT_HEADINGS", "NoiseOptions", "read_scraped"]
+__all__ = ["NoiseOptions", "read_scraped"]
 
 
 def read_scraped(
@@ -50,6 +51,7 @@ def read_scraped(
     options: NoiseOptions | None = None,
     problems: Sequence[Problem] = (),
     signals: dict[str, LineSignals] | None = None,
+    words: ReaderWords | None = None,
 ) -> SeedEntry:
     """Turn the numbered non-blank lines of a scraped page into an entry.
 
@@ -61,16 +63,20 @@ def read_scraped(
     :param problems: problems found while decoding, carried into the entry
     :param signals: the signals of lines already read with this one (a cache
         that the reader of a folder keeps for the folder)
+    :param words: the word classes of the page's language (English if not
+        given)
     """
     options = options or NoiseOptions()
+    words = words or for_language()
     repeats = repeats or {}
     lines = [
-        Line(n, text, line_signals(text, signals), repeats.get(text, 0))
+        Line(n, text, line_signals(text, words, signals), repeats.get(text, 0))
         for n, text in numbered
     ]
     apply_patterns(lines, options)
-    mark_banners(lines, folder_size)
+    mark_banners(lines, folder_size, words.definition_headings)
     mark_navigation(lines)
     notes: list[Problem] = []
-    mark_structure(lines, options, notes)
-    return assemble(file, lines, list(problems), notes)
+    headings = options.known_headings(words)
+    mark_structure(lines, headings, words.definition_headings, notes)
+    return assemble(file, lines, list(problems), notes, words)

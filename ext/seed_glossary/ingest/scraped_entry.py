@@ -11,15 +11,21 @@ from ..abbreviations import abbreviates
 from ..model import AliasEvidence, DroppedLine, Problem, Section, SeedEntry
 from .names import Names, extract_names
 from .scraped_lines import Line
+from .words import ReaderWords
 
 
 def assemble(
-    file: str, lines: list[Line], problems: list[Problem], notes: list[Problem]
+    file: str,
+    lines: list[Line],
+    problems: list[Problem],
+    notes: list[Problem],
+    words: ReaderWords,
 ) -> SeedEntry:
     """The entry of a page whose lines have their roles.
 
     :param problems: problems of decoding; a missing definition or term is added
     :param notes: the stages' uncertain readings; doubts about names are added
+    :param words: the word classes of the page's language
     """
     definition = [ln for ln in lines if ln.role == "definition"]
     structure = tuple(
@@ -52,7 +58,7 @@ def assemble(
                 Problem("uncertain", "line kept with the definition", line.number)
             )
     definition_text = "\n\n".join(ln.text for ln in definition)
-    names = extract_names(definition[0].text) if definition else None
+    names = extract_names(definition[0].text, words) if definition else None
     title = next((ln for ln in lines if ln.role == "title"), None)
     term: str | None = None
     aliases: tuple[str, ...] = ()

@@ -13,28 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import NoiseKind
 from .signals import LineSignals
-
-#: Headings that introduce the definition itself; not kept as sections.
-DEFINITION_HEADINGS = frozenset(
-    {"meaning", "definition", "overview", "summary", "description", "what is it?"}
-)
-#: Section headings every glossary site uses. Unknown heading-shaped lines that
-#: head a paragraph are sections too; these are certain even without one.
-DEFAULT_HEADINGS = (
-    "Origin",
-    "Etymology",
-    "Mechanism",
-    "History",
-    "Usage",
-    "Examples",
-    "Clinical Significance",
-    "Symptoms",
-    "Causes",
-    "Diagnosis",
-    "Treatment",
-    "Function",
-    "Notes",
-)
+from .words import ReaderWords
 
 
 @dataclass(frozen=True)
@@ -43,23 +22,33 @@ class NoiseOptions:
 
     noise_patterns: tuple[re.Pattern[str], ...] = ()
     keep_patterns: tuple[re.Pattern[str], ...] = ()
-    headings: frozenset[str] = field(
-        default_factory=lambda: frozenset(h.casefold() for h in DEFAULT_HEADINGS)
-    )
+    #: known section headings, case-folded; ``None``: the language's own
+    #: (``section_headings`` of its data)
+    headings: frozenset[str] | None = None
 
     @classmethod
     def from_config(
         cls,
         noise_patterns: Sequence[str] = (),
         keep_patterns: Sequence[str] = (),
-        headings: Sequence[str] = DEFAULT_HEADINGS,
+        headings: Sequence[str] | None = None,
     ) -> NoiseOptions:
-        """Build options from the plain config values (regex strings, names)."""
+        """Build options from the plain config values (regex strings, names).
+
+        :param headings: the known section headings, or ``None`` for those of
+            the language's data
+        """
         return cls(
             tuple(re.compile(p) for p in noise_patterns),
             tuple(re.compile(p) for p in keep_patterns),
-            frozenset(h.casefold() for h in headings),
+            None if headings is None else frozenset(h.casefold() for h in headings),
         )
+
+    def known_headings(self, words: ReaderWords) -> frozenset[str]:
+        """The configured headings, or the language's, case-folded."""
+        if self.headings is not None:
+            return self.headings
+        return frozenset(h.casefold() for h in words.section_headings)
 
 
 @dataclass

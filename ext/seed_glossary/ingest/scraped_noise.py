@@ -7,7 +7,7 @@ neighbours join the block on evidence of their own.
 
 from __future__ import annotations
 
-from .scraped_lines import DEFINITION_HEADINGS, Line, NoiseOptions, free, repeat_signal
+from .scraped_lines import Line, NoiseOptions, free, repeat_signal
 
 
 def apply_patterns(lines: list[Line], options: NoiseOptions) -> None:
@@ -25,8 +25,14 @@ def apply_patterns(lines: list[Line], options: NoiseOptions) -> None:
                 break
 
 
-def mark_banners(lines: list[Line], folder_size: int) -> None:
-    """Stage 2: drop consent lines and the neighbours of their block."""
+def mark_banners(
+    lines: list[Line], folder_size: int, definition_headings: frozenset[str]
+) -> None:
+    """Stage 2: drop consent lines and the neighbours of their block.
+
+    :param definition_headings: case-folded headings of the definition, never
+        a banner's own heading
+    """
     for line in lines:
         if free(line) and line.sig.consent:
             line.drop("banner", "consent/cookie vocabulary")
@@ -39,7 +45,7 @@ def mark_banners(lines: list[Line], folder_size: int) -> None:
         i = todo.pop()
         if not 0 <= i < len(lines) or not free(lines[i]):
             continue
-        evidence = _banner_neighbour_evidence(lines, i)
+        evidence = _banner_neighbour_evidence(lines, i, definition_headings)
         if evidence:
             lines[i].drop("banner", *evidence)
             todo += [i - 1, i + 1]
@@ -48,7 +54,9 @@ def mark_banners(lines: list[Line], folder_size: int) -> None:
             line.signals.append(repeat_signal(line, folder_size))
 
 
-def _banner_neighbour_evidence(lines: list[Line], i: int) -> list[str]:
+def _banner_neighbour_evidence(
+    lines: list[Line], i: int, definition_headings: frozenset[str]
+) -> list[str]:
     line = lines[i]
     prev_banner = i > 0 and lines[i - 1].kind == "banner"
     nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -56,7 +64,9 @@ def _banner_neighbour_evidence(lines: list[Line], i: int) -> list[str]:
     if not (prev_banner or next_banner):
         return []
     if line.sig.heading_shape:
-        return _banner_heading_evidence(line, prev_banner, nxt, lines[i + 2 : i + 3])
+        return _banner_heading_evidence(
+            line, prev_banner, nxt, lines[i + 2 : i + 3], definition_headings
+        )
     evidence = []
     if line.repeats:
         evidence.append("repeated across the folder next to a consent banner")
@@ -71,7 +81,11 @@ def _banner_neighbour_evidence(lines: list[Line], i: int) -> list[str]:
 
 
 def _banner_heading_evidence(
-    line: Line, prev_banner: bool, nxt: Line | None, after: list[Line]
+    line: Line,
+    prev_banner: bool,
+    nxt: Line | None,
+    after: list[Line],
+    definition_headings: frozenset[str],
 ) -> list[str]:
     """Is a heading-shaped line next to a banner the banner's own heading?
 
@@ -81,7 +95,7 @@ def _banner_heading_evidence(
     stands just before a banner at the top. Right after one, it is a banner
     heading only if the prose it heads is banner text with more banner after.
     """
-    if line.text.casefold() in DEFINITION_HEADINGS:
+    if line.text.casefold() in definition_headings:
         return []
     next_banner = nxt is not None and nxt.kind == "banner"
     signal = ["heading-shaped line inside a consent banner"]

@@ -9,18 +9,23 @@ kept and noted.
 from __future__ import annotations
 
 from ..model import NoiseKind, Problem
-from .scraped_lines import DEFINITION_HEADINGS, Line, NoiseOptions, is_prose
+from .scraped_lines import Line, is_prose
 
 
 def mark_structure(
-    lines: list[Line], options: NoiseOptions, notes: list[Problem]
+    lines: list[Line],
+    headings: frozenset[str],
+    definition_headings: frozenset[str],
+    notes: list[Problem],
 ) -> None:
     """Stages 4 to 6: give every line the noise stages left a role.
 
+    :param headings: known section headings, case-folded
+    :param definition_headings: headings of the definition, case-folded
     :param notes: uncertain readings are added here
     """
     live = [ln for ln in lines if ln.role != "dropped"]
-    _drop_loud_lead(live)
+    _drop_loud_lead(live, definition_headings)
     live = [ln for ln in live if ln.role != "dropped"]
     first_prose = next((k for k, ln in enumerate(live) if is_prose(ln)), None)
     if first_prose is None:
@@ -29,14 +34,14 @@ def mark_structure(
         for ln in live:
             ln.role = "heading"
         return
-    _mark_head(live[:first_prose], options, notes)
+    _mark_head(live[:first_prose], headings, definition_headings, notes)
     owner = "definition"
     block_start = True
     for k in range(first_prose, len(live)):
         line = live[k]
         nxt = live[k + 1] if k + 1 < len(live) else None
         if line.sig.heading_shape:
-            if line.sig.furniture and line.text.casefold() not in options.headings:
+            if line.sig.furniture and line.text.casefold() not in headings:
                 line.drop(
                     "navigation", f"page-furniture heading ({line.sig.furniture!r})"
                 )
@@ -45,7 +50,7 @@ def mark_structure(
                 line.role = "heading"
                 owner = line.text
                 block_start = True
-                if line.text.casefold() not in options.headings:
+                if line.text.casefold() not in headings:
                     notes.append(
                         Problem(
                             "uncertain",
@@ -55,7 +60,7 @@ def mark_structure(
                         )
                     )
             else:
-                _drop_stray_heading(line, options)
+                _drop_stray_heading(line, headings)
             continue
         if owner.startswith("furniture:"):
             line.drop("teaser", f"listed under the {owner[10:]!r} heading")
@@ -84,7 +89,7 @@ def _is_loud(line: Line) -> bool:
     return line.sig.person or line.sig.imperative is not None or line.sig.tagline_shape
 
 
-def _drop_loud_lead(live: list[Line]) -> None:
+def _drop_loud_lead(live: list[Line], definition_headings: frozenset[str]) -> None:
     """Promotional prose *before* the definition: noise is not always at the end.
 
     Looks from the top for the first prose line that does not address the
@@ -97,7 +102,7 @@ def _drop_loud_lead(live: list[Line]) -> None:
             break
         if line.sig.heading_shape:
             nxt = live[k + 1] if k + 1 < len(live) else None
-            is_definition_heading = line.text.casefold() in DEFINITION_HEADINGS
+            is_definition_heading = line.text.casefold() in definition_headings
             if nxt is not None and is_prose(nxt) and not is_definition_heading:
                 return
             continue
@@ -113,18 +118,23 @@ def _drop_loud_lead(live: list[Line]) -> None:
         )
 
 
-def _mark_head(head: list[Line], options: NoiseOptions, notes: list[Problem]) -> None:
+def _mark_head(
+    head: list[Line],
+    headings: frozenset[str],
+    definition_headings: frozenset[str],
+    notes: list[Problem],
+) -> None:
     """Lines before the definition: a title, a definition heading, strays."""
     if not head:
         return
     last = head[-1]
-    if last.text.casefold() in DEFINITION_HEADINGS:
+    if last.text.casefold() in definition_headings:
         last.role = "definition_heading"
         head = head[:-1]
     for k, line in enumerate(head):
         if k == 0 and not line.repeats:
             line.role = "title"
-        elif _is_confirmed_heading(line, options):
+        elif _is_confirmed_heading(line, headings):
             line.role = "heading"  # a known heading with no text of its own
         elif line.repeats:
             line.drop(
@@ -146,14 +156,14 @@ def _mark_head(head: list[Line], options: NoiseOptions, notes: list[Problem]) ->
             )
 
 
-def _is_confirmed_heading(line: Line, options: NoiseOptions) -> bool:
+def _is_confirmed_heading(line: Line, headings: frozenset[str]) -> bool:
     """Configured headings and keep patterns hold even without a paragraph."""
-    return line.keep or line.text.casefold() in options.headings
+    return line.keep or line.text.casefold() in headings
 
 
-def _drop_stray_heading(line: Line, options: NoiseOptions) -> None:
+def _drop_stray_heading(line: Line, headings: frozenset[str]) -> None:
     """A heading-shaped line that heads no prose: a label of page furniture."""
-    if _is_confirmed_heading(line, options):
+    if _is_confirmed_heading(line, headings):
         line.role = "heading"
         return
     signals = ["heading-shaped line that heads no paragraph"]

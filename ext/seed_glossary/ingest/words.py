@@ -1,144 +1,291 @@
-"""The words of the language that the reader of names looks at.
+"""The words of a language that the reader of seeds looks at.
 
-The naming grammar (:mod:`.cues`, :mod:`.naming`, :mod:`.brackets`) and the
-reader of a definition's subject (:mod:`.names`) ask of a word what class it
-belongs to: a naming verb, an adverb, a preposition, a determiner.
+The naming grammar (:mod:`.cues`, :mod:`.naming`, :mod:`.brackets`), the
+reader of a definition's subject (:mod:`.subject`) and the signals of page
+noise (:mod:`.signals`) ask of a word what class it belongs to: a naming verb,
+an adverb, a preposition, banner vocabulary. Those classes are data of each
+language (``languages/<code>.json``, groups named ``naming_*``, ``grammar_*``,
+``subject_*``, ``banner_*`` and so on), read once per language into a
+:class:`ReaderWords` and passed down as a plain parameter.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ..language import DEFAULT, codes, load, words
 from .sentence import Token
 
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of *text*, split at spaces: a word list that reads as prose."""
-    return frozenset(text.split())
-
-
-#: Each naming verb: its forms, the particle that must follow (``None``: an
-#: optional "as" or "to"), and whether it names only quoted spans.
-_VERBS: dict[str, tuple[str, str | None, bool]] = {
-    "call": ("call calls called calling", None, False),
-    "dub": ("dub dubs dubbed dubbing", None, False),
-    "name": ("named renamed", None, False),
-    "nickname": ("nickname nicknames nicknamed nicknaming", None, False),
-    "term": ("term terms termed terming", None, False),
-    "label": ("label labels labelled labeled labelling labeling", None, False),
-    "christen": ("christen christens christened christening", None, False),
-    "baptise": ("baptised baptized", None, False),
-    "style": ("style styles styled", None, False),
-    "brand": ("branded", None, False),
-    "spell": ("spelled spelt", None, False),
-    "write": ("written", None, False),
-    "abbreviate": ("abbreviated", None, False),
-    "shorten": ("shortened", "to", False),
-    "short": ("short", "for", False),
-    "know": ("known", "as", False),
-    "refer": ("refer refers referred referring", "to as", False),
-    "designate": ("designated", "as", False),
-    "go": ("go goes went going gone", "by", False),
-    "so-called": ("so-called", None, False),
-    "describe": ("describe describes described describing", "as", True),
-    "bill": ("billed", "as", True),
-    "hail": ("hailed", "as", True),
-    "tout": ("touted", "as", True),
-    "characterise": ("characterised characterized", "as", True),
-}
-# Forms that are nouns too: verbs only after a subject ("which many term").
-NOUNS_TOO = word_set(
-    "call calls label labels nickname nicknames term terms style styles"
-)
-VERB_FORMS = {
-    form: (lemma, particle, quoted_only)
-    for lemma, (forms, particle, quoted_only) in _VERBS.items()
-    for form in forms.split()
-}
-VERB_FORM_SET = frozenset(VERB_FORMS)
-#: Markers that name without a verb, at the start of a clause.
-MARKERS = word_set(
-    "formerly previously originally now also aka a.k.a. alias syn. synonym synonyms "
-    "abbr. abbreviation"
-)
-#: Languages whose name of a thing is another name of it: "(Latin: X)".
-LANGUAGES = word_set(
-    "latin greek german french italian spanish dutch arabic japanese chinese english"
-)
-PREPOSITIONS = word_set(
-    "about above across after against along among amongst around at before behind "
-    "below beneath beside besides between beyond by despite down during except for "
-    "from in inside into like near off on onto out outside over past per since "
-    "including excluding regarding concerning "
-    "through throughout to toward towards under underneath unlike until up upon "
-    "via with within without"
-)
-CONJUNCTIONS = word_set(
-    "that which who whom whose where when while whereas because although though "
-    "if unless as so but yet nor"
-)
-AUXILIARIES = word_set(
-    "is are was were be been being am has have had having do does did can could "
-    "may might must shall should will would"
-)
-DETERMINERS = word_set(
-    "the a an this that these those its their his her our your my some any each "
-    "every no such many most several all both"
-)
-PRONOUNS = word_set("it they them he she we you one itself themselves")
-# Words that may stand between a naming verb and its name.
-NAME_NOUNS = word_set(
-    "name names nickname nicknames term label moniker epithet title designation "
-    "so-called"
-)
-ADVERBS = word_set(
-    "often also sometimes still once now today more most well long even first "
-    "later since then just perhaps too again"
-)
-# Words in -ly that are not adverbs.
-NOT_ADVERBS = word_set(
-    "family anomaly assembly supply apply reply italy july jelly belly rally bully "
-    "holly lily ally ugly holy oily silly monopoly homily butterfly firefly folly "
-    "friendly lovely lonely likely early costly deadly elderly orderly lively daily "
-    "weekly monthly yearly hourly nightly timely only"
-)
-# Single words that describe rather than name: "(rare)", "also present".
-ADJECTIVE_ENDINGS = (
-    "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ary",
-)  # fmt: skip
-# Adverbs not in -ly that may stand between a verb and its name: "called just
-# “X”". Not "first": "the first “hormone”" is no name.
-FILLER_ADVERBS = word_set("just also often sometimes still")
-# "known in the clinic as", "referred to by clinicians as", "known to many as".
-PLACE_PREPOSITIONS = word_set("in among to by within across throughout outside")
-AUDIENCE = word_set("many most some all the its their")
+#: A naming verb's form -> (the particle that must follow it, or ``None`` for
+#: an optional one; whether it names only quoted spans).
+VerbForms = Mapping[str, tuple[str | None, bool]]
 
 
-PARTICIPLES = word_set(
-    "found made seen known given taken built held shown grown drawn born bound "
-    "kept left lost met paid sent set spent told thought understood used"
-)
+@dataclass(frozen=True)
+class ReaderWords:
+    """The word classes of one language, and the patterns built from them.
+
+    Build it with :func:`for_language`; a field of a language without the
+    group is empty, and the rule that needs it finds nothing.
+    """
+
+    language: str
+    #: changes whenever the data changes: a key for what was read with it
+    fingerprint: str
+    #: the language has data; without it, every rule that needs words is off
+    described: bool
+    verb_forms: VerbForms
+    verb_nouns: frozenset[str]
+    optional_particles: frozenset[str]
+    as_particles: frozenset[str]
+    markers: frozenset[str]
+    or_words: frozenset[str]
+    languages: frozenset[str]
+    name_nouns: frozenset[str]
+    filler_adverbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    audience_prepositions: frozenset[str]
+    audience: frozenset[str]
+    naming_relatives: frozenset[str]
+    of_words: frozenset[str]
+    participles: frozenset[str]
+    descriptive_endings: tuple[str, ...]
+    not_names: frozenset[str]
+    prepositions: frozenset[str]
+    conjunctions: frozenset[str]
+    coordinators: frozenset[str]
+    auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    articles: tuple[str, ...]
+    indefinite_articles: frozenset[str]
+    possessives: frozenset[str]
+    pronouns: frozenset[str]
+    adverbs: frozenset[str]
+    adverb_endings: tuple[str, ...]
+    not_adverbs: frozenset[str]
+    subject_verbs: frozenset[str]
+    plural_verbs: frozenset[str]
+    verb_endings: tuple[str, ...]
+    not_verb_endings: tuple[str, ...]
+    subject_relatives: frozenset[str]
+    leading_article: re.Pattern[str]
+    not_a_name: re.Pattern[str]
+    abbreviation_stop: re.Pattern[str]
+    consent: re.Pattern[str]
+    banner_weak: re.Pattern[str]
+    person: re.Pattern[str]
+    imperative: re.Pattern[str]
+    commercial: re.Pattern[str]
+    navigation: re.Pattern[str]
+    furniture: re.Pattern[str]
+    tagline: re.Pattern[str]
+    definition_headings: frozenset[str]
+    #: in the order of the data: the default of ``seed_glossary_headings``
+    section_headings: tuple[str, ...]
 
 
-# Words of an explaining parenthesis, never of a name.
-NOT_NAMES = word_set("e.g. i.e. etc cf cf. see vs vs. plural singular")
+def for_language(
+    language: str | None = DEFAULT, folders: Iterable[str | Path] = ()
+) -> ReaderWords:
+    """The :class:`ReaderWords` of *language*, extended by the project's data.
+
+    :param language: a code as Sphinx names it (``en``, ``de``, ``fr_CA``)
+    :param folders: the project's language data (``seed_glossary_language_data``)
+    """
+    data = load(language, folders)
+    return from_data(language or DEFAULT, data)
 
 
-def is_adverb(token: Token) -> bool:
+def project_files(language: str | None, folders: Iterable[str | Path]) -> list[Path]:
+    """The project's data files that :func:`for_language` reads, as
+    :func:`~seed_glossary.language.load` picks them: a page that shows what
+    was read with them depends on them."""
+    found = []
+    for folder in folders:
+        for code in codes(language):
+            path = Path(folder) / f"{code}.json"
+            if path.is_file():
+                found.append(path)
+                break
+    return found
+
+
+def from_data(language: str, data: Mapping[str, Any]) -> ReaderWords:
+    """The :class:`ReaderWords` of language data already loaded."""
+
+    def group(name: str) -> frozenset[str]:
+        return words(data, name)
+
+    def lower(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in group(name))
+
+    def ending(name: str) -> tuple[str, ...]:
+        return tuple(sorted(group(name)))
+
+    verb_forms: dict[str, tuple[str | None, bool]] = {}
+    for name, quoted_only in (
+        ("naming_verbs", False),
+        ("naming_describing_verbs", True),
+    ):
+        for item in _ordered(data, name):
+            form, _, particle = item.lower().partition(" ")
+            verb_forms[form] = (particle or None, quoted_only)
+    dump = json.dumps([language, data], sort_keys=True, ensure_ascii=False)
+    return ReaderWords(
+        language=language,
+        fingerprint=hashlib.sha256(dump.encode()).hexdigest(),
+        described=bool(data),
+        verb_forms=MappingProxyType(verb_forms),
+        verb_nouns=lower("naming_verb_nouns"),
+        optional_particles=lower("naming_optional_particles"),
+        as_particles=lower("naming_as"),
+        markers=lower("naming_markers"),
+        or_words=lower("naming_or"),
+        languages=lower("naming_languages"),
+        name_nouns=lower("naming_name_nouns"),
+        filler_adverbs=lower("naming_filler_adverbs"),
+        place_prepositions=lower("naming_place_prepositions"),
+        audience_prepositions=lower("naming_audience_prepositions"),
+        audience=lower("naming_audience"),
+        naming_relatives=lower("naming_relatives"),
+        of_words=lower("naming_of"),
+        participles=lower("naming_participles"),
+        descriptive_endings=ending("naming_descriptive_endings"),
+        not_names=lower("naming_not_names"),
+        prepositions=lower("grammar_prepositions"),
+        conjunctions=lower("grammar_conjunctions"),
+        coordinators=lower("grammar_coordinators"),
+        auxiliaries=lower("grammar_auxiliaries"),
+        determiners=lower("grammar_determiners"),
+        articles=ending("grammar_articles"),
+        indefinite_articles=lower("grammar_indefinite_articles"),
+        possessives=lower("grammar_possessives"),
+        pronouns=lower("grammar_pronouns"),
+        adverbs=lower("grammar_adverbs"),
+        adverb_endings=ending("grammar_adverb_endings"),
+        not_adverbs=lower("grammar_not_adverbs"),
+        # As written: a capital "Act" may start a name, "act" is a verb.
+        subject_verbs=group("subject_verbs"),
+        plural_verbs=group("subject_plural_verbs"),
+        verb_endings=ending("subject_verb_endings"),
+        not_verb_endings=ending("subject_not_verb_endings"),
+        subject_relatives=group("subject_relatives"),
+        leading_article=_leading(group("subject_articles")),
+        not_a_name=re.compile(
+            rf"^(?:{_alternatives(group('subject_not_names'))})\b", re.IGNORECASE
+        ),
+        abbreviation_stop=re.compile(
+            r"(?:\b(?:\w\.)+\w"
+            + _optional(rf"|\b(?:{_alternatives(group('sentence_abbreviations'))})")
+            + r")\.$",
+            re.IGNORECASE,
+        ),
+        consent=_anywhere(lower("banner_consent_words")),
+        banner_weak=_anywhere(lower("banner_words")),
+        person=_anywhere(lower("person_words")),
+        imperative=_never_if_empty(lower("imperative_words"), lambda a: rf"^(?:{a})\b"),
+        commercial=_anywhere(lower("commercial_words")),
+        navigation=_navigation(
+            lower("navigation_lines"), lower("navigation_back_links")
+        ),
+        furniture=_anywhere(lower("furniture_words")),
+        tagline=_never_if_empty(
+            group("tagline_copulas"),
+            lambda a: rf"^(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{a})\b",
+            spaces=r"\s+",
+        ),
+        definition_headings=frozenset(
+            w.casefold() for w in group("definition_headings")
+        ),
+        section_headings=tuple(_ordered(data, "section_headings")),
+    )
+
+
+def _ordered(data: Mapping[str, Any], name: str) -> list[str]:
+    """The words of a group in the order of the data (for verbs and headings)."""
+    if not words(data, name):
+        return []
+    return [str(w) for w in dict.fromkeys(data[name]["words"])]
+
+
+# Matches nothing: the pattern of a word class a language leaves empty.
+_NOTHING = r"(?!x)x"
+
+
+def _alternatives(phrases: Iterable[str], spaces: str = "") -> str:
+    """One regex alternative per phrase, longest first (the longest match
+    wins where one phrase starts another); ``word*`` stands for any ending."""
+    out = []
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        wild = phrase.endswith("*") and len(phrase) > 1
+        pattern = re.escape(phrase[:-1] if wild else phrase)
+        if spaces:
+            pattern = pattern.replace(r"\ ", spaces)
+        out.append(pattern + (r"\w*" if wild else ""))
+    return "|".join(out) or _NOTHING
+
+
+def _optional(alternative: str) -> str:
+    return "" if _NOTHING in alternative else alternative
+
+
+def _anywhere(phrases: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives(phrases)})\b")
+
+
+def _never_if_empty(
+    phrases: frozenset[str], shape: Any, spaces: str = ""
+) -> re.Pattern[str]:
+    return re.compile(shape(_alternatives(phrases, spaces)))
+
+
+def _navigation(lines: frozenset[str], back: frozenset[str]) -> re.Pattern[str]:
+    """A whole line of navigation, or a link back: "← Back to the glossary"."""
+    back_link = rf"|[«‹<←]?\s*(?:{_alternatives(back)}) [\w ]{{1,30}}" if back else ""
+    return re.compile(rf"^(?:{_alternatives(lines)}{back_link})$")
+
+
+def _leading(articles: frozenset[str]) -> re.Pattern[str]:
+    """Articles before a term: "The X", and elided ones glued to it: "L'X"."""
+    spaced = [a for a in articles if not a.endswith(("'", "’"))]
+    glued = [a for a in articles if a.endswith(("'", "’"))]
+    parts = []
+    if spaced:
+        parts.append(rf"(?:{_alternatives(spaced)})\s+")
+    if glued:
+        parts.append(rf"(?:{_alternatives(glued)})")
+    return re.compile(rf"^(?:{'|'.join(parts) or _NOTHING})", re.IGNORECASE)
+
+
+def is_adverb(token: Token, words: ReaderWords) -> bool:
     """ "often", "widely", "colloquially": words that may precede a naming verb."""
     low = token.low
     if token.kind != "word" or not low.isalpha():
         return False
-    if low in ADVERBS:
+    if low in words.adverbs:
         return True
-    return low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS
+    return (
+        bool(words.adverb_endings)
+        and low.endswith(words.adverb_endings)
+        and len(low) > 4
+        and low not in words.not_adverbs
+    )
 
 
-def is_function_word(token: Token) -> bool:
+def is_function_word(token: Token, words: ReaderWords) -> bool:
     """A preposition, conjunction, auxiliary, determiner or pronoun."""
     low = token.low
     return token.kind == "word" and (
-        low in PREPOSITIONS
-        or low in CONJUNCTIONS
-        or low in AUXILIARIES
-        or low in DETERMINERS
-        or low in PRONOUNS
+        low in words.prepositions
+        or low in words.conjunctions
+        or low in words.auxiliaries
+        or low in words.determiners
+        or low in words.pronouns
     )

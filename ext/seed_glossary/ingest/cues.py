@@ -43,6 +43,8 @@ class Cue:
     quoted_only: bool = False
     #: a marker without a verb ("formerly X"): the name must fill the clause
     bare: bool = False
+    #: the naming verb after its name ("auch X genannt"): the name ends there
+    end: int | None = None
 
 
 def verb_cue(clause: Sequence[Token], i: int, words: ReaderWords) -> Cue | None:
@@ -65,7 +67,7 @@ def verb_cue(clause: Sequence[Token], i: int, words: ReaderWords) -> Cue | None:
 
 def mentions_naming_verb(text: str, words: ReaderWords) -> bool:
     """A cheap test: could *text* hold a naming phrase with a verb?"""
-    return not words.verb_forms.keys().isdisjoint(_LOWER_WORDS.findall(text.casefold()))
+    return not words.naming_words.isdisjoint(_LOWER_WORDS.findall(text.casefold()))
 
 
 def _has_subject(clause: Sequence[Token], i: int, words: ReaderWords) -> bool:
@@ -81,11 +83,42 @@ def find_verb_cue(
 ) -> Cue | None:
     """The first naming phrase with a verb in ``clause[begin:]``."""
     for i in range(begin, len(clause)):
-        if clause[i].low in words.verb_forms:  # the cheap test first
-            cue = verb_cue(clause, i, words)
+        low = clause[i].low
+        if low in words.naming_words:  # the cheap test first: most words fail
+            cue = verb_cue(clause, i, words) if low in words.verb_forms else None
+            if low in words.final_verbs:
+                # Ending its clause, the verb has no name after it: the name
+                # came before it.
+                cue = _final_cue(clause, i, words, begin) or cue
             if cue is not None:
                 return cue
     return None
+
+
+def _final_cue(
+    clause: Sequence[Token], i: int, words: ReaderWords, begin: int
+) -> Cue | None:
+    """A naming participle after its name, ending the clause: "auch X
+    genannt", "auch als X bezeichnet", "(oft „X“ genannt)".
+
+    The name starts after the last adverb or particle before the verb (or at
+    the clause's start), and the phrase at the first of the adverbs.
+    """
+    if any(t.kind in ("word", "quote", "bracket") for t in clause[i + 1 :]):
+        return None  # the participle must end the clause
+
+    def lead(token: Token) -> bool:
+        return is_adverb(token, words) or token.low in words.final_particles
+
+    name_at = i
+    while name_at > begin and not lead(clause[name_at - 1]):
+        name_at -= 1
+    if name_at == i:
+        return None
+    start = name_at
+    while start > begin and lead(clause[start - 1]):
+        start -= 1
+    return Cue(start, name_at, end=i)
 
 
 def marker_cue(clause: Sequence[Token], words: ReaderWords) -> Cue | None:
@@ -104,12 +137,17 @@ def marker_cue(clause: Sequence[Token], words: ReaderWords) -> Cue | None:
         return Cue(0, i, bare=i == 1)
     if first in words.markers:
         i = 1
-        if i < len(clause) and clause[i].kind == "stop":
+        if i < len(clause) and (clause[i].kind == "stop" or _glued_dot(clause, i)):
             i += 1
         return Cue(0, i, bare=True)
     if first in words.languages and len(clause) > 1:
         return Cue(0, 1, bare=True)
     return None
+
+
+def _glued_dot(clause: Sequence[Token], i: int) -> bool:
+    """The full stop of an abbreviated marker: "lat. X", "abk. X"."""
+    return clause[i].text == "." and clause[i].start == clause[i - 1].end
 
 
 def _after_particle(

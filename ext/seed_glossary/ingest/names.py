@@ -224,6 +224,11 @@ def _after_verb(text: str, first: list[Token], found: _Collector) -> bool:
     ):
         start += 1
     cue = verb_cue(first, start, words) if start < len(first) else None
+    if cue is None and words.final_verbs:
+        # "wird auch X genannt": the verb follows the name, after auxiliaries.
+        final = find_verb_cue(first, words)
+        if final is not None and final.end is not None and final.start <= start:
+            cue = final
     naming = read_name(text, first, cue, words) if cue is not None else None
     if naming is None:
         return False

@@ -71,6 +71,10 @@ def read_name(
         end = item.end
     if cue.bare and (first.doubt or end < len(clause)):
         return None  # "also present in the gut": a description, not a name
+    if cue.end is not None:
+        if end != cue.end:
+            return None  # "auch X der Y genannt": more than a name before the verb
+        end += 1  # the phrase ends with its verb
     return Naming(tuple(names), cue.start, end, first.doubt)
 
 
@@ -185,7 +189,7 @@ def _continues_phrase(clause: Sequence[Token], i: int, words: ReaderWords) -> bo
         or token.low in words.of_words
         or token.low in words.coordinators
         or is_adverb(token, words)
-        or token.low in words.verb_forms
+        or token.low in words.naming_words
     )
 
 
@@ -234,7 +238,7 @@ def _ends_name(token: Token, words: ReaderWords) -> bool:
         or low in words.conjunctions
         or low in words.auxiliaries
         or low in words.coordinators
-        or low in words.verb_forms
+        or low in words.naming_words
     )
 
 

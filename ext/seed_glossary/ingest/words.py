@@ -42,6 +42,12 @@ class ReaderWords:
     #: the language has data; without it, every rule that needs words is off
     described: bool
     verb_forms: VerbForms
+    #: participles that follow their name at a clause's end: "auch X genannt"
+    final_verbs: frozenset[str]
+    #: a particle before such a name: "auch als X bezeichnet"
+    final_particles: frozenset[str]
+    #: every word that may make a naming phrase: the cheap test of a clause
+    naming_words: frozenset[str]
     verb_nouns: frozenset[str]
     optional_particles: frozenset[str]
     as_particles: frozenset[str]
@@ -123,11 +129,16 @@ def from_data(language: str, data: Mapping[str, Any]) -> ReaderWords:
     def group(name: str) -> frozenset[str]:
         return words(data, name)
 
-    def lower(name: str) -> frozenset[str]:
+    def folded(name: str) -> frozenset[str]:
+        # Compared with tokens, which are case-folded ("heißt" as "heisst").
+        return frozenset(w.casefold() for w in group(name))
+
+    def phrases(name: str) -> frozenset[str]:
+        # Patterns run on a line in lower case, which keeps "ß".
         return frozenset(w.lower() for w in group(name))
 
     def ending(name: str) -> tuple[str, ...]:
-        return tuple(sorted(group(name)))
+        return tuple(sorted(w.casefold() for w in group(name)))
 
     verb_forms: dict[str, tuple[str | None, bool]] = {}
     for name, quoted_only in (
@@ -135,42 +146,46 @@ def from_data(language: str, data: Mapping[str, Any]) -> ReaderWords:
         ("naming_describing_verbs", True),
     ):
         for item in _ordered(data, name):
-            form, _, particle = item.lower().partition(" ")
+            form, _, particle = item.casefold().partition(" ")
             verb_forms[form] = (particle or None, quoted_only)
     dump = json.dumps([language, data], sort_keys=True, ensure_ascii=False)
+    final_verbs = frozenset(w.casefold() for w in words(data, "naming_final_verbs"))
     return ReaderWords(
         language=language,
         fingerprint=hashlib.sha256(dump.encode()).hexdigest(),
         described=bool(data),
         verb_forms=MappingProxyType(verb_forms),
-        verb_nouns=lower("naming_verb_nouns"),
-        optional_particles=lower("naming_optional_particles"),
-        as_particles=lower("naming_as"),
-        markers=lower("naming_markers"),
-        or_words=lower("naming_or"),
-        languages=lower("naming_languages"),
-        name_nouns=lower("naming_name_nouns"),
-        filler_adverbs=lower("naming_filler_adverbs"),
-        place_prepositions=lower("naming_place_prepositions"),
-        audience_prepositions=lower("naming_audience_prepositions"),
-        audience=lower("naming_audience"),
-        naming_relatives=lower("naming_relatives"),
-        of_words=lower("naming_of"),
-        participles=lower("naming_participles"),
+        final_verbs=final_verbs,
+        final_particles=folded("naming_final_particles"),
+        naming_words=frozenset(verb_forms) | final_verbs,
+        verb_nouns=folded("naming_verb_nouns"),
+        optional_particles=folded("naming_optional_particles"),
+        as_particles=folded("naming_as"),
+        markers=folded("naming_markers"),
+        or_words=folded("naming_or"),
+        languages=folded("naming_languages"),
+        name_nouns=folded("naming_name_nouns"),
+        filler_adverbs=folded("naming_filler_adverbs"),
+        place_prepositions=folded("naming_place_prepositions"),
+        audience_prepositions=folded("naming_audience_prepositions"),
+        audience=folded("naming_audience"),
+        naming_relatives=folded("naming_relatives"),
+        of_words=folded("naming_of"),
+        participles=folded("naming_participles"),
         descriptive_endings=ending("naming_descriptive_endings"),
-        not_names=lower("naming_not_names"),
-        prepositions=lower("grammar_prepositions"),
-        conjunctions=lower("grammar_conjunctions"),
-        coordinators=lower("grammar_coordinators"),
-        auxiliaries=lower("grammar_auxiliaries"),
-        determiners=lower("grammar_determiners"),
+        not_names=folded("naming_not_names"),
+        prepositions=folded("grammar_prepositions"),
+        conjunctions=folded("grammar_conjunctions"),
+        coordinators=folded("grammar_coordinators"),
+        auxiliaries=folded("grammar_auxiliaries"),
+        determiners=folded("grammar_determiners"),
         articles=ending("grammar_articles"),
-        indefinite_articles=lower("grammar_indefinite_articles"),
-        possessives=lower("grammar_possessives"),
-        pronouns=lower("grammar_pronouns"),
-        adverbs=lower("grammar_adverbs"),
+        indefinite_articles=folded("grammar_indefinite_articles"),
+        possessives=folded("grammar_possessives"),
+        pronouns=folded("grammar_pronouns"),
+        adverbs=folded("grammar_adverbs"),
         adverb_endings=ending("grammar_adverb_endings"),
-        not_adverbs=lower("grammar_not_adverbs"),
+        not_adverbs=folded("grammar_not_adverbs"),
         # As written: a capital "Act" may start a name, "act" is a verb.
         subject_verbs=group("subject_verbs"),
         plural_verbs=group("subject_plural_verbs"),
@@ -187,15 +202,17 @@ def from_data(language: str, data: Mapping[str, Any]) -> ReaderWords:
             + r")\.$",
             re.IGNORECASE,
         ),
-        consent=_anywhere(lower("banner_consent_words")),
-        banner_weak=_anywhere(lower("banner_words")),
-        person=_anywhere(lower("person_words")),
-        imperative=_never_if_empty(lower("imperative_words"), lambda a: rf"^(?:{a})\b"),
-        commercial=_anywhere(lower("commercial_words")),
-        navigation=_navigation(
-            lower("navigation_lines"), lower("navigation_back_links")
+        consent=_anywhere(phrases("banner_consent_words")),
+        banner_weak=_anywhere(phrases("banner_words")),
+        person=_anywhere(phrases("person_words")),
+        imperative=_never_if_empty(
+            phrases("imperative_words"), lambda a: rf"^(?:{a})\b"
         ),
-        furniture=_anywhere(lower("furniture_words")),
+        commercial=_anywhere(phrases("commercial_words")),
+        navigation=_navigation(
+            phrases("navigation_lines"), phrases("navigation_back_links")
+        ),
+        furniture=_anywhere(phrases("furniture_words")),
         tagline=_never_if_empty(
             group("tagline_copulas"),
             lambda a: rf"^(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{a})\b",

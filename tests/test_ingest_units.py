@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from seed_glossary.abbreviations import abbreviates
 from seed_glossary.ingest import NoiseOptions, discover, read_seeds
 from seed_glossary.ingest.decode import decode_seed
-from seed_glossary.ingest.names import extract_names, is_abbreviation_of
+from seed_glossary.ingest.names import extract_names
 from seed_glossary.ingest.scraped import read_scraped
 
 # -- decoding ---------------------------------------------------------------
@@ -419,7 +420,7 @@ def test_each_alias_keeps_its_phrase_and_line():
     ],
 )
 def test_abbreviation_check(short, long, expected):
-    assert is_abbreviation_of(short, long) is expected
+    assert abbreviates(short, long) is expected
 
 
 # -- scraped structure and noise ---------------------------------------------

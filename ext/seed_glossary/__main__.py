@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import (
-    DEFAULT_HEADINGS,
     DEFAULT_MAX_BYTES,
     NoiseOptions,
     discover,
+    for_language,
     read_seeds,
 )
 from .ingest.seed_report import (
@@ -85,6 +85,8 @@ examples:
     {prog} 'seeds/*.txt' --json
   one more kind of line to drop:
     {prog} seeds --noise-pattern '^Share this page$'
+  German pages, with the project's own words in lang/de.json:
+    {prog} seeds-de --language de --language-data lang
 
 Quote a glob so that the shell leaves it alone. Exit status: 0 when every
 seed is clean, 1 when a seed has a problem or a PATH matches no seed file,
@@ -213,7 +215,24 @@ def _add_extract(sub: Any, prog: str) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="extra known section heading (seed_glossary_headings)",
+        help="extra known section heading, besides the language's "
+        "(seed_glossary_headings)",
+    )
+    extract.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="language of the seeds, as Sphinx's `language` names it (en, de, fr, "
+        "...): its words find the term, aliases and page noise (default "
+        "%(default)s)",
+    )
+    extract.add_argument(
+        "--language-data",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="folder with the project's CODE.json, extending the language's "
+        "words (seed_glossary_language_data); repeatable",
     )
     extract.add_argument(
         "--max-bytes",
@@ -381,14 +400,29 @@ def _extract(args: argparse.Namespace) -> int:
             missing.append(spec)
         paths.extend(found)
     try:
+        words = for_language(args.language, args.language_data)
+    except ValueError as exc:  # a project's data file that is not JSON
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not words.described:
+        print(
+            f"warning: no language data for {args.language!r}: the term and "
+            "aliases are read from titles only, and no words mark page noise",
+            file=sys.stderr,
+        )
+    headings = (*words.section_headings, *args.heading) if args.heading else None
+    try:
         options = NoiseOptions.from_config(
-            args.noise_pattern, args.keep_pattern, (*DEFAULT_HEADINGS, *args.heading)
+            args.noise_pattern, args.keep_pattern, headings
         )
     except Exception as exc:  # re.error: a bad pattern is a usage error
         print(f"error: bad pattern: {exc}", file=sys.stderr)
         return 2
     entries = read_seeds(
-        list(dict.fromkeys(paths)), options=options, max_bytes=args.max_bytes
+        list(dict.fromkeys(paths)),
+        options=options,
+        max_bytes=args.max_bytes,
+        words=words,
     )
     _print_entries(entries, as_json=args.json, counts_only=args.stats)
     for spec in missing:

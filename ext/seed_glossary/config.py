@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from sphinx.util import logging
 
 from .autolink import EVERYDAY_IN_ENTRIES
-from .ingest import DEFAULT_HEADINGS, DEFAULT_MAX_BYTES, NoiseOptions
+from .ingest import DEFAULT_MAX_BYTES, NoiseOptions
 from .ingest.seed_report import REPORT_NAME
 from .model import WarningSubtype
 
@@ -102,18 +102,18 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "seed_glossary_headings",
-        list(DEFAULT_HEADINGS),
+        None,
         "env",
-        frozenset({list, tuple}),
-        "a list of headings",
+        frozenset({list, tuple}) | _NOTHING,
+        "a list of headings, or None",
         "Section headings known to occur in scraped seeds, compared without "
         "regard to case. Any heading-shaped line followed by a paragraph is read "
         "as a section heading, listed or not; a listed heading is never taken "
         "for the heading of page furniture, is kept even when it heads no "
-        "paragraph, and is not reported as `uncertain`. To extend the defaults: "
-        '`seed_glossary_headings = [*DEFAULT_HEADINGS, "Related Conditions"]`, '
-        "with `from seed_glossary.ingest import DEFAULT_HEADINGS`.",
-        _strings,
+        "paragraph, and is not reported as `uncertain`. `None` (the default): "
+        "the group `section_headings` of the language's data, which a project "
+        "extends in its own data ({ref}`seed-languages`); a list replaces them.",
+        lambda value: value is None or _strings(value),
     ),
     ConfigValue(
         "seed_glossary_seed_directives",
@@ -495,7 +495,9 @@ def noise_options(config: Config) -> NoiseOptions:
     return NoiseOptions.from_config(
         _valid(config.seed_glossary_noise_patterns, "seed_glossary_noise_patterns"),
         _valid(config.seed_glossary_keep_patterns, "seed_glossary_keep_patterns"),
-        [str(h) for h in config.seed_glossary_headings],
+        None
+        if config.seed_glossary_headings is None
+        else [str(h) for h in config.seed_glossary_headings],
     )
 
 

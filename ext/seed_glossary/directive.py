@@ -14,9 +14,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import split
 from ._compat import verbosity
+from .abbreviations import abbreviates
 from .domain import PageSeeds, get_domain
-from .ingest import discover
-from .ingest.naming import is_abbreviation_of
+from .ingest import discover, project_files
 from .ingest.seed_report import printable
 from .markup import parse_myst
 from .model import ItemNames, Problem, WarningSubtype
@@ -63,6 +63,10 @@ class SeedGlossaryDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        # The words the reader used: a project's edit of them re-reads the page.
+        config = self.config
+        for path in project_files(config.language, config.seed_glossary_language_data):
+            self.env.note_dependency(path)
         if "letter" in self.options:
             return self._run_letter(self.options["letter"].strip())
         if not self.arguments and split.enabled(
@@ -297,7 +301,7 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
     if item.see:
         # A shared alias: an abbreviation when it abbreviates a term it names.
         abbreviations = tuple(
-            n for n in item.names if any(is_abbreviation_of(n, t) for t in item.see)
+            n for n in item.names if any(abbreviates(n, t) for t in item.see)
         )
         expansions = item.see if abbreviations else ()
     else:

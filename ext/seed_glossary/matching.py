@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
+# One definition for the reader and the link layer, re-exported for the latter.
+from .abbreviations import is_abbreviation as is_abbreviation
 from .inflection import Lemmas, english_forms
 
 _SEPARATOR = re.compile(r"[ -]")
@@ -92,16 +94,6 @@ def _choose(candidates: _Candidates, written: str) -> _Pattern | None:
         if written in forms:
             return pattern
     return next((p for p, _forms in candidates if p.exact is None), None)
-
-
-def is_abbreviation(name: str) -> bool:
-    """Short, one word, with a capital after its first letter: SCFA, sIgA, IgA."""
-    return (
-        " " not in name
-        and len(name) <= 8
-        and sum(ch.isupper() for ch in name[1:]) >= 1
-        and any(ch.isalpha() for ch in name)
-    )
 
 
 def separator_variants(name: str) -> set[str]:

@@ -34,7 +34,7 @@ from sphinx.util import logging
 from .catalog import CatalogItem, CatalogProblem, build_catalog
 from .collation import Collation, collation_of
 from .config import noise_options
-from .ingest import discover, read_seeds
+from .ingest import discover, for_language, read_seeds
 from .language import load
 from .model import WarningSubtype
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+    from .ingest import ReaderWords
     from .model import SeedEntry
 
 #: First line of every generated letter page: only such files are replaced.
@@ -211,6 +212,7 @@ def read_catalog(
         files,
         options=noise_options(config),
         max_bytes=config.seed_glossary_max_seed_bytes,
+        words=reader_words(config),
     )
     items, problems = build_catalog(
         entries, collation_of(config.language, config.seed_glossary_language_data)
@@ -218,13 +220,24 @@ def read_catalog(
     return entries, items, problems
 
 
+def reader_words(config: Config) -> ReaderWords:
+    """The words the reader of seeds needs, in the build's ``language``.
+
+    The project's ``seed_glossary_language_data`` extends ours; its folders
+    were made absolute at ``config-inited``.
+    """
+    return for_language(config.language, config.seed_glossary_language_data)
+
+
 def _options_key(config: Config) -> tuple[object, ...]:
+    headings = config.seed_glossary_headings
     return (
         tuple(config.seed_glossary_noise_patterns),
         tuple(config.seed_glossary_keep_patterns),
-        tuple(config.seed_glossary_headings),
+        None if headings is None else tuple(headings),
         config.seed_glossary_max_seed_bytes,
-        # The order and the letters of the language.
+        # The language and its data's content, not its folders: editing a
+        # word list or the alphabet reads again.
         config.language,
         json.dumps(
             load(config.language, config.seed_glossary_language_data), sort_keys=True

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from .abbreviations import is_abbreviation
 from .autolink import Mention, PageText
 from .catalog import key
-from .matching import TermMatcher, is_abbreviation
+from .matching import TermMatcher
 from .model import ItemNames
 from .vocabulary import LinkNames
 

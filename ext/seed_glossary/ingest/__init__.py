@@ -19,17 +19,20 @@ from pathlib import Path
 
 from ..model import DroppedLine, Problem, SeedEntry, SeedFormat
 from .decode import DecodedSeed, decode_seed
-from .scraped import DEFAULT_HEADINGS, NoiseOptions, read_scraped
+from .scraped import NoiseOptions, read_scraped
 from .signals import LineSignals
 from .structured import read_structured
+from .words import ReaderWords, for_language, project_files
 
 __all__ = [
-    "DEFAULT_HEADINGS",
     "DEFAULT_MAX_BYTES",
     "SEED_SUFFIXES",
     "NoiseOptions",
     "OutsidePath",
+    "ReaderWords",
     "discover",
+    "for_language",
+    "project_files",
     "read_seeds",
 ]
 
@@ -145,6 +148,7 @@ def read_seeds(
     *,
     options: NoiseOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    words: ReaderWords | None = None,
 ) -> list[SeedEntry]:
     """Read seed files together and return one entry per file, in path order.
 
@@ -155,6 +159,8 @@ def read_seeds(
     :param paths: seed files (``*.txt`` scraped, ``*.md`` structured)
     :param options: noise patterns, keep patterns and known headings
     :param max_bytes: larger files are not read and get a ``too_large`` problem
+    :param words: the word classes of the seeds' language, from
+        :func:`for_language` (English if not given)
     """
     refused = {
         Path(p) for p in paths if isinstance(p, OutsidePath) or _escapes_folder(Path(p))
@@ -166,6 +172,7 @@ def read_seeds(
     }
     scraped = [p for p in ordered if p.suffix.lower() == ".txt"]
     repeats = _boilerplate_counts(decoded[p] for p in scraped)
+    words = words or for_language()
     signals: dict[str, LineSignals] = {}  # lines repeat across a site's pages
     entries = []
     for path in ordered:
@@ -188,6 +195,7 @@ def read_seeds(
                     options=options,
                     problems=text.problems,
                     signals=signals,
+                    words=words,
                 )
             )
     return apply_overrides(entries)

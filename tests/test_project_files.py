@@ -48,7 +48,7 @@ def test_every_config_value_and_warning_is_in_the_generated_reference():
         import seed_glossary_docs as docs
     finally:
         sys.path.pop(0)
-    from seed_glossary.config import CONFIG_VALUES
+    from seed_glossary.config_values import CONFIG_VALUES
     from seed_glossary.model import WarningSubtype
 
     reference = (REPO / "docs" / "reference.md").read_text()

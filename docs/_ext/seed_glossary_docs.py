@@ -1,7 +1,7 @@
 """Pages of the manual generated from the code: config values and warnings.
 
 ``seed-glossary-config`` lists every ``seed_glossary_*`` value of
-:data:`seed_glossary.config.CONFIG_VALUES`; ``seed-glossary-warnings`` lists
+:data:`seed_glossary.config_values.CONFIG_VALUES`; ``seed-glossary-warnings`` lists
 every warning subtype of :data:`seed_glossary.model.WARNING_HELP`. Both write
 MyST Markdown and parse it in place, so the reference never drifts from the
 code.
@@ -25,7 +25,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from seed_glossary.autolink import NOT_LINKED_REASONS
-from seed_glossary.config import CONFIG_VALUES, ConfigValue
+from seed_glossary.config_values import CONFIG_VALUES, ConfigValue
 from seed_glossary.model import WARNING_HELP
 
 if TYPE_CHECKING:

@@ -34,12 +34,12 @@ from .ingest import (
 from .ingest.seed_report import (
     REPORT_NAME,
     entry_to_json,
-    printable,
     stats,
     stats_text,
     summary,
 )
 from .model import SeedEntry
+from .report_text import REPORT_LEGEND, link_summary
 
 #: How ``--help`` names the program when it runs as a module.
 MODULE_PROG = "python -m seed_glossary"
@@ -98,24 +98,6 @@ Print the link report that a Sphinx build wrote into its output folder
 (seed_glossary_report): the links to each entry, the entries that nothing
 links to (unused), and the term link targets that match no entry (wanted).
 """
-
-#: What the columns and lists of ``report`` mean: printed above its table, and
-#: in its --help.
-REPORT_LEGEND = """\
-legend:
-  role             links to the entry written with the term role (:term:`...`
-                   in reStructuredText, {term}`...` in MyST)
-  auto             mentions of the entry that were linked automatically
-  plain            mentions left unlinked, by reason: everyday (an everyday
-                   word), sense (another sense), compound (next to another
-                   name), repeat (linked already), density (the paragraph's
-                   cap), excluded (configuration or the seed), empty (an
-                   entry with no definition of its own)
-  referenced from  the entries and pages (document names) that link to it
-  unused           entries that nothing links to
-  wanted           term link targets that match no entry, and their pages
-  abbreviations    first uses on a page before its term is named; shared ones
-  names to avoid   old (deprecated:) and wrong (avoid:) names found in prose"""
 
 _REPORT_EPILOG = """\
 examples:
@@ -339,55 +321,6 @@ def _report(args: argparse.Namespace) -> int:
     else:
         print(link_summary(links))
     return 1 if args.fail_on_wanted and links["wanted"] else 0
-
-
-def link_summary(links: dict[str, Any]) -> str:
-    """The link report as text: the legend, links per entry, unused and wanted."""
-    entries = {printable(name): info for name, info in links["entries"].items()}
-    width = max((len(name) for name in entries), default=10)
-    lines = [REPORT_LEGEND, "", f"{'entry':<{width}}  role  auto  referenced from"]
-    for name, info in sorted(entries.items(), key=lambda kv: kv[0].lower()):
-        sources = ", ".join(
-            src["entry"] or src["page"] for src in info["referenced_from"]
-        )
-        lines.append(
-            f"{name:<{width}}  {info['explicit']:>4}  {info['autolinks']:>4}  "
-            f"{printable(sources)}"
-        )
-        plain = info.get("not_linked") or {}
-        if plain:
-            reasons = ", ".join(f"{reason} {n}" for reason, n in plain.items())
-            lines.append(f"{'':<{width}}  plain: {reasons}")
-    lines.append("")
-    unused = printable(", ".join(links["unused"])) or "-"
-    lines.append(f"unused ({len(links['unused'])}): {unused}")
-    lines.append(f"wanted ({len(links['wanted'])}):")
-    for target, pages in links["wanted"].items():
-        lines.append(f"  {target!r} from {printable(', '.join(pages))}")
-    abbreviations = links.get("abbreviations", {})
-    early = abbreviations.get("used_before_spelled_out", [])
-    lines.append(f"abbreviations used before they are spelled out ({len(early)}):")
-    for use in early:
-        stands_for = "; ".join(use["stands_for"])
-        lines.append(
-            printable(
-                f"  {use['page']}:{use['line']}: {use['abbreviation']} ({stands_for})"
-            )
-        )
-    shared = abbreviations.get("shared", [])
-    lines.append(f"abbreviations that several terms share ({len(shared)}):")
-    for item in shared:
-        lines.append(printable(f"  {item['abbreviation']}: {'; '.join(item['terms'])}"))
-    avoided = links.get("avoided", [])
-    lines.append(f"names to avoid, used in prose ({len(avoided)}):")
-    for use in avoided:
-        lines.append(
-            printable(
-                f"  {use['page']}:{use['line']}: {use['name']!r} -> "
-                f"{use['preferred']!r} ({use['kind']})"
-            )
-        )
-    return "\n".join(lines)
 
 
 def _extract(args: argparse.Namespace) -> int:

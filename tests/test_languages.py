@@ -11,6 +11,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from seed_glossary.inflection import lemmas_for
+from seed_glossary.matching import TermMatcher
+
 
 def _soup(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
@@ -193,3 +196,39 @@ def test_a_language_without_word_frequencies_says_so_at_verbose(app):
     assert "no word frequencies for language 'eu'" in app.status.getvalue()
     # Basque is a language simplemma does not know: names link as written.
     assert _autolinks(app) == [("Tabelle", "Tabelle")]
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "text", "linked"),
+    [
+        (
+            "es",
+            {"base de datos": "db", "tabla": "t", "índice": "i"},
+            "Creamos dos bases de datos y varias tablas con sus índices.",
+            ["bases de datos", "tablas", "índices"],
+        ),
+        (
+            "ru",
+            {"база данных": "db", "таблица": "t", "строка": "s"},
+            "Мы создаём две базы данных и несколько таблиц. Строки таблицы "
+            "меняем в транзакциях.",
+            ["базы данных", "таблиц", "Строки", "таблицы"],
+        ),
+        (
+            "sv",
+            {"databas": "db", "tabell": "t", "rad": "r"},
+            "Databaserna har tabeller med rader. Radera inget.",
+            ["Databaserna", "tabeller", "rader"],
+        ),
+    ],
+)
+def test_case_and_plural_forms_in_spanish_russian_swedish(
+    language, names, text, linked
+):
+    matcher = TermMatcher(names, english=False, lemmas=lemmas_for(language))
+    assert [text[m.start : m.end] for m in matcher.find(text)] == linked
+
+
+def test_english_has_no_lemmas_and_an_unknown_language_none():
+    assert lemmas_for("en") is None  # English names inflect by rule
+    assert lemmas_for("eu") is None  # simplemma has no Basque

@@ -24,16 +24,29 @@ text a reader of the translation gets.
 
 Each language is one small Sphinx project (``language``, ``extensions =
 ["myst_parser", "seed_glossary"]``, ``seed_glossary_autolink = "all"``),
-built with ``python -m sphinx -q -b html`` into ``build/quality/languages/
-<code>/``. Every autolink of the chapters' pages is read with its
-sentence; the glossary's own links (between our definitions) are not
-counted: they are our text, not the translators'.
+built twice with ``python -m sphinx -q -E -b html`` into
+``build/quality/languages/<code>/<build>/``:
+
+- ``default``: what a project gets. Most of these seeds are everyday words of
+  this manual (named on 10 % of its pages or more, or frequent in the
+  language), so they link only on the page about them or where the text
+  introduces them: few links;
+- ``every_mention``: the everyday-word rules off
+  (``seed_glossary_autolink_everyday_zipf = None``,
+  ``seed_glossary_autolink_common_share = 0``): each entry links at its
+  first mention on each page, unless the rules of sense, compounds or
+  density keep it plain. This shows the matcher itself (lemmas, capitals,
+  word boundaries) on many more links.
+
+Every autolink of the chapters' pages is read with its sentence; the
+glossary's own links (between our definitions) are not counted: they are our
+text, not the translators'.
 
     python tests/quality/languages.py [--lang de]... [--sample 80 --seed 2026]
         [--sample-out DIR] [--judged DIR] [--json]
 
-The sample (up to ``--sample`` autolinks per language, drawn with ``--seed``
-before anyone reads them) is matched against the judged files in
+The sample (up to ``--sample`` autolinks per language and build, drawn with
+``--seed`` before anyone reads them) is matched against the judged files in
 ``--judged`` (``tests/quality/judged/languages-<code>.json``): each row
 judged there counts, a row drawn and not judged is printed to be read.
 ``--sample-out DIR`` writes the sample as ``DIR/languages-<code>.json`` with
@@ -190,10 +203,9 @@ def _term(dt: Tag) -> str:
 def sentence(a: Tag) -> str:
     """The sentence around the link, the link's words in ``[[...]]``."""
     block = a.find_parent(["p", "li", "dd", "td"]) or a.parent
-    parts, inside = [], False
+    parts = []
     for piece in block.descendants:
         if piece is a:
-            inside = True
             parts.append("[[" + a.get_text() + "]]")
         elif isinstance(piece, NavigableString):
             if a in piece.parents:
@@ -330,7 +342,9 @@ def measure(code: str, args: argparse.Namespace) -> dict:
         builds[name] = {
             "settings": settings,
             "autolinks": len(found["links"]),
-            "by_target": dict(Counter(x["target"] for x in found["links"]).most_common()),
+            "by_target": dict(
+                Counter(x["target"] for x in found["links"]).most_common()
+            ),
             "plain": plain(out),
             "warnings": warnings,
             "sample": sample,
@@ -403,7 +417,9 @@ def report(rows: list[dict]) -> None:
                 f"{cells[0]:>10}{cells[1]:>10}{cells[2]:>10}{t['close_calls']:>6}"
                 f"{len(t['unread']):>7}"
             )
-    print("words: characters other than spaces for Japanese. Plain mentions, by reason:")
+    print(
+        "words: characters other than spaces for Japanese. Plain mentions, by reason:"
+    )
     for row in rows:
         for name, part in row["builds"].items():
             reasons = ", ".join(f"{k} {v}" for k, v in part["plain"].items())
@@ -416,7 +432,9 @@ def report(rows: list[dict]) -> None:
             if unread:
                 print(f"\n{row['language']} {name}: {len(unread)} links to judge")
             for n, link in enumerate(unread, 1):
-                print(f"{n:3d}. [{link['page']} -> {link['target']}] {link['sentence']}")
+                print(
+                    f"{n:3d}. [{link['page']} -> {link['target']}] {link['sentence']}"
+                )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ CORNERS ?= py311-lowest,py313-newest
 TOXOPTS ?= -- --ignore=tests/test_browser.py --ignore=tests/test_browser_scale.py \
 	--ignore=tests/test_pdf_epub.py
 
-.PHONY: html pdf epub test lint bench quality corners dist locales clean venv
+.PHONY: html pdf epub test lint bench quality quality-languages corners dist locales clean venv
 
 venv: $(STAMP)
 
@@ -81,6 +81,13 @@ KNOWN_MISSES ?= lilypond:beyond lilypond:titles rust:beyond
 quality: $(STAMP)
 	$(BIN)/python tests/quality/autolink_quality.py \
 	  $(foreach miss,$(KNOWN_MISSES),--known-miss $(miss)) $(QUALITYOPTS)
+
+## quality-languages: autolinks on the Debian Reference in German, French, Spanish and
+##          Japanese (debian-reference-de/-fr/-es/-ja, downloaded once into build/quality/),
+##          counted against the judged samples in tests/quality/judged/languages-*.json;
+##          not part of `quality` or CI (docs/languages.md publishes the figures)
+quality-languages: $(STAMP)
+	$(BIN)/python tests/quality/languages.py $(LANGUAGESOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
 ##        then what their pages weigh in Chromium (tests/bench/pageweight.py)

@@ -42,7 +42,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import key, written
-from .sense import other_sense
+from .sense import glued_to_element, other_sense
 from .vocabulary import LinkNames
 
 #: Why a mention was not linked (the first word of a report's reason).
@@ -89,6 +89,8 @@ class PageText:
     see: tuple[tuple[int, str], ...] = ()
     #: ordinals of the runs set in italics or bold of their own
     emphasized: frozenset[int] = frozenset()
+    #: ordinals of the runs right after an element never linked (inline code)
+    after_element: frozenset[int] = frozenset()
 
     def line_of(self, mention: Mention) -> int:
         """The source line of a mention: its run's, plus the line breaks before."""
@@ -275,7 +277,11 @@ def plan_page(
         reason = ""
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
-        elif other_sense(text, mention.start, mention.end, mention.name, names.sense):
+        elif other_sense(
+            text, mention.start, mention.end, mention.name, names.sense
+        ) or (
+            ordinal in page.after_element and glued_to_element(text[: mention.start])
+        ):
             reason = "sense"
         elif mention in compound:
             reason = "compound"
@@ -325,10 +331,10 @@ def _side_by_side(
     is the second: "asynchronous generator function" links *asynchronous
     generator*, "class attribute" links neither (*class* is an everyday
     word), "statement type" neither. A name
-    right after an inline element, with only a space between ("the ``gc``
-    module"), names the kind of what the element shows: it is not linked. (A
-    run of text that starts with a space, after another run of the same
-    paragraph, follows such an element.)
+    right after inline code or a link, with only a space between ("the
+    ``gc`` module"), names the kind of what the element shows: it is not
+    linked. Italics or bold before a name do not make a compound: they stress
+    a word of the sentence.
     """
     plain: set[Mention] = set()
     for first, second in pairwise(mentions):
@@ -344,10 +350,9 @@ def _side_by_side(
             plain.add(first)
         plain.add(second)
     for mention in mentions:
-        _ordinal, _unit, block, text = page.runs[mention.run]
+        ordinal, _unit, _block, text = page.runs[mention.run]
         before = text[: mention.start]
-        after_element = mention.run and page.runs[mention.run - 1][2] == block
-        if before and not before.strip() and after_element:
+        if before and not before.strip() and ordinal in page.after_element:
             plain.add(mention)
     return plain
 

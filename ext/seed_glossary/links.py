@@ -293,16 +293,34 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for ordinal, (texts, unit, _block) in enumerate(runs)
         if unit in units and isinstance(texts[0].parent, _EMPHASIS)
     ]
+    # Runs right after an element never linked (inline code, a link): "the
+    # ``gc`` module", "``Stable``-Suite" name the kind of what it shows.
+    after_element = [
+        ordinal
+        for ordinal, (texts, unit, _block) in enumerate(runs)
+        if unit in units and _follows_never_linked(texts[0])
+    ]
     page = {
         "units": [[u.ident, u.entry] for u in units],
         "linked": linked,
         "see": see,
         "title": _title(doctree),
         "emphasized": emphasized,
+        "after_element": after_element,
     }
     domain.texts[docname] = sidecar.write_lines(
         sidecar.path(env, "text", docname), [page, *captured]
     )
+
+
+def _follows_never_linked(text: nodes.Text) -> bool:
+    """Is the element right before *text*, in the same parent, never linked?"""
+    parent = text.parent
+    if parent is None:
+        return False
+    index = parent.index(text)
+    before = parent[index - 1] if index else None
+    return isinstance(before, nodes.Element) and _never_linked(before)
 
 
 def _title(doctree: nodes.document) -> str:

@@ -20,6 +20,8 @@ from .language import load
 # Characters that join a word into a longer name: site-packages, module.py,
 # os.path, a/b, snake_case, user@host.
 _JOINERS = "-/._\\@"
+# Quotation marks that may close around a name before a joiner: „Release“-Datei.
+_CLOSING_QUOTES = "”’“‘\"'»«"
 _LONGER_WORD_END = re.compile(r"\w\w$")
 # A word with a capital inside (NumPy, GNU), or two capitalised words, right
 # before: the name is the kind of a product named there.
@@ -76,13 +78,22 @@ def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWord
     return SenseWords(**fields)
 
 
+def glued_to_element(before: str) -> bool:
+    """Is a name, with *before* between the element before its run and it,
+    the end of a longer word that starts in that element ("``Stable``-Suite",
+    „``Release``“-Datei)?"""
+    unquoted = before.lstrip(_CLOSING_QUOTES)
+    return len(unquoted) == 1 and unquoted in _JOINERS
+
+
 def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -> bool:
     """Is ``text[start:end]``, a mention of *name*, used in another sense than
     the glossary's (rule 2 of :func:`seed_glossary.autolink.plan_page`)?"""
     before, after = text[:start], text[end:]
     surface = text[start:end]
+    unquoted = after.lstrip(_CLOSING_QUOTES)
     if (before[-1:] in _JOINERS and _LONGER_WORD_END.search(before[:-1])) or (
-        after[:1] in _JOINERS and after[1:2].isalnum()
+        unquoted[:1] in _JOINERS and unquoted[1:2].isalnum()
     ):
         return True  # part of a longer word or name (a one-letter prefix, as
         # in "C-contiguous", qualifies the name instead)

@@ -62,6 +62,7 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         see=tuple((u, target) for u, target in head.get("see", ())),
         title=head.get("title", ""),
         emphasized=frozenset(head.get("emphasized", ())),
+        after_element=frozenset(head.get("after_element", ())),
     )
 
 

@@ -192,3 +192,20 @@ def test_cli_language_data_and_heading(tmp_path, capsys):
     )  # fmt: skip
     assert status == 2
     assert "not a JSON object" in capsys.readouterr().err
+
+
+def test_english_pages_of_a_german_build_are_read_in_english():
+    """A manual translated with gettext builds in German from English seeds:
+    each page is read in the language whose function words it uses."""
+    folder = PAGES.parent / "seeds-dev"
+    english = read_seeds(discover(folder / "*.txt"))
+    assert read_seeds(discover(folder / "*.txt"), words=for_language("de")) == english
+    mixed = read_seeds(
+        [*discover(folder / "20[01]_*.txt"), *discover(PAGES / "de")],
+        words=for_language("de"),
+    )
+    found = {Path(e.file).name: e for e in mixed}
+    assert found["darmflora.txt"].aliases == ("Darmmikrobiota", "Mikrobiom")
+    assert [e.term for e in mixed if e.file.startswith(str(folder))] == [
+        e.term for e in english if Path(e.file).name[:3] in ("200", "201")
+    ]

@@ -339,8 +339,9 @@ def _extract(args: argparse.Namespace) -> int:
         return 2
     if not words.described:
         print(
-            f"warning: no language data for {args.language!r}: the term and "
-            "aliases are read from titles only, and no words mark page noise",
+            f"warning: no language data for {args.language!r}: pages that read "
+            "as English are read with English words, others by their structure "
+            "only (the term from a title line)",
             file=sys.stderr,
         )
     headings = (*words.section_headings, *args.heading) if args.heading else None

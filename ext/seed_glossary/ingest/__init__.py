@@ -173,7 +173,8 @@ def read_seeds(
     scraped = [p for p in ordered if p.suffix.lower() == ".txt"]
     repeats = _boilerplate_counts(decoded[p] for p in scraped)
     words = words or for_language()
-    signals: dict[str, LineSignals] = {}  # lines repeat across a site's pages
+    # Lines repeat across a site's pages: their signals are kept, per language.
+    signals: dict[str, dict[str, LineSignals]] = {}
     entries = []
     for path in ordered:
         text = decoded[path]
@@ -186,6 +187,7 @@ def read_seeds(
         elif path.suffix.lower() == ".md":
             entries.append(read_structured(str(path), text.lines, text.problems))
         else:
+            page = words.for_page(line for _n, line in text.numbered())
             entries.append(
                 read_scraped(
                     str(path),
@@ -194,8 +196,8 @@ def read_seeds(
                     folder_size=len(scraped),
                     options=options,
                     problems=text.problems,
-                    signals=signals,
-                    words=words,
+                    signals=signals.setdefault(page.language, {}),
+                    words=page,
                 )
             )
     return apply_overrides(entries)

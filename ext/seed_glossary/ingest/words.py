@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -95,6 +95,20 @@ class ReaderWords:
     definition_headings: frozenset[str]
     #: in the order of the data: the default of ``seed_glossary_headings``
     section_headings: tuple[str, ...]
+    #: English, for a page of a build in another language that is written in
+    #: English (a manual translated with gettext keeps English seeds)
+    fallback: ReaderWords | None = None
+
+    def for_page(self, lines: Iterable[str]) -> ReaderWords:
+        """These words, or the fallback's if the page reads as its language:
+        the one whose function words the page uses more."""
+        if self.fallback is None:
+            return self
+        found = _LETTERS.findall(" ".join(lines).casefold())
+        own, other = _function_words(self), _function_words(self.fallback)
+        ours = sum(w in own for w in found)
+        theirs = sum(w in other for w in found)
+        return self.fallback if theirs > ours else self
 
 
 def for_language(
@@ -106,7 +120,30 @@ def for_language(
     :param folders: the project's language data (``seed_glossary_language_data``)
     """
     data = load(language, folders)
-    return from_data(language or DEFAULT, data)
+    words = from_data(language or DEFAULT, data)
+    if codes(language)[-1] == DEFAULT:
+        return words
+    fallback = for_language(DEFAULT, folders)
+    key = f"{words.fingerprint} {fallback.fingerprint}"
+    return replace(
+        words,
+        fallback=fallback,
+        fingerprint=hashlib.sha256(key.encode()).hexdigest(),
+    )
+
+
+# Words of a page, to tell its language.
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _function_words(words: ReaderWords) -> frozenset[str]:
+    return (
+        words.prepositions
+        | words.conjunctions
+        | words.auxiliaries
+        | words.determiners
+        | words.pronouns
+    )
 
 
 def project_files(language: str | None, folders: Iterable[str | Path]) -> list[Path]:

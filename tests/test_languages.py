@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from seed_glossary.inflection import lemmas_for
 from seed_glossary.matching import TermMatcher
+from seed_glossary.sense import for_language, other_sense
 
 
 def _soup(app, page: str) -> BeautifulSoup:
@@ -232,3 +233,35 @@ def test_case_and_plural_forms_in_spanish_russian_swedish(
 def test_english_has_no_lemmas_and_an_unknown_language_none():
     assert lemmas_for("en") is None  # English names inflect by rule
     assert lemmas_for("eu") is None  # simplemma has no Basque
+
+
+def test_a_german_name_whose_lemma_simplemma_lacks_still_links_its_plural():
+    matcher = TermMatcher(
+        {"Paketquelle": "pq"},
+        english=False,
+        lemmas=lemmas_for("de"),
+        nouns_capitalised=True,
+    )
+    text = "Die Paketquellen und eine Paketquelle."
+    assert [text[m.start : m.end] for m in matcher.find(text)] == [
+        "Paketquellen",
+        "Paketquelle",
+    ]
+
+
+def test_katakana_names_with_or_without_the_final_long_vowel_mark():
+    matcher = TermMatcher({"ディレクトリ": "d", "サーバー": "s"}, english=False)
+    text = "ディレクトリーとサーバを確認します。"
+    assert [text[m.start : m.end] for m in matcher.find(text)] == [
+        "ディレクトリー",
+        "サーバ",
+    ]
+
+
+def test_a_japanese_noun_made_a_verb_with_suru_is_another_sense():
+    words = for_language("ja")
+    text = "ミラーするとミラーが増えます。"
+    assert other_sense(text, 0, 3, "ミラー", words)
+    assert not other_sense(text, 6, 9, "ミラー", words)
+    # English has no such suffixes: the rule is the language's data.
+    assert not for_language("en").verb_suffixes

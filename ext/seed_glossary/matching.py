@@ -96,6 +96,16 @@ def _choose(candidates: _Candidates, written: str) -> _Pattern | None:
     return next((p for p, _forms in candidates if p.exact is None), None)
 
 
+def long_vowel_variants(name: str) -> set[str]:
+    """A name that ends in katakana with and without the long vowel mark:
+    ディレクトリ and ディレクトリー are one word, spelled by two conventions."""
+    if len(name) < 3 or _spaceless(name[-2]) != "katakana":
+        return {name}
+    if name[-1] == "ー":
+        return {name, name[:-1]}
+    return {name, name + "ー"} if _spaceless(name[-1]) == "katakana" else {name}
+
+
 def separator_variants(name: str) -> set[str]:
     """ "short-chain fatty acid" also as "short chain fatty acid", and back."""
     parts = _SEPARATOR.split(name)
@@ -175,7 +185,8 @@ class TermMatcher:
                     _add_form(found, form, pattern)
                 continue
             pattern = _Pattern(target, name, None)  # one for all its spellings
-            for form in english_forms(spelling) if english else {spelling}:
+            forms = english_forms(spelling) if english else {spelling}
+            for form in {v for f in forms for v in long_vowel_variants(f)}:
                 for variant in separator_variants(form):
                     for typeset in typeset_variants(variant):
                         _add_form(found, typeset, pattern)
@@ -315,9 +326,13 @@ class _LemmaIndex:
         words = _LEMMA_WORD.findall(spelling)
         if not words or any(_spaceless(w[0]) for w in words):
             return
-        lemma_key = " ".join(self.lemmas(w) for w in words)
         capitals = tuple(w[:1].isupper() for w in words)
-        self._found.setdefault(lemma_key, []).append((pattern, capitals))
+        # Under its lemmas, and as written: a word whose dictionary form the
+        # lemmatiser does not know may still be the lemma of its inflected
+        # forms ("Paketquelle" is "paketquell", "Paketquellen" "paketquelle").
+        lemma_key = " ".join(self.lemmas(w) for w in words)
+        for found_key in dict.fromkeys((lemma_key, " ".join(words).casefold())):
+            self._found.setdefault(found_key, []).append((pattern, capitals))
         self._automaton = None
 
     def find(self, text: str) -> list[_Candidate]:

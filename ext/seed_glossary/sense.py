@@ -57,6 +57,8 @@ class SenseWords:
     passive_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     gerund_prepositions: frozenset[str] = frozenset()
+    #: what, written right after a noun, makes it a verb (Japanese する)
+    verb_suffixes: tuple[str, ...] = ()
 
 
 def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWords:
@@ -72,7 +74,9 @@ def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWord
         if name in SenseWords.__dataclass_fields__ and isinstance(group, dict)
     }
     fields: dict[str, Any] = {
-        name: tuple(sorted(group)) if name.endswith("endings") else frozenset(group)
+        name: tuple(sorted(group))
+        if name.endswith(("endings", "suffixes"))
+        else frozenset(group)
         for name, group in groups.items()
     }
     return SenseWords(**fields)
@@ -101,6 +105,8 @@ def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -
         return True  # an identifier: "PEP 8", "Python 3"
     if _CALL_AFTER.match(after):
         return True  # a command or a function, not the thing it is named for
+    if words.verb_suffixes and after.startswith(words.verb_suffixes):
+        return True  # a noun made a verb: ミラーする (to mirror)
     if not surface.strip(".…"):
         return True  # an ellipsis in prose is an ellipsis
     if len(surface) == 1:

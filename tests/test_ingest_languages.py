@@ -209,3 +209,12 @@ def test_english_pages_of_a_german_build_are_read_in_english():
     assert [e.term for e in mixed if e.file.startswith(str(folder))] == [
         e.term for e in english if Path(e.file).name[:3] in ("200", "201")
     ]
+
+
+def test_default_headings_of_0_2_still_import_with_a_deprecation_warning():
+    from seed_glossary.ingest import for_language
+
+    with pytest.warns(DeprecationWarning, match="section_headings"):
+        from seed_glossary.ingest import DEFAULT_HEADINGS
+    assert DEFAULT_HEADINGS == for_language("en").section_headings
+    assert "Clinical Significance" in DEFAULT_HEADINGS  # as 0.2 listed them

@@ -12,6 +12,7 @@ import math
 import os
 import re
 import stat
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -43,6 +44,22 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 # A line counts as site boilerplate when this share of the folder's seeds
 # (and at least two) holds it word for word.
 _BOILERPLATE_SHARE = 0.25
+
+
+def __getattr__(name: str) -> object:
+    """``DEFAULT_HEADINGS``, deprecated in 0.3 and removed in 0.4: the English
+    section headings, as 0.2 listed them for ``seed_glossary_headings``."""
+    if name == "DEFAULT_HEADINGS":
+        warnings.warn(
+            "seed_glossary.ingest.DEFAULT_HEADINGS is deprecated since 0.3 and "
+            "will be removed in 0.4: leave seed_glossary_headings unset and add "
+            "headings to the group section_headings of your language data "
+            "(seed_glossary_language_data)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return for_language("en").section_headings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def discover(

@@ -216,5 +216,5 @@ def test_default_headings_of_0_2_still_import_with_a_deprecation_warning():
 
     with pytest.warns(DeprecationWarning, match="section_headings"):
         from seed_glossary.ingest import DEFAULT_HEADINGS
-    assert DEFAULT_HEADINGS == for_language("en").section_headings
+    assert for_language("en").section_headings == DEFAULT_HEADINGS
     assert "Clinical Significance" in DEFAULT_HEADINGS  # as 0.2 listed them

@@ -83,9 +83,11 @@ quality: $(STAMP)
 	  $(foreach miss,$(KNOWN_MISSES),--known-miss $(miss)) $(QUALITYOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
-##        then what their pages weigh in Chromium (tests/bench/pageweight.py)
+##        then what their pages weigh in Chromium (tests/bench/pageweight.py);
+##        first a check of the harness itself on tiny sizes (tests/bench/harness_check.py)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/bench/harness_check.py
 	$(BIN)/python tests/bench/run.py $(BENCHOPTS)
 	$(BIN)/python tests/bench/pageweight.py $(PAGEWEIGHTOPTS)
 

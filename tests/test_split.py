@@ -39,6 +39,9 @@ def _later(path) -> None:
 
 def _again(make_app, app: SphinxTestApp) -> SphinxTestApp:
     """A new application on the same sources and build folder, built."""
+    # One application at a time: Sphinx registers nodes and directives
+    # process-wide, and a second one set up beside the first warns about them.
+    app.cleanup()
     again = make_app(app.builder.name, srcdir=app.srcdir)
     again.build()
     return again

@@ -22,6 +22,8 @@ REPO = TESTS.parent
 PACKAGE = REPO / "ext" / "seed_glossary"
 
 
+# Processes of their own: the wheel is built by `python -m build` and
+# installed into a virtual environment of its own, apart from this checkout.
 def _run(*args: str | Path, cwd: Path, timeout: int = 600) -> str:
     hidden = ("PYTHONPATH", "VIRTUAL_ENV")
     env = {k: v for k, v in os.environ.items() if k not in hidden}
@@ -116,6 +118,9 @@ def test_installed_wheel_builds_a_project_in_german(dist, rootdir, tmp_path):
     installed = Path(where).parent
     assert installed.is_relative_to(venv), where
     assert _package_files(PACKAGE) <= _package_files(installed)
+    # The console command the wheel declares runs the package's command line.
+    usage = _run(venv / "bin" / "seed-glossary", "--help", cwd=tmp_path)
+    assert usage.startswith("usage: seed-glossary "), usage[:200]
 
     srcdir = tmp_path / "project"
     shutil.copytree(rootdir / "test-basic", srcdir)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -95,25 +94,6 @@ def rebuild(make_app: Callable, app: SphinxTestApp, **kwargs: Any) -> SphinxTest
     )
     again.build()
     return again
-
-
-def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    """Build a test project once; the app keeps its status, warnings, outdir."""
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def copy_root(rootdir: Path, root: str, dest: Path, conf_extra: str = "") -> Path:
-    """Copy ``tests/roots/<root>`` to *dest*; *conf_extra* is added to its conf.py."""
-    shutil.copytree(rootdir / root, dest)
-    if conf_extra:
-        with (dest / "conf.py").open("a") as conf:
-            conf.write(conf_extra)
-    return dest
 
 
 def _script_object(path: Path) -> dict:

@@ -44,8 +44,11 @@ lint: $(STAMP)
 	$(BIN)/vulture ext tests/vulture_allowlist.py --min-confidence 60
 
 ## test: lint, every test, and the manual built with -W
+# The tests run on every core (pytest-xdist), each module on one worker: the
+# tests of a module share its builds (Sphinx's shared_result).
+PYTESTOPTS ?= -n auto --dist loadfile
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTESTOPTS)
 	$(MAKE) html
 
 ## corners: the tests on Python 3.11 + Sphinx 8.0 and Python 3.13 + the newest Sphinx

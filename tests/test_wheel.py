@@ -108,9 +108,17 @@ def test_sdist_holds_the_sources_tests_and_manual(dist):
 def test_installed_wheel_builds_a_project_in_german(dist, rootdir, tmp_path):
     [wheel] = dist.glob("*.whl")
     venv = tmp_path / "venv"
-    _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    _run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+    # This environment's pip installs into the new one (which then needs no pip
+    # of its own), the wheel and its dependencies, without compiling every
+    # module to bytecode: the build below imports what it needs.
+    _run(
+        sys.executable,
+        *("-m", "pip", "--python", python, "install", "--quiet", "--no-compile"),
+        wheel,
+        cwd=tmp_path,
+    )
 
     # The package comes from the venv, not from this checkout.
     code = "import seed_glossary; print(seed_glossary.__file__)"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import BASIC_ALIASES, BASIC_SECTIONS, BASIC_TERMS
+from .helpers import BASIC_ALIASES, BASIC_SECTIONS, BASIC_TERMS, shared_build
 
 TESTS = Path(__file__).parent
 DOCS = TESTS.parent / "docs"
@@ -24,7 +24,8 @@ DEBIAN = (
     "latexmk texlive-latex-recommended texlive-latex-extra "
     "texlive-fonts-recommended tex-gyre poppler-utils epubcheck"
 )
-CONF = ["-D", "project=Seeds", "-D", "copyright=2026, tests", "-D", "version=1.0"]
+#: EPUB3 warns without a copyright and a version.
+CONF = {"project": "Seeds", "copyright": "2026, tests", "version": "1.0"}
 
 NOISE = ("cookie", "Peptide Science is the precise language", "Gut Resilience")
 
@@ -41,8 +42,7 @@ def _need(tool: str) -> str:
 
 
 def _sphinx(*args: str | Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    # sphinx-build as users run it: `-M latexpdf` is its make mode, which
-    # runs LaTeX after the build; the manual is no test root.
+    # sphinx-build as users run it on the manual, which is no test root.
     run = subprocess.run(
         [sys.executable, "-m", "sphinx", *map(str, args)],
         capture_output=True,
@@ -53,12 +53,6 @@ def _sphinx(*args: str | Path, timeout: int = 600) -> subprocess.CompletedProces
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "WARNING" not in run.stderr, run.stderr
     return run
-
-
-def _copy(rootdir: Path, name: str, tmp_path: Path) -> Path:
-    srcdir = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    return srcdir
 
 
 # -- PDF ------------------------------------------------------------------------------
@@ -72,10 +66,18 @@ UNDECODABLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def pdf_text(rootdir, tmp_path_factory) -> str:
-    """test-basic and an undecodable seed as a PDF (``-M latexpdf``), as
-    pdftotext reads it.
+#: The LaTeX build of test-basic with the undecodable seed, for every PDF test.
+PDF = shared_build(
+    "pdf-epub-latex",
+    "latex",
+    testroot="basic",
+    confoverrides=dict(CONF),
+)
+
+
+@pytest.fixture
+def pdf_text(app) -> str:
+    """test-basic and an undecodable seed as a PDF, as pdftotext reads it.
 
     One LaTeX run for every PDF test (latexmk is the slowest step of the
     suite); the seed's encoding problem is the only warning.
@@ -83,24 +85,29 @@ def pdf_text(rootdir, tmp_path_factory) -> str:
     _need("latexmk")
     _need("pdflatex")
     pdftotext = _need("pdftotext")
-    tmp_path = tmp_path_factory.mktemp("pdf")
-    srcdir = _copy(rootdir, "basic", tmp_path)
-    (srcdir / "seeds" / "undecodable.txt").write_bytes(UNDECODABLE)
-    build = tmp_path / "_build"
-    run = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", srcdir, build, "-q", *CONF],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    warnings = [w for w in run.stderr.splitlines() if "WARNING" in w]
-    assert warnings, run.stderr
+    seed = app.srcdir / "seeds" / "undecodable.txt"
+    if not seed.exists():
+        # Seeds are read with the pages: it may come after the set-up.
+        seed.write_bytes(UNDECODABLE)
+    app.build()
+    warnings = [w for w in app.warning.getvalue().splitlines() if "WARNING" in w]
+    assert warnings, app.warning.getvalue()
     for warning in warnings:
         assert "undecodable.txt" in warning, warning
         assert "seed_glossary.encoding" in warning, warning
-    return _pdf_text(pdftotext, build)
+    if not list(app.outdir.glob("*.pdf")):
+        # What `sphinx-build -M latexpdf` runs after the LaTeX build: the
+        # Makefile Sphinx wrote, which runs latexmk.
+        run = subprocess.run(
+            ["make", "all-pdf"],
+            cwd=app.outdir,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return _pdf_text(pdftotext, app.outdir)
 
 
 def _pdf_forms(text: str) -> tuple[str, str]:
@@ -110,6 +117,7 @@ def _pdf_forms(text: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", kept), re.sub(r"\s+", " ", dropped)
 
 
+@PDF
 def test_pdf_has_terms_aliases_sections_and_links(pdf_text):
     forms = _pdf_forms(pdf_text)
     for name in (
@@ -123,6 +131,7 @@ def test_pdf_has_terms_aliases_sections_and_links(pdf_text):
     assert any("two-stratum structure in the colon" in form for form in forms)
 
 
+@PDF
 def test_pdf_has_no_noise(pdf_text):
     for noise in NOISE:
         assert noise.lower() not in pdf_text.lower(), noise
@@ -162,7 +171,7 @@ def _epubcheck(epub: Path) -> str:
     "epub",
     testroot="basic",
     srcdir="pdf-epub-basic",
-    confoverrides={"project": "Seeds", "copyright": "2026, tests", "version": "1.0"},
+    confoverrides=dict(CONF),
 )
 def test_epub_of_a_small_root_passes_epubcheck(app):
     _epubcheck_command()
@@ -180,16 +189,17 @@ def test_epub_of_the_manual_passes_epubcheck(tmp_path):
     _epubcheck(epub)
 
 
+@PDF
 def test_pdf_of_a_seed_with_undecodable_bytes(pdf_text):
     """The reader shows bytes it cannot decode as U+FFFD; pdflatex needs a glyph
-    (without one, ``-M latexpdf`` fails in the fixture)."""
+    (without one, LaTeX fails in the fixture)."""
     assert "Undecodable term" in pdf_text
     assert "A definition with bytes" in pdf_text
 
 
-def _pdf_text(pdftotext: str, build: Path) -> str:
-    """The text of the one PDF that ``-M latexpdf`` wrote under *build*."""
-    [pdf] = (build / "latex").glob("*.pdf")
+def _pdf_text(pdftotext: str, outdir: Path) -> str:
+    """The text of the one PDF that LaTeX wrote in *outdir*."""
+    [pdf] = outdir.glob("*.pdf")
     return subprocess.run(
         [pdftotext, "-enc", "UTF-8", pdf, "-"],
         capture_output=True,

@@ -162,6 +162,7 @@ def test_pure_layer_imports_no_sphinx_or_docutils():
         "print(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sphinx', 'docutils')))\n"
     )
+    # A fresh interpreter: this one has imported Sphinx already.
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -14,7 +14,9 @@ from sphinx.testing.util import SphinxTestApp
 from .conftest import PROJECT_SEEDS
 from .helpers import rebuild, shared_build
 
-#: One build of test-injection for the tests that read it.
+#: One build of test-problems, and one of test-injection, for the tests that
+#: read them.
+PROBLEMS = shared_build("sphinx-builds-problems", testroot="problems")
 INJECTION = shared_build("sphinx-builds-injection", testroot="injection")
 
 
@@ -29,7 +31,7 @@ def _warnings(app: SphinxTestApp) -> list[str]:
 # -- problems become located, typed warnings, and the build goes on -------------
 
 
-@pytest.mark.sphinx("html", testroot="problems")
+@PROBLEMS
 def test_problems_are_warnings_with_file_line_and_subtype(app):
     app.build()
     srcdir = app.srcdir
@@ -53,7 +55,7 @@ def test_problems_are_warnings_with_file_line_and_subtype(app):
     assert len(ghrelin.select("ol > li")) == 2
 
 
-@pytest.mark.sphinx("html", testroot="problems", freshenv=True)
+@PROBLEMS
 def test_no_term_warning_shows_the_lines_to_add(app):
     app.build()
     text = app.warning.getvalue()

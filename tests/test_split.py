@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -255,3 +256,23 @@ def test_two_applications_in_one_process_read_the_seed_folder_each(
     assert "peptide" in zonulin(twos)
     second.build()
     assert "peptide" in (second.outdir / "letters" / "z.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-serial")
+def test_parallel_build_of_a_split_glossary_gives_the_same_pages(
+    app, make_app, rootdir, tmp_path
+):
+    """``-j 2``: the readers Sphinx forks read the letter pages from the folder
+    that the build read before them; the pages are those of a serial build."""
+    app.build()
+    app.cleanup()  # one application at a time
+    srcdir = shutil.copytree(rootdir / "test-split", tmp_path / "parallel")
+    parallel = make_app("html", srcdir=srcdir, parallel=2)
+    parallel.build()
+    assert parallel.warning.getvalue() == ""
+    letters = sorted(p.name for p in (app.outdir / "letters").glob("*.html"))
+    assert letters == ["g.html", "i.html", "l.html", "m.html", "z.html"]
+    for page in ("glossary.html", "page.html", *(f"letters/{n}" for n in letters)):
+        assert (app.outdir / page).read_text() == (
+            parallel.outdir / page
+        ).read_text(), page

@@ -183,9 +183,6 @@ def stamp(files: Iterable[Path]) -> Stamp:
 def read_folder(env: BuildEnvironment, spec: Path, *, check: bool = True) -> Folder:
     """Read and catalog the folder, or return this build's copy if unchanged.
 
-    The copy is the domain's (one folder at a time: a build reads one), so
-    two applications in one process never see each other's.
-
     :param env: the build's environment: its config and its domain
     :param spec: the seed folder or glob (:func:`seeds_path`)
     :param check: list and stat the folder's files to know whether the copy
@@ -193,8 +190,7 @@ def read_folder(env: BuildEnvironment, spec: Path, *, check: bool = True) -> Fol
         :func:`refresh_folder` checked just before reading: listing a large
         folder again for each letter page cost more than the pages.
     """
-    domain = _domain(env)
-    folder = _current(domain, spec, env.config)
+    folder = _current(env, spec)
     if folder is not None and not check:
         return folder
     files = tuple(discover(spec))
@@ -205,7 +201,7 @@ def read_folder(env: BuildEnvironment, spec: Path, *, check: bool = True) -> Fol
         folder = Folder(
             spec, options, now, files, tuple(entries), tuple(items), tuple(problems)
         )
-        domain.seed_folder = folder
+        _domain(env).seed_folder = folder  # one at a time: a build reads one
     return folder
 
 
@@ -215,12 +211,13 @@ def _domain(env: BuildEnvironment) -> SeedGlossaryDomain:
     return get_domain(env)
 
 
-def _current(domain: SeedGlossaryDomain, spec: Path, config: Config) -> Folder | None:
-    """The domain's copy of the folder, if it is of *spec* read with *config*."""
-    folder = domain.seed_folder
-    if folder is None or folder.spec != spec:
+def _current(env: BuildEnvironment, spec: Path) -> Folder | None:
+    """This build's copy of the folder *spec*, if read with the current settings."""
+    folder = _domain(env).seed_folder
+    options = repr(_options_key(env.config))
+    if folder is None or folder.spec != spec or folder.options != options:
         return None
-    return folder if folder.options == repr(_options_key(config)) else None
+    return folder
 
 
 def read_catalog(
@@ -355,10 +352,9 @@ def refresh_folder(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     With nothing to read, nothing is checked; without a copy, the first
     directive reads the folder.
     """
-    domain = _domain(env)
-    folder = _current(domain, seeds_path(app.confdir, app.config), app.config)
+    folder = _current(env, seeds_path(app.confdir, app.config))
     if docnames and folder is not None and folder.stamp != stamp(discover(folder.spec)):
-        domain.seed_folder = None
+        _domain(env).seed_folder = None
 
 
 def rst_text(text: str) -> str:

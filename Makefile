@@ -44,8 +44,11 @@ lint: $(STAMP)
 	$(BIN)/vulture ext tests/vulture_allowlist.py --min-confidence 60
 
 ## test: lint, every test, and the manual built with -W
+# The tests run on every core (pytest-xdist), each module on one worker: the
+# tests of a module share its builds (Sphinx's shared_result).
+PYTESTOPTS ?= -n auto --dist loadfile
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTESTOPTS)
 	$(MAKE) html
 
 ## corners: the tests on Python 3.11 + Sphinx 8.0 and Python 3.13 + the newest Sphinx
@@ -90,9 +93,11 @@ quality-languages: $(STAMP)
 	$(BIN)/python tests/quality/languages.py $(LANGUAGESOPTS)
 
 ## bench: build synthetic glossaries of 100, 1,000 and 10,000 seeds; results in docs/performance/
-##        then what their pages weigh in Chromium (tests/bench/pageweight.py)
+##        then what their pages weigh in Chromium (tests/bench/pageweight.py);
+##        first a check of the harness itself on tiny sizes (tests/bench/harness_check.py)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/bench/harness_check.py
 	$(BIN)/python tests/bench/run.py $(BENCHOPTS)
 	$(BIN)/python tests/bench/pageweight.py $(PAGEWEIGHTOPTS)
 

@@ -14,6 +14,32 @@ DATA = TESTS / "data"
 SAMPLE_SEEDS = DATA / "seeds-dev"
 PROJECT_SEEDS = TESTS.parent / "seeds"
 
+#: Modules that take the longest (a wheel installed in a new environment,
+#: LaTeX and epubcheck, browsers, Hypothesis storms of builds), run first. With
+#: ``pytest -n auto --dist loadfile`` (``make test``) each module goes to one
+#: worker as a whole; a long module started last would leave the other workers
+#: idle until it ends.
+LONGEST_FIRST = (
+    "test_wheel.py",
+    "test_pdf_epub.py",
+    "test_browser_scale.py",
+    "test_browser.py",
+    "test_edit_storms.py",
+    "test_hostile.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules of :data:`LONGEST_FIRST` first; each module's tests stay
+    together and in their order (they share builds)."""
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        last = len(LONGEST_FIRST)
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else last
+
+    items.sort(key=rank)  # stable: the order within each rank is kept
+
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from seed_glossary.ingest.decode import decode_seed
@@ -50,23 +52,48 @@ def conservation_errors(path: Path, entry: SeedEntry) -> list[str]:
     return errors
 
 
-def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    """Build a test project once; the app keeps its status, warnings, outdir."""
-    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+def shared_marks(key: str, buildername: str = "html", **kwargs: Any) -> list:
+    """The marks of a test that reads the build *key*, shared in its module.
+
+    ``pytest.mark.sphinx(buildername, **kwargs)`` and Sphinx's
+    ``shared_result``: the first test to run builds (``app.build()``), the
+    others get its output folder, status and warnings. *key* is the build's
+    folder too: start it with the module's name, as keys live per session
+    and the status and warnings per module.
+    """
+    return [
+        pytest.mark.sphinx(buildername, **kwargs),
+        pytest.mark.test_params(shared_result=key),
+    ]
 
 
-def copy_root(rootdir: Path, root: str, dest: Path, conf_extra: str = "") -> Path:
-    """Copy ``tests/roots/<root>`` to *dest*; *conf_extra* is added to its conf.py."""
-    shutil.copytree(rootdir / root, dest)
-    if conf_extra:
-        with (dest / "conf.py").open("a") as conf:
-            conf.write(conf_extra)
-    return dest
+def shared_build(key: str, buildername: str = "html", **kwargs: Any) -> Callable:
+    """Decorate a test with :func:`shared_marks`."""
+
+    def decorate(test: Callable) -> Callable:
+        for mark in shared_marks(key, buildername, **kwargs):
+            test = mark(test)
+        return test
+
+    return decorate
+
+
+def rebuild(make_app: Callable, app: SphinxTestApp, **kwargs: Any) -> SphinxTestApp:
+    """A new application on *app*'s sources and build folder, built again.
+
+    *app* is cleaned up first: Sphinx registers nodes and directives
+    process-wide, and a second application set up beside the first warns
+    about each of them.
+    """
+    app.cleanup()
+    again = make_app(
+        app.builder.name,
+        srcdir=app.srcdir,
+        builddir=Path(app.doctreedir).parent,
+        **kwargs,
+    )
+    again.build()
+    return again
 
 
 def _script_object(path: Path) -> dict:

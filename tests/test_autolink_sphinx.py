@@ -1,9 +1,16 @@
-"""Autolinking in real pages: MyST line breaks, markup that is never linked."""
+"""Autolinking in real pages: MyST line breaks, markup that is never linked.
+
+Each root is built once, for all the tests that read it.
+"""
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
+
+from .helpers import shared_build
+
+RULES = shared_build("autolink-sphinx-rules", testroot="autolink-rules")
+NAMES = shared_build("autolink-sphinx-names", testroot="autolink-names")
 
 
 def _autolinks(app, page: str) -> list[tuple[str, str]]:
@@ -14,7 +21,7 @@ def _autolinks(app, page: str) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.sphinx("html", testroot="autolink-rules", freshenv=True)
+@RULES
 def test_a_name_wrapped_in_myst_links_as_a_whole(app):
     app.build()
     assert app.warning.getvalue() == ""
@@ -25,7 +32,7 @@ def test_a_name_wrapped_in_myst_links_as_a_whole(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="autolink-rules", freshenv=True)
+@RULES
 def test_keys_programs_menus_options_and_default_role_text_stay_plain(app):
     app.build()
     soup = BeautifulSoup((app.outdir / "markup.html").read_text(), "html.parser")
@@ -37,7 +44,7 @@ def test_keys_programs_menus_options_and_default_role_text_stay_plain(app):
     assert soup.select_one("dl.option-list dd .sg-autolink") is not None
 
 
-@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+@NAMES
 def test_terms_that_differ_in_case_are_two_entries_linked_by_case(app):
     app.build()
     assert app.warning.getvalue() == ""  # no duplicate_term: two entries
@@ -60,7 +67,7 @@ def test_terms_that_differ_in_case_are_two_entries_linked_by_case(app):
     assert hrefs[1] == hrefs[2] == links["head"]
 
 
-@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+@NAMES
 def test_a_qualified_headword_links_by_its_bare_name_where_it_is_the_only_one(app):
     app.build()
     links = _autolinks(app, "prose.html")
@@ -70,7 +77,7 @@ def test_a_qualified_headword_links_by_its_bare_name_where_it_is_the_only_one(ap
     assert "index" not in texts
 
 
-@pytest.mark.sphinx("html", testroot="autolink-names", freshenv=True)
+@NAMES
 def test_manual_pages_and_calls_are_not_prose(app):
     app.build()
     soup = BeautifulSoup((app.outdir / "prose.html").read_text(), "html.parser")

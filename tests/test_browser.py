@@ -673,7 +673,17 @@ def _theme_cases(modes=("light", "dark")):
 
 
 @pytest.fixture(scope="module")
-def themed(request, roots, site):
+def theme_sites(site) -> dict[str, Path]:
+    """The output folder of test-browser in each theme, built once.
+
+    ``themed`` is set up again for each test and mode of a theme (its key is
+    the (theme, mode) case): the build is the same for all of them.
+    """
+    return {"furo": site}
+
+
+@pytest.fixture(scope="module")
+def themed(request, roots, theme_sites):
     """test-browser built in the theme, served from 127.0.0.1."""
     theme = THEME_BY_NAME[request.param]
     reason = missing_theme(theme)
@@ -681,7 +691,9 @@ def themed(request, roots, site):
         if in_ci():
             pytest.fail(f"CI=true and {reason}")
         pytest.skip(reason)
-    outdir = site if theme.name == "furo" else _build(theme_root(roots, theme))
+    if theme.name not in theme_sites:
+        theme_sites[theme.name] = _build(theme_root(roots, theme))
+    outdir = theme_sites[theme.name]
     with serve(outdir) as url:
         yield Themed(theme, url, outdir)
 

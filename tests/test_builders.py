@@ -1,8 +1,11 @@
 """Every Sphinx builder: no warning, no unknown node, the glossary in the output.
 
-Each small root is built once per builder (module-scoped cache). The checks
-read each builder's own output: HTML pages, the epub's XHTML, the LaTeX
-source, plain text, the man page, Texinfo, docutils XML and gettext catalogs.
+Each small root is built once per builder: the tests of one (root, builder)
+share its build (``shared_result``), and the tests that compare two builders
+get the other one through :func:`built`, built only if no test did. The
+checks read each builder's own output: HTML pages, the epub's XHTML, the
+LaTeX source, plain text, the man page, Texinfo, docutils XML and gettext
+catalogs.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -58,39 +61,81 @@ NOISE = (
 Build = Callable[[str, str], SphinxTestApp]
 
 
+def _key(root: str, builder: str) -> str:
+    """The folder, and ``shared_result`` key, of one (root, builder) build."""
+    return f"builders-{root}-{builder}"
+
+
+def _marks(root: str, builder: str) -> list[pytest.MarkDecorator]:
+    return [
+        pytest.mark.sphinx(builder, testroot=root, confoverrides=dict(CONF)),
+        pytest.mark.test_params(shared_result=_key(root, builder)),
+    ]
+
+
+def each(roots: Sequence[str], builders: Sequence[str]) -> list:
+    """Parameters ``(root, builder)``, each with the marks of its shared build."""
+    return [
+        pytest.param(root, builder, marks=_marks(root, builder), id=f"{root}-{builder}")
+        for root in roots
+        for builder in builders
+    ]
+
+
+def shared(root: str, builder: str):
+    """Decorate a test of one (root, builder) build (its ``app`` fixture)."""
+
+    def decorate(test):
+        for mark in _marks(root, builder):
+            test = mark(test)
+        return test
+
+    return decorate
+
+
 def _warnings(app: SphinxTestApp) -> list[str]:
     text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
     return [line for line in text.splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def build(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """``build(root, builder)``: the app after a fresh build (cached per module)."""
-    cache: dict[tuple[str, str], SphinxTestApp] = {}
+@pytest.fixture
+def built(app: SphinxTestApp, make_app, sphinx_test_tempdir: Path, rootdir: Path):
+    """``built(root, builder)``: the shared build of another builder.
 
-    def make(root: str, builder: str) -> SphinxTestApp:
-        if (root, builder) not in cache:
-            srcdir = tmp_path_factory.mktemp(f"{root}-{builder}") / root
+    It is built here when no test of this module built it yet (the test's own
+    ``app`` is built first, and under ``shared_result`` ``make_app`` skips
+    building an output folder that has files).
+    """
+    app.build()
+    # One application at a time: Sphinx registers nodes and directives
+    # process-wide, and a second one set up beside the first warns about them.
+    app.cleanup()
+
+    def get(root: str, builder: str) -> SphinxTestApp:
+        srcdir = sphinx_test_tempdir / _key(root, builder)
+        if not srcdir.is_dir():
             shutil.copytree(rootdir / f"test-{root}", srcdir)
-            app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=dict(CONF))
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            cache[root, builder] = app
-        return cache[root, builder]
+        other = make_app(
+            builder,
+            srcdir=srcdir,
+            builddir=srcdir / "_build",
+            confoverrides=dict(CONF),
+        )
+        other.build()
+        other.cleanup()
+        return other
 
-    return make
+    return get
 
 
 # -- every builder builds -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("builder", BUILDERS)
-@pytest.mark.parametrize("root", ["basic", "autolink"])
-def test_every_builder_builds_without_warnings(build: Build, root, builder):
+@pytest.mark.parametrize(("root", "builder"), each(["basic", "autolink"], BUILDERS))
+def test_every_builder_builds_without_warnings(app, root, builder):
     # An unknown node would raise NotImplementedError out of app.build().
-    app = build(root, builder)
+    app.build()
+    assert app.builder.name == builder
     assert _warnings(app) == []
     if builder != "dummy":
         assert any(app.outdir.iterdir())
@@ -147,9 +192,10 @@ def _flat(text: str) -> str:
 CONTENT_BUILDERS = [b for b in BUILDERS if b not in ("gettext", "dummy")]
 
 
-@pytest.mark.parametrize("builder", CONTENT_BUILDERS)
-def test_terms_aliases_sections_and_links_in_every_output(build: Build, builder):
-    text = _flat(_glossary_output(build("basic", builder), builder))
+@pytest.mark.parametrize(("root", "builder"), each(["basic"], CONTENT_BUILDERS))
+def test_terms_aliases_sections_and_links_in_every_output(app, root, builder):
+    app.build()
+    text = _flat(_glossary_output(app, builder))
     for name in (*BASIC_TERMS, *BASIC_ALIASES, *BASIC_SECTIONS):
         assert name in text, (builder, name)
     # The "See also" title is Sphinx's (its seealso node; docutils 0.20 writes
@@ -163,8 +209,10 @@ def test_terms_aliases_sections_and_links_in_every_output(build: Build, builder)
         assert noise.lower() not in text.lower(), (builder, noise)
 
 
-def test_text_output_is_the_glossary_in_order(build: Build):
-    text = (build("basic", "text").outdir / "glossary.txt").read_text()
+@shared("basic", "text")
+def test_text_output_is_the_glossary_in_order(app):
+    app.build()
+    text = (app.outdir / "glossary.txt").read_text()
     headwords = [
         line for line in text.splitlines() if line in (*BASIC_TERMS, *BASIC_ALIASES)
     ]
@@ -180,8 +228,9 @@ def test_text_output_is_the_glossary_in_order(build: Build):
     ]
 
 
-def test_gettext_extracts_the_entries_not_the_noise(build: Build):
-    app = build("basic", "gettext")
+@shared("basic", "gettext")
+def test_gettext_extracts_the_entries_not_the_noise(app):
+    app.build()
     pot = (app.outdir / "glossary.pot").read_text(encoding="utf-8")
     msgids = set(re.findall(r'^msgid "(.+)"$', pot, flags=re.MULTILINE))
     for name in (*BASIC_TERMS, *BASIC_ALIASES, *BASIC_SECTIONS):
@@ -208,16 +257,17 @@ def _files(folder: Path) -> Iterator[str]:
 NOT_HTML = [b for b in BUILDERS if b not in (*HTML_BUILDERS, "epub")]
 
 
-@pytest.mark.parametrize("builder", NOT_HTML)
-def test_no_report_or_html_asset_outside_html_output(build: Build, builder):
-    app = build("autolink", builder)
+@pytest.mark.parametrize(("root", "builder"), each(["autolink"], NOT_HTML))
+def test_no_report_or_html_asset_outside_html_output(app, root, builder):
+    app.build()
     leaked = OUR_ASSETS.intersection(_files(app.outdir))
     assert not leaked, (builder, leaked)
 
 
-def test_epub_holds_our_styles_but_no_script_data_or_report(build: Build):
+@shared("autolink", "epub")
+def test_epub_holds_our_styles_but_no_script_data_or_report(app):
     """The book may use our CSS; scripts, their data and the report stay out."""
-    app = build("autolink", "epub")
+    app.build()
     with zipfile.ZipFile(_one(app.outdir, "*.epub")) as book:
         names = {Path(n).name for n in book.namelist()}
         pages = [book.read(n).decode() for n in book.namelist() if n.endswith("html")]
@@ -227,22 +277,23 @@ def test_epub_holds_our_styles_but_no_script_data_or_report(build: Build):
         assert any(css in page for page in pages), f"{css} is in the book, unused"
 
 
-@pytest.mark.parametrize("builder", HTML_BUILDERS)
-def test_html_builders_write_the_report(build: Build, builder):
-    assert (build("autolink", builder).outdir / REPORT_NAME).is_file()
+@pytest.mark.parametrize(("root", "builder"), each(["autolink"], HTML_BUILDERS))
+def test_html_builders_write_the_report(app, root, builder):
+    app.build()
+    assert (app.outdir / REPORT_NAME).is_file()
 
 
-def test_epub_rebuilt_in_place_still_has_no_warning(rootdir, tmp_path):
+@pytest.mark.sphinx(
+    "epub", testroot="autolink", srcdir="builders-epub-again", confoverrides=dict(CONF)
+)
+def test_epub_rebuilt_in_place_still_has_no_warning(app, make_app):
     """A file of ours left in the epub folder makes Sphinx warn on the next build."""
-    srcdir = tmp_path / "autolink"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    for _ in range(2):
-        app = SphinxTestApp("epub", srcdir=srcdir, confoverrides=dict(CONF))
-        try:
-            app.build(force_all=True)
-        finally:
-            app.cleanup()
-        assert _warnings(app) == []
+    app.build(force_all=True)
+    assert _warnings(app) == []
+    app.cleanup()  # one application at a time (see `built`)
+    again = make_app("epub", srcdir=app.srcdir, confoverrides=dict(CONF))
+    again.build(force_all=True)
+    assert _warnings(again) == []
 
 
 # -- links resolve in every HTML flavour --------------------------------------------
@@ -286,10 +337,11 @@ def _target(page: Path, href: str, outdir: Path) -> tuple[Path, str]:
     return target, unquote(parts.fragment)
 
 
-@pytest.mark.parametrize("builder", (*HTML_BUILDERS, "epub"))
-@pytest.mark.parametrize("root", ["basic", "autolink"])
-def test_every_link_we_write_reaches_an_anchor(build: Build, root, builder):
-    app = build(root, builder)
+@pytest.mark.parametrize(
+    ("root", "builder"), each(["basic", "autolink"], (*HTML_BUILDERS, "epub"))
+)
+def test_every_link_we_write_reaches_an_anchor(app, root, builder):
+    app.build()
     pages = _pages(app, builder)
     ids: dict[Path, set[str]] = {}
     checked = 0
@@ -316,22 +368,25 @@ def _autolinks(app: SphinxTestApp, builder: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("builder", ("dirhtml", "singlehtml", "epub"))
-def test_same_autolinks_in_every_html_flavour(build: Build, builder):
+@pytest.mark.parametrize(
+    ("root", "builder"), each(["autolink"], ("dirhtml", "singlehtml", "epub"))
+)
+def test_same_autolinks_in_every_html_flavour(app, built: Build, root, builder):
     """singlehtml resolves all pages as one doctree: each page keeps its links."""
-    html = _autolinks(build("autolink", "html"), "html")
+    html = _autolinks(built(root, "html"), "html")
     assert len(html) >= 9
-    assert sorted(_autolinks(build("autolink", builder), builder)) == sorted(html)
+    assert sorted(_autolinks(app, builder)) == sorted(html)
 
 
-def test_merged_builders_keep_every_term_link(build: Build):
+@shared("autolink", "html")
+def test_merged_builders_keep_every_term_link(app, built: Build):
     """latex, texinfo and man merge the pages too: as many term links as HTML."""
-    html = build("autolink", "html")
+    html = app
     links = sum(
         len(soup.select("a span.std-term")) for soup in _pages(html, "html").values()
     )
     autolinks = len(_autolinks(html, "html"))
-    tex = _one(build("autolink", "latex").outdir, "*.tex").read_text()
+    tex = _one(built("autolink", "latex").outdir, "*.tex").read_text()
     assert tex.count(r"\sphinxtermref{") == links
     # \DUrole{sg-autolink}, or \DUrole{xref,std,std-term,sg-autolink} (Sphinx 8.0)
     assert tex.count("sg-autolink}") == autolinks
@@ -339,8 +394,8 @@ def test_merged_builders_keep_every_term_link(build: Build):
         len(soup.select(".sg-backlinks")) for soup in _pages(html, "html").values()
     )
     for builder, pattern in (("texinfo", "*.texi"), ("man", "*.1")):
-        out = _one(build("autolink", builder).outdir, pattern).read_text()
+        out = _one(built("autolink", builder).outdir, pattern).read_text()
         assert out.count("Referenced from:") == backlinks, builder
-    texi = _one(build("autolink", "texinfo").outdir, "*.texi").read_text()
+    texi = _one(built("autolink", "texinfo").outdir, "*.texi").read_text()
     # Texinfo writes every resolved reference as @ref; autolinks are among them.
     assert texi.count("@ref{") >= links

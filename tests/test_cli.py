@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -247,14 +245,8 @@ def test_help_is_plain_text_with_examples(capsys):
     assert capsys.readouterr().out.startswith("usage: seed-glossary ")
 
 
-def test_the_console_command_is_declared():
-    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    target = pyproject["project"]["scripts"]["seed-glossary"]
-    module, _, name = target.partition(":")
-    assert getattr(importlib.import_module(module), name) is main
-
-
 def test_help_as_a_module_names_the_module():
+    # A process of its own: `python -m` sets the program name that help shows.
     result = subprocess.run(
         [sys.executable, "-m", "seed_glossary", "--help"],
         capture_output=True,
@@ -273,6 +265,7 @@ def test_a_closed_pipe_is_not_a_traceback(unbuffered):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     if unbuffered:
         env["PYTHONUNBUFFERED"] = unbuffered
+    # A process of its own: its stdout is a pipe already closed at the far end.
     read, write = os.pipe()
     os.close(read)
     try:
@@ -298,6 +291,7 @@ def test_missing_path_and_bad_pattern(tmp_path, capsys):
 
 
 def test_runs_as_a_module():
+    # A process of its own: the package's __main__ as `python -m` runs it.
     result = subprocess.run(
         [
             sys.executable,

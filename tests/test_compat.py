@@ -7,7 +7,6 @@ the shim (and that test) can go.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,68 +15,50 @@ from bs4 import BeautifulSoup
 
 from seed_glossary._compat import verbosity
 
-from .helpers import build
+from .helpers import shared_build, shared_marks
 
-CURATED_SEED = """\
----
-term: Mucosa
----
-
-The lining of the gut[^1], with a {nosuchrole}`broken` role.
-
-[^1]: Also of other hollow organs.
-"""
-
-MYST_PAGE = """\
-# Words
-
-One two three four five six seven eight nine ten.
-
-```{seed-glossary}
-```
-"""
+#: test-compat-myst: a MyST page of eleven words that holds the glossary of
+#: one curated seed (with a footnote and an unknown role), built once.
+MYST = shared_marks("compat-myst", testroot="compat-myst")
 
 
-def _project(tmp_path: Path, page: str, suffix: str) -> Path:
-    src = tmp_path / "src"
-    (src / "seeds").mkdir(parents=True)
-    (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'seed_glossary']\n"
-        "seed_glossary_seeds = 'seeds'\nexclude_patterns = ['_build', 'seeds']\n"
-        "myst_enable_extensions = []\n"
-    )
-    (src / f"index{suffix}").write_text(page)
-    (src / "seeds" / "mucosa.md").write_text(CURATED_SEED)
-    return src
+ON_MYST = shared_build("compat-myst", testroot="compat-myst")
 
 
-def test_myst_warnings_in_a_seed_point_at_the_seed(tmp_path):
-    app = build(_project(tmp_path, MYST_PAGE, ".md"))
-    warnings = app.warning.getvalue()
+@pytest.fixture
+def myst(app):
+    """The shared build of test-compat-myst."""
+    app.build()
+    return app
+
+
+@ON_MYST
+def test_myst_warnings_in_a_seed_point_at_the_seed(myst):
+    warnings = myst.warning.getvalue()
     role = [line for line in warnings.splitlines() if "nosuchrole" in line]
     assert len(role) == 1, warnings
     assert re.search(r"seeds[/\\]mucosa\.md:5: ", role[0]), role[0]
     assert "index.md" not in role[0]
 
 
-def test_a_seed_leaves_its_page_metadata_alone(tmp_path):
+@ON_MYST
+def test_a_seed_leaves_its_page_metadata_alone(myst):
     """MyST's word count of the page is the page's own, not a seed's."""
-    app = build(_project(tmp_path, MYST_PAGE, ".md"))
-    wordcount = app.env.metadata["index"]["wordcount"]
-    # "Words" and the ten number words of MYST_PAGE; the seed has nine more.
+    wordcount = myst.env.metadata["index"]["wordcount"]
+    # "Words" and the ten number words of index.md; the seed has nine more.
     assert wordcount["words"] == 11
 
 
-def test_a_seed_adds_no_metadata_to_an_rst_page(tmp_path):
-    page = "Words\n=====\n\nOne two three.\n\n.. seed-glossary::\n"
-    app = build(_project(tmp_path, page, ".rst"))
+@pytest.mark.sphinx("html", testroot="compat-rst")
+def test_a_seed_adds_no_metadata_to_an_rst_page(app):
+    app.build()
     assert "wordcount" not in app.env.metadata["index"]
     assert "myst_slugs" not in app.env.metadata["index"]
 
 
-def test_footnotes_of_a_seed_resolve_in_the_page(tmp_path):
-    app = build(_project(tmp_path, MYST_PAGE, ".md"))
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+@ON_MYST
+def test_footnotes_of_a_seed_resolve_in_the_page(myst):
+    soup = BeautifulSoup((myst.outdir / "index.html").read_text(), "html.parser")
     reference = soup.select_one("a.footnote-reference")
     assert reference is not None
     target = reference["href"].lstrip("#")
@@ -86,24 +67,32 @@ def test_footnotes_of_a_seed_resolve_in_the_page(tmp_path):
     assert "Also of other hollow organs" in footnote.get_text()
 
 
-@pytest.mark.parametrize("level", [0, 1])
-def test_verbosity_is_the_builds(tmp_path, level):
-    app = build(_project(tmp_path, MYST_PAGE, ".md"), verbosity=level)
+@pytest.mark.parametrize(
+    "level",
+    [
+        pytest.param(0, marks=MYST),
+        pytest.param(
+            1,
+            marks=pytest.mark.sphinx(
+                "html", testroot="compat-myst", srcdir="compat-verbose", verbosity=1
+            ),
+        ),
+    ],
+)
+def test_verbosity_is_the_builds(app, level):
+    app.build()
     assert verbosity(app.env) == level
 
 
-def test_singlehtml_double_fragments_still_needed(tmp_path):
+@pytest.mark.sphinx("singlehtml", testroot="compat-singlehtml")
+def test_singlehtml_double_fragments_still_needed(app):
     """sphinx-doc/sphinx#14221: from Sphinx 8.2, Sphinx's own term links get
     two fragments (before, one: the shim changes nothing there).
 
     When this fails on a new Sphinx, it fixed the bug: remove
     ``_compat.singlehtml_anchor``.
     """
-    src = _project(tmp_path, MYST_PAGE, ".md")
-    (src / "index.md").write_text("# Home\n\n```{toctree}\nglossary\nother\n```\n")
-    (src / "glossary.md").write_text("# Glossary\n\n```{seed-glossary}\n```\n")
-    (src / "other.md").write_text("# Other\n\nSee {term}`Mucosa`.\n")
-    app = build(src, "singlehtml")
+    app.build()
     html = (app.outdir / "index.html").read_text()
     hand_written = re.findall(r'href="([^"]*)"><span class="xref std std-term">', html)
     assert hand_written

@@ -148,6 +148,9 @@ def _apply(srcdir: Path, step: tuple, serial: int) -> None:
 
 
 def _build(srcdir: Path, builddir: Path, autolink: str) -> Path:
+    # Not the app fixture: Hypothesis runs many examples of two builds a step
+    # in one test function, each in a tree of its own; each application is
+    # cleaned up at once, not kept until the test ends as make_app's are.
     app = SphinxTestApp(
         "html",
         srcdir=srcdir,

@@ -17,7 +17,11 @@ from sphinx.events import core_events
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.inventory import InventoryFile
 
+from .helpers import shared_build
+
 EXT = Path(__file__).parents[1] / "ext" / "seed_glossary"
+#: One build of test-autolink for the tests that only read its output.
+AUTOLINK = shared_build("good-citizen-autolink", testroot="autolink")
 
 # Events whose handlers must return something iterable.
 _ITERABLE_RESULT = {"env-get-outdated", "env-get-updated"}
@@ -87,7 +91,7 @@ def test_other_extensions_see_every_link_as_a_reference(app):
     assert not [name for name in vars(doctree) if "sg" in name.lower()]
 
 
-@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+@AUTOLINK
 def test_search_index_holds_the_backlinks_text(app):
     app.build()
     index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
@@ -97,7 +101,7 @@ def test_search_index_holds_the_backlinks_text(app):
     assert "Referenced from:" in html
 
 
-@pytest.mark.sphinx("html", testroot="autolink", freshenv=True)
+@AUTOLINK
 def test_one_name_per_term_in_objects_inv(app):
     app.build()
     with open(app.outdir / "objects.inv", "rb") as stream:
@@ -158,6 +162,7 @@ def test_pure_layer_imports_no_sphinx_or_docutils():
         "print(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sphinx', 'docutils')))\n"
     )
+    # A fresh interpreter: this one has imported Sphinx already.
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .helpers import all_previews, build, index_names
+from .helpers import all_previews, index_names, rebuild, shared_build
+
+#: One serial HTML build of test-handwritten, for the tests that read it.
+HANDWRITTEN = shared_build("handwritten-html", testroot="handwritten")
 
 
 def _html(app, page: str) -> BeautifulSoup:
@@ -28,7 +31,7 @@ def _autolinks(app, page: str) -> list[str]:
     return [s.get_text() for s in _html(app, page).select("span.sg-autolink")]
 
 
-@pytest.mark.sphinx("html", testroot="handwritten", freshenv=True)
+@HANDWRITTEN
 def test_handwritten_entries_get_previews_backlinks_az_and_the_report(app):
     app.build()
     assert app.warning.getvalue() == ""
@@ -56,7 +59,7 @@ def test_handwritten_entries_get_previews_backlinks_az_and_the_report(app):
     assert [seed["term"] for seed in report["seeds"]] == ["Enterocyte"]
 
 
-@pytest.mark.sphinx("html", testroot="handwritten", freshenv=True)
+@HANDWRITTEN
 def test_handwritten_terms_are_not_autolinked_by_default(app):
     app.build()
     assert _autolinks(app, "prose.html") == ["enterocytes"]
@@ -78,12 +81,12 @@ def test_one_setting_autolinks_handwritten_terms_too(app):
     assert _autolinks(app, "terms.html") == ["villi"]
 
 
+@pytest.mark.sphinx("html", testroot="handwritten", srcdir="handwritten-edit")
 def test_a_changed_handwritten_entry_is_exact_after_an_incremental_build(
-    rootdir, tmp_path
+    app, make_app, tmp_path
 ):
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-handwritten", src)
-    build(src)
+    app.build()
+    src = app.srcdir
     terms = src / "terms.rst"
     terms.write_text(
         terms.read_text()
@@ -97,8 +100,10 @@ def test_a_changed_handwritten_entry_is_exact_after_an_incremental_build(
         prose.read_text().replace(":term:`villus`", ":term:`crypt of lieberkühn`")
     )
     os.utime(prose, (stat.st_atime + 5, stat.st_mtime + 5))
-    again = build(src)
-    fresh = build(src, builddir=tmp_path / "fresh")
+    again = rebuild(make_app, app)
+    again.cleanup()  # one application at a time
+    fresh = make_app("html", srcdir=src, builddir=tmp_path / "fresh")
+    fresh.build()
     assert again.warning.getvalue() == ""
     for page in (
         "terms.html",
@@ -111,10 +116,16 @@ def test_a_changed_handwritten_entry_is_exact_after_an_incremental_build(
     assert line.find_next_sibling("dd").select_one(".sg-backlinks") is None
 
 
-@pytest.mark.sphinx("html", testroot="handwritten", freshenv=True, parallel=2)
-def test_parallel_build_gives_the_same_pages(app, rootdir, tmp_path):
+@HANDWRITTEN
+def test_parallel_build_gives_the_same_pages(app, make_app, rootdir, tmp_path):
+    """``-j 2`` against the shared serial build (Sphinx forks its own workers)."""
     app.build()
-    serial = build(shutil.copytree(rootdir / "test-handwritten", tmp_path / "serial"))
+    serial = app
+    serial.cleanup()  # one application at a time
+    srcdir = shutil.copytree(rootdir / "test-handwritten", tmp_path / "parallel")
+    app = make_app("html", srcdir=srcdir, parallel=2)
+    app.build()
+    assert app.parallel == 2
     for page in ("terms.html", "more.html", "prose.html", "seeds.html"):
         assert (app.outdir / page).read_text() == (serial.outdir / page).read_text()
     ours = app.outdir / "_static" / "seed_glossary"

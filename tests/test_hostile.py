@@ -1,9 +1,10 @@
 """Hostile seeds: markup and script injection, broken and binary files, huge
 files, odd names, unsafe symlinks and clashing terms.
 
-One build of ``test-hostile`` (warnings are not errors) backs most tests. Small
-seeds are committed in the root; big, binary and symlinked ones are made here,
-in a copy of it. Every hostile seed must end as a located warning that says
+One build of ``test-hostile`` (warnings are not errors) backs most tests, shared
+through Sphinx's ``shared_result``. Small seeds are committed in the root; big,
+binary and symlinked ones are made here, in its copy, before it is built.
+Every hostile seed must end as a located warning that says
 what to do, never as a traceback, and the seeds around it must still render.
 """
 
@@ -24,6 +25,8 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from seed_glossary.ingest import OutsidePath, discover, read_seeds
+
+from .helpers import shared_build
 
 SECRET = "TOPSECRET-7f3a"
 LONG_LINE_BYTES = 1_000_000
@@ -82,8 +85,17 @@ def make_hostile_root(rootdir: Path, target: Path) -> Path:
     """Copy ``test-hostile`` to *target*/src and add the generated seeds."""
     srcdir = target / "src"
     shutil.copytree(rootdir / "test-hostile", srcdir)
+    add_generated_seeds(srcdir)
+    return srcdir
+
+
+def add_generated_seeds(srcdir: Path) -> None:
+    """The seeds too big, binary or linked to be committed, in *srcdir*/seeds.
+
+    The link target with the secret is beside *srcdir*, outside the sources.
+    """
     seeds = srcdir / "seeds"
-    secret = target / "secret.txt"
+    secret = srcdir.parent / f"{srcdir.name}-secret.txt"
     secret.write_text(f"Secret Term is private. {SECRET} must never be published.\n")
     os.symlink(secret, seeds / "outside.txt")
     os.symlink("loop.txt", seeds / "loop.txt")
@@ -103,7 +115,6 @@ def make_hostile_root(rootdir: Path, target: Path) -> Path:
     (seeds / "many.txt").write_text(
         "Manyline is a term whose file has many lines.\n" + "\n".join(lines) + "\n"
     )
-    return srcdir
 
 
 def _plain(text: str) -> str:
@@ -118,16 +129,19 @@ def _warnings(app: SphinxTestApp) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory, rootdir):
-    """One HTML build of the hostile root: (srcdir, app, warnings)."""
-    srcdir = make_hostile_root(rootdir, tmp_path_factory.mktemp("hostile"))
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return srcdir, app, _warnings(app)
+#: The one build of test-hostile and its generated seeds.
+HOSTILE = shared_build("hostile-html", testroot="hostile")
+
+
+@pytest.fixture
+def hostile(app):
+    """The shared HTML build of the hostile root: (srcdir, app, warnings)."""
+    if not (app.srcdir / "seeds" / "many.txt").exists():
+        # Seeds are read when the pages are, so they may come after the
+        # application is set up; only the first test builds.
+        add_generated_seeds(app.srcdir)
+    app.build()
+    return app.srcdir, app, _warnings(app)
 
 
 def _soup(app: SphinxTestApp, page: str = "index.html") -> BeautifulSoup:
@@ -143,6 +157,7 @@ def _dd(soup: BeautifulSoup, term_id: str):
 # -- the build goes on ------------------------------------------------------------
 
 
+@HOSTILE
 def test_build_completes_without_a_traceback(hostile):
     _srcdir, app, warnings = hostile
     output = _plain(app.status.getvalue() + app.warning.getvalue())
@@ -153,6 +168,7 @@ def test_build_completes_without_a_traceback(hostile):
     assert warnings  # the hostile seeds were noticed
 
 
+@HOSTILE
 def test_normal_seeds_beside_hostile_ones_still_render(hostile):
     _srcdir, app, _warnings = hostile
     soup = _soup(app)
@@ -185,6 +201,7 @@ def test_normal_seeds_beside_hostile_ones_still_render(hostile):
         ("zymase_b.txt", 1, "duplicate_term", "Merge the seeds"),
     ],
 )
+@HOSTILE
 def test_each_hostile_seed_has_a_located_warning_saying_what_to_do(
     hostile, name, line, subtype, advice
 ):
@@ -197,6 +214,7 @@ def test_each_hostile_seed_has_a_located_warning_saying_what_to_do(
     ), (name, found or warnings)
 
 
+@HOSTILE
 def test_only_one_warning_per_unread_seed(hostile):
     srcdir, _app, warnings = hostile
     for name in ("outside.txt", "loop.txt", "picture.txt", "nul.txt", "empty.txt"):
@@ -204,6 +222,7 @@ def test_only_one_warning_per_unread_seed(hostile):
         assert len([w for w in warnings if w.startswith(seed)]) == 1, name
 
 
+@HOSTILE
 def test_warnings_without_a_line_name_the_seed_itself(hostile):
     srcdir, _app, warnings = hostile
     seed = str(srcdir / "seeds" / "outside.txt")
@@ -213,6 +232,7 @@ def test_warnings_without_a_line_name_the_seed_itself(hostile):
 # -- never followed, never leaked -------------------------------------------------
 
 
+@HOSTILE
 def test_symlink_out_of_the_seed_folder_is_not_followed(hostile):
     _srcdir, app, _warnings = hostile
     for path in app.outdir.rglob("*"):
@@ -232,6 +252,7 @@ def _sphinx_script(script) -> bool:
     return (script.string or "").strip().startswith("document.getElementById(")
 
 
+@HOSTILE
 def test_no_seed_markup_becomes_an_element_anywhere(hostile):
     _srcdir, app, _warnings = hostile
     pages = sorted(app.outdir.glob("*.html"))
@@ -247,6 +268,7 @@ def test_no_seed_markup_becomes_an_element_anywhere(hostile):
                 assert not value.startswith("javascript:"), tag
 
 
+@HOSTILE
 def test_scraped_payloads_are_shown_as_text(hostile):
     _srcdir, app, _warnings = hostile
     soup = _soup(app)
@@ -259,6 +281,7 @@ def test_scraped_payloads_are_shown_as_text(hostile):
     assert "&lt;script&gt;alert(&quot;txt&quot;)&lt;/script&gt;" in html
 
 
+@HOSTILE
 def test_curated_payloads_are_shown_as_text(hostile):
     srcdir, app, warnings = hostile
     soup = _soup(app)
@@ -277,6 +300,7 @@ def test_curated_payloads_are_shown_as_text(hostile):
         assert any(w.startswith(f"{seed}:{line}:") and what in w for w in warnings)
 
 
+@HOSTILE
 def test_terms_with_markup_characters_stay_text(hostile):
     _srcdir, app, _warnings = hostile
     soup = _soup(app)
@@ -290,6 +314,7 @@ def test_terms_with_markup_characters_stay_text(hostile):
     assert "Tag <script>alert(7)</script>" in genindex
 
 
+@HOSTILE
 def test_report_and_search_index_hold_payloads_as_json_strings(hostile):
     srcdir, app, _warnings = hostile
     raw = (app.outdir / "seed-glossary-report.json").read_text(encoding="utf-8")
@@ -321,6 +346,7 @@ def test_report_and_search_index_hold_payloads_as_json_strings(hostile):
 # -- big seeds --------------------------------------------------------------------
 
 
+@HOSTILE
 def test_a_megabyte_line_and_a_hundred_thousand_lines_are_read(hostile):
     srcdir, app, _warnings = hostile
     seeds = srcdir / "seeds"
@@ -339,6 +365,7 @@ def test_a_megabyte_line_and_a_hundred_thousand_lines_are_read(hostile):
 # -- clashing terms ---------------------------------------------------------------
 
 
+@HOSTILE
 def test_duplicate_terms_share_one_entry_and_terms_in_other_case_do_not(hostile):
     _srcdir, app, warnings = hostile
     soup = _soup(app)
@@ -350,6 +377,7 @@ def test_duplicate_terms_share_one_entry_and_terms_in_other_case_do_not(hostile)
     assert not any("zymase_c.md" in warning for warning in warnings)
 
 
+@HOSTILE
 def test_seed_term_equal_to_a_hand_written_term(hostile):
     srcdir, app, warnings = hostile
     soup = _soup(app)
@@ -389,6 +417,8 @@ def hostile_seeds(tmp_path_factory, rootdir) -> Path:
 
 
 def _extract(*args: str) -> subprocess.CompletedProcess[str]:
+    # A process of its own: the command as users run it, and a timeout that
+    # stops a reader stuck on a FIFO or a link loop without stopping pytest.
     return subprocess.run(
         [sys.executable, "-m", "seed_glossary", "extract", *args],
         capture_output=True,
@@ -535,6 +565,7 @@ def test_a_fifo_is_refused_without_waiting(tmp_path):
         "e = read_seeds(discover(sys.argv[1])); "
         "print([(p.subtype, p.message) for x in e for p in x.problems])"
     )
+    # A process of its own: if opening the FIFO blocked, the timeout ends it.
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)],
         capture_output=True,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,19 +14,27 @@ from .helpers import (
     BASIC_ALIASES,
     BASIC_TERMS,
     all_previews,
-    build,
     index_names,
     names_index,
     page_previews,
+    rebuild,
     search_sentences,
+    shared_build,
+)
+
+#: One build of test-basic, shared by the tests that only read it.
+BASIC = shared_build(
+    "html-features-basic",
+    testroot="basic",
+    confoverrides={"html_baseurl": "https://docs.example/seeds"},
 )
 
 
-@pytest.fixture(scope="module")
-def basic(tmp_path_factory, rootdir):
-    srcdir = tmp_path_factory.mktemp("html") / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    return build(srcdir, confoverrides={"html_baseurl": "https://docs.example/seeds"})
+@pytest.fixture
+def basic(app: SphinxTestApp) -> SphinxTestApp:
+    """The shared build of test-basic (tests marked ``BASIC``)."""
+    app.build()
+    return app
 
 
 def _search_index(app: SphinxTestApp) -> dict:
@@ -35,6 +42,7 @@ def _search_index(app: SphinxTestApp) -> dict:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
+@BASIC
 def test_every_term_and_alias_is_a_search_entry_pointing_at_its_entry(basic):
     """Sphinx indexes glossary terms as index entries; ours are no exception.
 
@@ -54,20 +62,17 @@ def test_every_term_and_alias_is_a_search_entry_pointing_at_its_entry(basic):
         assert dt is not None and name in dt.get_text(), name
 
 
-def test_search_data_survives_a_build_that_does_not_read_the_glossary(
-    tmp_path, rootdir
-):
+@pytest.mark.sphinx("html", testroot="basic", srcdir="html-features-search-data")
+def test_search_data_survives_a_build_that_does_not_read_the_glossary(app, make_app):
     """Search lists entries from our data, which every HTML build writes whole.
 
     Sphinx's own index entries of the glossary are gone after such a build
     (sphinx-doc/sphinx#12599); when that assertion fails, Sphinx fixed it.
     """
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
-    build(src)
-    page = src / "page.md"
+    app.build()
+    page = app.srcdir / "page.md"
     page.write_text(page.read_text() + "\nOne more line.\n")
-    again = build(src)
+    again = rebuild(make_app, app)
     status = re.sub(r"\x1b\[[0-9;]*m", "", again.status.getvalue())
     read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status)
     assert read == ["page"]
@@ -77,6 +82,7 @@ def test_search_data_survives_a_build_that_does_not_read_the_glossary(
     assert names <= listed
 
 
+@BASIC
 def test_az_bar_links_letters_with_entries_and_dims_the_others(basic):
     soup = BeautifulSoup((basic.outdir / "glossary.html").read_text(), "html.parser")
     bar = soup.select_one("p.sg-az")
@@ -95,6 +101,7 @@ def test_az_bar_links_letters_with_entries_and_dims_the_others(basic):
     assert bar.find_next("dl", class_="glossary") is not None
 
 
+@BASIC
 def test_previews_data_of_a_page_holds_what_it_links_on_other_pages(basic):
     data = page_previews(basic, "page")
     # page.md links three entries of glossary.html, and nothing else.
@@ -130,18 +137,17 @@ def test_previews_data_of_a_page_holds_what_it_links_on_other_pages(basic):
     assert "_static/seed_glossary/names.js" in search
 
 
+@pytest.mark.sphinx("html", testroot="basic", srcdir="html-features-new-preview")
 def test_a_page_not_read_again_gets_the_new_preview_of_an_entry_it_links(
-    tmp_path, rootdir
+    app, make_app, tmp_path
 ):
     """An edited seed: page.md is not read again, but its data follows."""
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
-    build(src)
-    seed = src / "seeds" / "zonulin.md"
+    app.build()
+    seed = app.srcdir / "seeds" / "zonulin.md"
     seed.write_text(seed.read_text().replace("A *protein*", "A small *protein*"))
     stat = seed.stat()
     os.utime(seed, (stat.st_atime + 5, stat.st_mtime + 5))
-    again = build(src)
+    again = rebuild(make_app, app)
     status = re.sub(r"\x1b\[[0-9;]*m", "", again.status.getvalue())
     assert re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status) == [
         "glossary"
@@ -150,24 +156,28 @@ def test_a_page_not_read_again_gets_the_new_preview_of_an_entry_it_links(
     assert "page" in written
     text = page_previews(again, "page")["glossary.html#term-Zonulin"]["s"]
     assert text == "A small protein that loosens the tight junctions; see leaky gut."
-    fresh = build(src, builddir=tmp_path / "fresh")
+    again.cleanup()  # one application at a time
+    fresh = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "fresh")
+    fresh.build()
     assert page_previews(again, "page") == page_previews(fresh, "page")
     assert search_sentences(again) == search_sentences(fresh)
 
 
+@pytest.mark.sphinx("html", testroot="basic", srcdir="html-features-parts")
 def test_a_page_that_links_much_gets_its_previews_in_parts(
-    tmp_path, rootdir, monkeypatch
+    app, make_app, tmp_path, monkeypatch
 ):
     """Each part holds the links whose anchor hashes to it, as the page script
     computes it; together they hold what one script would."""
     from seed_glossary import previews
 
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
-    whole = page_previews(build(src, builddir=tmp_path / "whole"), "page")
+    app.build()
+    whole = page_previews(app, "page")
+    app.cleanup()  # one application at a time
     monkeypatch.setattr(previews, "WHOLE_BYTES", 200)
     monkeypatch.setattr(previews, "PART_BYTES", 200)
-    app = build(src, builddir=tmp_path / "parts")
+    app = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "parts")
+    app.build()
     stub = (app.outdir / "_static/seed_glossary/pages/page.js").read_text()
     assert stub.startswith("window.seedGlossaryPreviewParts = {")
     index = json.loads(stub[stub.index("{") : stub.rindex("}") + 1])
@@ -185,6 +195,7 @@ def test_a_page_that_links_much_gets_its_previews_in_parts(
     assert '<script defer="defer" src="_static/seed_glossary/pages/page.js' in page
 
 
+@BASIC
 def test_search_index_has_names_and_anchors_and_sentences_in_files(basic):
     names = index_names(basic)
     assert set(names) == {*BASIC_TERMS, *BASIC_ALIASES}
@@ -203,6 +214,7 @@ def test_search_index_has_names_and_anchors_and_sentences_in_files(basic):
     assert "tight junctions" not in text
 
 
+@BASIC
 def test_glossary_json_export(basic):
     export = json.loads((basic.outdir / "glossary.json").read_text())
     by_term = {e["term"]: e for e in export}

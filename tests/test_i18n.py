@@ -1,4 +1,9 @@
-"""Translated manuals: gettext extraction, translated glossaries, our own labels."""
+"""Translated manuals: gettext extraction, translated glossaries, our own labels.
+
+A translated build takes two: ``-b gettext`` (shared by the tests of one
+root) for the messages, then the translated HTML build of a copy of the root
+with its catalogs.
+"""
 
 from __future__ import annotations
 
@@ -17,18 +22,19 @@ from sphinx.testing.util import SphinxTestApp
 
 import seed_glossary
 
+from .helpers import shared_build
+
 PACKAGE = Path(seed_glossary.__file__).parent
 LOCALES = PACKAGE / "locales"
 CATALOG = "seed_glossary"
 
 
-def _build(srcdir: Path, builder: str = "html", **conf) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=conf)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # also forgets the translators of this language
-    return app
+#: test-basic in German, and its messages (``-b gettext``), each built once.
+GERMAN_BASIC = shared_build(
+    "i18n-basic-de", testroot="basic", confoverrides={"language": "de"}
+)
+GETTEXT_BASIC = shared_build("i18n-basic-gettext", "gettext", testroot="basic")
+GETTEXT_AUTOLINK = shared_build("i18n-autolink-gettext", "gettext", testroot="autolink")
 
 
 def _warnings(app: SphinxTestApp) -> list[str]:
@@ -46,17 +52,27 @@ def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def _translate(srcdir: Path, docname: str, translations: dict[str, str]) -> None:
-    """Extract *docname*'s messages with ``-b gettext``, translate some, compile.
+def _translated(
+    gettext_app: SphinxTestApp,
+    make_app,
+    tmp_path: Path,
+    docname: str,
+    translations: dict[str, str],
+) -> SphinxTestApp:
+    """The German build of a copy of *gettext_app*'s root, *docname* translated.
 
-    The layout of sphinx-intl: ``locales/de/LC_MESSAGES/<docname>.po`` and
-    ``.mo``. Every key of *translations* must be a message of the page.
+    *gettext_app* is the root's ``-b gettext`` build: its messages of
+    *docname* are translated (every key of *translations* must be one) and
+    compiled in the layout of sphinx-intl,
+    ``locales/de/LC_MESSAGES/<docname>.po`` and ``.mo``.
     """
-    app = _build(srcdir, "gettext")
-    with (app.outdir / f"{docname}.pot").open("rb") as pot:
+    gettext_app.build()
+    with (gettext_app.outdir / f"{docname}.pot").open("rb") as pot:
         catalog = read_po(pot)
-    # The gettext environment does not suit other builders: start afresh.
-    shutil.rmtree(app.outdir.parent)
+    gettext_app.cleanup()  # one application at a time
+    srcdir = shutil.copytree(
+        gettext_app.srcdir, tmp_path / "src", ignore=shutil.ignore_patterns("_build")
+    )
     catalog.locale = "de"
     ids = {m.id for m in catalog}
     missing = set(translations) - ids
@@ -70,6 +86,9 @@ def _translate(srcdir: Path, docname: str, translations: dict[str, str]) -> None
         write_po(po, catalog)
     with (folder / f"{docname}.mo").open("wb") as mo:
         write_mo(mo, catalog)
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "de"})
+    app.build()
+    return app
 
 
 # -- the extension's own labels -------------------------------------------------------
@@ -119,8 +138,9 @@ def test_there_is_a_german_catalog():
     assert (LOCALES / "de" / "LC_MESSAGES" / f"{CATALOG}.mo").is_file()
 
 
-def test_german_build_shows_german_labels(rootdir, tmp_path):
-    app = _build(_copy(rootdir, "basic", tmp_path), language="de")
+@GERMAN_BASIC
+def test_german_build_shows_german_labels(app):
+    app.build()
     assert _warnings(app) == []
     soup = _soup(app.outdir / "glossary.html")
     see = soup.select_one("dl.sg-glossary p.sg-see em")
@@ -137,10 +157,15 @@ def test_german_build_shows_german_labels(rootdir, tmp_path):
     assert script["data-sg-az-return"] == "Zurück zu den Buchstaben A bis Z"
 
 
-def test_english_build_keeps_english_labels(rootdir, tmp_path):
-    # After a German build in the same process: translators are per build.
-    _build(_copy(rootdir, "basic", tmp_path / "de"), language="de")
-    app = _build(_copy(rootdir, "basic", tmp_path / "en"))
+@GERMAN_BASIC
+def test_english_build_keeps_english_labels(app, make_app, rootdir, tmp_path):
+    # After a German application in the same process: translators are per
+    # build, and cleaning up the German one forgets them.
+    app.build()
+    assert app.config.language == "de"
+    app.cleanup()
+    app = make_app("html", srcdir=_copy(rootdir, "basic", tmp_path))
+    app.build()
     soup = _soup(app.outdir / "glossary.html")
     assert soup.select_one("p.sg-see em").get_text() == "See"
     assert "Referenced from:" in soup.get_text()
@@ -152,14 +177,15 @@ PERMEABILITY = "How easily something passes through a barrier."
 GERMAN = "Wie leicht etwas eine Barriere passiert, etwa eine SCFA."
 
 
-def test_translated_entry_keeps_its_links(rootdir, tmp_path):
-    srcdir = _copy(rootdir, "autolink", tmp_path)
-    _translate(
-        srcdir,
+@GETTEXT_AUTOLINK
+def test_translated_entry_keeps_its_links(app, make_app, tmp_path):
+    app = _translated(
+        app,
+        make_app,
+        tmp_path,
         "glossary",
         {"Permeability": "Durchlässigkeit", PERMEABILITY: GERMAN, "Origin": "Herkunft"},
     )
-    app = _build(srcdir, language="de")
     assert _warnings(app) == []
     glossary = _soup(app.outdir / "glossary.html")
 
@@ -188,18 +214,19 @@ def test_translated_entry_keeps_its_links(rootdir, tmp_path):
             assert anchor in ids, href
 
 
-def test_translated_curated_text_on_a_rest_page_keeps_its_term_link(rootdir, tmp_path):
+@GETTEXT_BASIC
+def test_translated_curated_text_on_a_rest_page_keeps_its_term_link(
+    app, make_app, tmp_path
+):
     """A curated seed is MyST, also on a reStructuredText page.
 
     Its message is MyST source, so its translation is MyST too; Sphinx parses
     translations with the page's parser (reST here), which drops the
     ``{term}`` link and warns "inconsistent term references".
     """
-    srcdir = _copy(rootdir, "basic", tmp_path)
     english = "A *protein* that loosens the tight junctions; see {term}`leaky gut`."
     german = "Ein *Eiweiß*, das die Tight Junctions lockert; siehe {term}`leaky gut`."
-    _translate(srcdir, "glossary", {english: german})
-    app = _build(srcdir, language="de")
+    app = _translated(app, make_app, tmp_path, "glossary", {english: german})
     assert _warnings(app) == []
     zonulin = _soup(app.outdir / "glossary.html").find("dt", id="term-Zonulin")
     text = zonulin.find_next_sibling("dd").find("p")
@@ -210,16 +237,17 @@ def test_translated_curated_text_on_a_rest_page_keeps_its_term_link(rootdir, tmp
     assert text.find("a")["href"] == "#term-leaky-gut"
 
 
-def test_translated_scraped_text_stays_text(rootdir, tmp_path):
+@GETTEXT_BASIC
+def test_translated_scraped_text_stays_text(app, make_app, tmp_path):
     """Scraped seed text is never markup; neither is its translation."""
-    srcdir = _copy(rootdir, "basic", tmp_path)
+    app.build()
     message = next(
         m
-        for m in _pot_messages(srcdir, "glossary")
+        for m in _pot_messages(app, "glossary")
         if m.startswith("The term is a compound of")
     )
-    _translate(srcdir, "glossary", {message: "Aus *gut* und `permeability`: 2 * 3."})
-    app = _build(srcdir, language="de")
+    translation = {message: "Aus *gut* und `permeability`: 2 * 3."}
+    app = _translated(app, make_app, tmp_path, "glossary", translation)
     assert _warnings(app) == []
     html = (app.outdir / "glossary.html").read_text(encoding="utf-8")
     assert (
@@ -229,9 +257,7 @@ def test_translated_scraped_text_stays_text(rootdir, tmp_path):
     assert "<em>gut</em>" not in html
 
 
-def _pot_messages(srcdir: Path, docname: str) -> list[str]:
-    app = _build(srcdir, "gettext")
+def _pot_messages(app: SphinxTestApp, docname: str) -> list[str]:
+    """The messages of *docname* in a ``-b gettext`` build."""
     with (app.outdir / f"{docname}.pot").open("rb") as pot:
-        messages = [m.id for m in read_po(pot) if m.id]
-    shutil.rmtree(app.outdir.parent)
-    return messages
+        return [m.id for m in read_po(pot) if m.id]

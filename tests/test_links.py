@@ -1,4 +1,8 @@
-"""Autolinks, backlinks, the link report and linking from another project."""
+"""Autolinks, backlinks, the link report and linking from another project.
+
+The tests that read test-autolink as it is share one build (``AUTOLINK``);
+each value of ``seed_glossary_autolink`` is built once, for every test of it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,33 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
 
-from .helpers import build, copy_root
+from .helpers import rebuild, shared_build, shared_marks
+
+#: The build of test-autolink as it is, shared by the tests that only read it.
+AUTOLINK = shared_build("links-autolink", testroot="autolink")
+#: The build of test-basic whose objects.inv other projects link to.
+OURS = shared_build("links-ours", testroot="basic")
+
+
+def _setting(value) -> list:
+    """The marks of the shared build of test-autolink with this autolink value."""
+    # The type too: "pro*" and ["pro*"] are two settings, two builds.
+    name = re.sub(r"\W", "", str(value))
+    key = f"links-autolink-{type(value).__name__}-{name}"
+    return shared_marks(
+        key, testroot="autolink", confoverrides={"seed_glossary_autolink": value}
+    )
+
+
+def setting(value):
+    """Decorate a test of the shared build with this autolink value."""
+
+    def decorate(test):
+        for mark in _setting(value):
+            test = mark(test)
+        return test
+
+    return decorate
 
 
 def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
@@ -29,17 +59,19 @@ def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def autolink(tmp_path_factory, rootdir):
-    srcdir = tmp_path_factory.mktemp("autolink") / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    return build(srcdir)
+@pytest.fixture
+def autolink(app: SphinxTestApp) -> SphinxTestApp:
+    """The shared build of test-autolink (tests marked ``AUTOLINK``)."""
+    app.build()
+    return app
 
 
+@AUTOLINK
 def test_autolink_builds_clean(autolink):
     assert autolink.warning.getvalue() == ""
 
 
+@AUTOLINK
 def test_prose_links_first_mention_per_page_longest_first(autolink):
     links = _links(autolink, "prose.html")
     assert links == [
@@ -54,6 +86,7 @@ def test_prose_links_first_mention_per_page_longest_first(autolink):
     ]
 
 
+@AUTOLINK
 def test_nothing_links_inside_code_headings_or_links(autolink):
     soup = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
     for code in soup.select("code"):
@@ -65,6 +98,7 @@ def test_nothing_links_inside_code_headings_or_links(autolink):
     assert external.find("a") is None
 
 
+@AUTOLINK
 def test_alias_of_an_already_linked_entry_stays_plain(autolink):
     text = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
     # "leaky-gut" is an alias of Intestinal permeability, linked earlier.
@@ -74,6 +108,7 @@ def test_alias_of_an_already_linked_entry_stays_plain(autolink):
     )
 
 
+@AUTOLINK
 def test_excluded_terms_and_opted_out_pages_stay_plain(autolink):
     assert _links(autolink, "optout.html") == []
     for page in ("prose.html", "glossary.html"):
@@ -83,6 +118,7 @@ def test_excluded_terms_and_opted_out_pages_stay_plain(autolink):
         )
 
 
+@AUTOLINK
 def test_glossary_entries_link_others_but_never_themselves(autolink):
     soup = BeautifulSoup((autolink.outdir / "glossary.html").read_text(), "html.parser")
     for dt in soup.select("dl.glossary > dt.sg-term"):
@@ -110,6 +146,7 @@ def _dts_of(dt):
     return out
 
 
+@AUTOLINK
 def test_backlinks_list_pages_and_entries(autolink):
     soup = BeautifulSoup((autolink.outdir / "glossary.html").read_text(), "html.parser")
     dd = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
@@ -125,6 +162,7 @@ def test_backlinks_list_pages_and_entries(autolink):
     assert dd.select_one(".sg-backlinks") is None
 
 
+@AUTOLINK
 def test_link_report(autolink):
     report = json.loads((autolink.outdir / "seed-glossary-report.json").read_text())
     links = report["links"]
@@ -140,32 +178,32 @@ def test_link_report(autolink):
     )
 
 
-def test_wanted_terms_are_reported_with_their_pages(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    (srcdir / "prose.rst").write_text(
-        (srcdir / "prose.rst").read_text() + "\nA link to :term:`Zonulin` is wanted.\n"
-    )
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="autolink", srcdir="links-wanted")
+def test_wanted_terms_are_reported_with_their_pages(app):
+    prose = app.srcdir / "prose.rst"
+    prose.write_text(prose.read_text() + "\nA link to :term:`Zonulin` is wanted.\n")
+    app.build()
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
     assert report["links"]["wanted"] == {"zonulin": ["prose"]}
 
 
-def test_autolink_off_and_glossary_only(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = build(srcdir, confoverrides={"seed_glossary_autolink": "glossary"})
+@setting("glossary")
+def test_autolink_glossary_only(app):
+    app.build()
     assert [auto for _t, _target, auto in _links(app, "prose.html")] == [False]
     assert any(auto for _t, _target, auto in _links(app, "glossary.html"))
-    app = build(srcdir, confoverrides={"seed_glossary_autolink": False})
+
+
+@setting(False)
+def test_autolink_off(app):
+    app.build()
     assert not any(auto for _t, _target, auto in _links(app, "glossary.html"))
     assert not any(auto for _t, _target, auto in _links(app, "prose.html"))
 
 
-def test_autolink_on_listed_pages_only(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = build(srcdir, confoverrides={"seed_glossary_autolink": ["pro*"]})
+@setting(["pro*"])
+def test_autolink_on_listed_pages_only(app):
+    app.build()
     assert any(auto for _t, _target, auto in _links(app, "prose.html"))
     assert _links(app, "optout.html") == []
 
@@ -185,26 +223,26 @@ def _later(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
 
 
-def test_backlinks_follow_pages_added_edited_and_deleted(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="autolink", srcdir="links-backlinks-follow")
+def test_backlinks_follow_pages_added_edited_and_deleted(app, make_app):
+    srcdir = app.srcdir
+    app.build()
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
     notes = srcdir / "notes.rst"
     notes.write_text("Notes\n=====\n\nPermeability is mentioned here.\n")
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert "Notes" in _backlinks(app, "term-Permeability")
 
     notes.write_text("Notes\n=====\n\nNothing to link here.\n")
     _later(notes)
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
     notes.write_text("Notes\n=====\n\nAn explicit :term:`permeability` link.\n")
     _later(notes)
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert "Notes" in _backlinks(app, "term-Permeability")
 
     notes.unlink()
@@ -212,36 +250,38 @@ def test_backlinks_follow_pages_added_edited_and_deleted(rootdir, tmp_path):
         (srcdir / "index.rst").read_text().replace("   notes\n", "")
     )
     _later(srcdir / "index.rst")
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert "Notes" not in _backlinks(app, "term-Permeability")
 
 
-def test_new_term_links_existing_pages(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = build(srcdir)
+@pytest.mark.sphinx("html", testroot="autolink", srcdir="links-new-term")
+def test_new_term_links_existing_pages(app, make_app):
+    srcdir = app.srcdir
+    app.build()
     assert "colon" not in [t.lower() for t, _target, _auto in _links(app, "prose.html")]
     (srcdir / "prose.rst").write_text(
         (srcdir / "prose.rst").read_text() + "\nThe colon is long.\n"
     )
     _later(srcdir / "prose.rst")
-    build(srcdir)
+    app = rebuild(make_app, app)
     (srcdir / "seeds" / "colon.md").write_text(
         "---\nterm: Colon\n---\nThe large bowel.\n"
     )
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     # prose.rst itself did not change, but it now mentions a term.
     assert ("colon", "term-Colon", True) in _links(app, "prose.html")
     assert "Prose" in _backlinks(app, "term-Colon")
 
 
-def test_parallel_build_links_the_same(rootdir, tmp_path):
-    serial = tmp_path / "serial"
+@AUTOLINK
+def test_parallel_build_links_the_same(autolink, make_app, rootdir, tmp_path):
+    """``-j 2`` (in-process: Sphinx forks its own readers and writers)."""
     parallel = tmp_path / "parallel"
-    shutil.copytree(rootdir / "test-autolink", serial)
     shutil.copytree(rootdir / "test-autolink", parallel)
-    one = build(serial)
-    two = build(parallel, parallel=2)
+    one = autolink
+    one.cleanup()  # one application at a time
+    two = make_app("html", srcdir=parallel, parallel=2)
+    two.build()
     for page in ("glossary.html", "prose.html", "seed-glossary-report.json"):
         assert (one.outdir / page).read_text() == (two.outdir / page).read_text()
 
@@ -249,26 +289,24 @@ def test_parallel_build_links_the_same(rootdir, tmp_path):
 # -- another project, through intersphinx --------------------------------------
 
 
-def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_path):
-    ours = tmp_path / "ours"
-    shutil.copytree(rootdir / "test-basic", ours)
-    built = build(ours)
+def _inventory(ours: SphinxTestApp, name: str, url: str) -> dict:
+    """``intersphinx_mapping`` of another project: *ours*' objects.inv."""
+    ours.build()
+    ours.cleanup()  # one application at a time
+    return {name: (url, str(ours.outdir / "objects.inv"))}
+
+
+@OURS
+def test_other_project_links_terms_and_aliases_through_intersphinx(
+    app, make_app, rootdir, tmp_path
+):
+    mapping = _inventory(app, "seeds", "https://seeds.example/")
     theirs = tmp_path / "theirs"
-    theirs.mkdir()
-    inventory = str(built.outdir / "objects.inv")
-    (theirs / "conf.py").write_text(
-        'extensions = ["sphinx.ext.intersphinx"]\n'
-        "intersphinx_mapping = "
-        f"{{'seeds': ('https://seeds.example/', {inventory!r})}}\n"
+    shutil.copytree(rootdir / "test-theirs", theirs)
+    app = make_app(
+        "html", srcdir=theirs, confoverrides={"intersphinx_mapping": mapping}
     )
-    (theirs / "index.rst").write_text(
-        "Theirs\n======\n\n"
-        "Implicit :term:`leaky gut`,\n"
-        "explicit :external+seeds:term:`Gut permeability`,\n"
-        "an alias :external+seeds:term:`intestinal mucus`, another case\n"
-        ":term:`MUCUS LAYER` and a prefix :term:`seeds:Zonulin`.\n"
-    )
-    app = build(theirs)
+    app.build()
     assert app.warning.getvalue() == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     hrefs = [a["href"] for a in soup.select("a.reference.external")]
@@ -281,6 +319,7 @@ def test_other_project_links_terms_and_aliases_through_intersphinx(rootdir, tmp_
     ]
 
 
+@AUTOLINK
 def test_report_command_prints_the_links_of_a_build(autolink):
     from seed_glossary.__main__ import main
 
@@ -289,6 +328,7 @@ def test_report_command_prints_the_links_of_a_build(autolink):
     assert main(["report", str(autolink.outdir / "missing.json")]) == 2
 
 
+@AUTOLINK
 def test_report_command_output(autolink, capsys):
     from seed_glossary.__main__ import main
 
@@ -302,37 +342,35 @@ def test_report_command_output(autolink, capsys):
     assert json.loads(capsys.readouterr().out)["unused"] == ["Excluded term"]
 
 
-def test_links_to_other_projects_are_not_wanted(rootdir, tmp_path):
-    ours = tmp_path / "ours"
-    shutil.copytree(rootdir / "test-basic", ours)
-    built = build(ours)
-    inventory = str(built.outdir / "objects.inv")
-    srcdir = copy_root(
-        rootdir,
-        "test-autolink",
-        tmp_path / "src",
-        'extensions.append("sphinx.ext.intersphinx")\n'
-        "intersphinx_mapping = "
-        f"{{'other': ('https://o.example/', {inventory!r})}}\n",
-    )
+@OURS
+def test_links_to_other_projects_are_not_wanted(app, make_app, rootdir, tmp_path):
+    mapping = _inventory(app, "other", "https://o.example/")
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-autolink", srcdir)
     (srcdir / "prose.rst").write_text(
         (srcdir / "prose.rst").read_text()
         + "\nElsewhere: :term:`other:leaky gut`, :term:`Zonulin`,"
         " :external+other:term:`Mucus layer` and :term:`Nowhere`.\n"
     )
-    app = build(srcdir)
+    extensions = ["myst_parser", "seed_glossary", "sphinx.ext.intersphinx"]
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"extensions": extensions, "intersphinx_mapping": mapping},
+    )
+    app.build()
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
     assert report["links"]["wanted"] == {"nowhere": ["prose"]}
 
 
-def test_names_broken_across_lines_are_found(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
+@pytest.mark.sphinx("html", testroot="autolink", srcdir="links-wrapped")
+def test_names_broken_across_lines_are_found(app):
+    srcdir = app.srcdir
     (srcdir / "notes.rst").write_text(
         "Notes\n=====\n\nWrapped text about intestinal\npermeability here.\n"
     )
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "   notes\n")
-    app = build(srcdir)
+    app.build()
     assert _links(app, "notes.html") == [
         ("intestinal\npermeability", "term-Intestinal-permeability", True)
     ]
@@ -340,35 +378,33 @@ def test_names_broken_across_lines_are_found(rootdir, tmp_path):
 
 @pytest.mark.parametrize(
     ("setting", "prose_linked"),
-    [(True, False), ("pro*", True), ("glossary", False), ("none", False)],
+    [
+        pytest.param(setting, linked, marks=_setting(setting))
+        for setting, linked in [
+            (True, False),
+            ("pro*", True),
+            ("glossary", False),
+            ("none", False),
+        ]
+    ],
 )
-def test_autolink_setting_values(rootdir, tmp_path, setting, prose_linked):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-autolink", srcdir)
-    app = build(srcdir, confoverrides={"seed_glossary_autolink": setting})
+def test_autolink_setting_values(app, setting, prose_linked):
+    app.build()
     assert any(a for _t, _g, a in _links(app, "prose.html")) is prose_linked
     assert any(a for _t, _g, a in _links(app, "glossary.html")) is (setting != "none")
 
 
-@pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
-def test_hostile_names_are_escaped_in_links(buildername, tmp_path):
+@pytest.mark.parametrize(
+    "buildername",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, testroot="hostile-names"))
+        for name in ("html", "dirhtml", "singlehtml")
+    ],
+)
+def test_hostile_names_are_escaped_in_links(app, buildername):
     """Names with markup characters link as text, escaped by Sphinx's writer."""
-    src = tmp_path / "hostile"
-    (src / "seeds").mkdir(parents=True)
-    (src / "conf.py").write_text(
-        "extensions = ['seed_glossary']\nseed_glossary_seeds = 'seeds'\n"
-        "seed_glossary_autolink = 'all'\nexclude_patterns = ['_build', 'seeds']\n"
-        "smartquotes = False\n"
-    )
-    (src / "index.rst").write_text(
-        'Names\n=====\n\nSee :term:`A <b> & "c"`.\n\nOr the X < Y & Z.\n\n'
-        ".. seed-glossary::\n"
-    )
-    (src / "seeds" / "one.md").write_text(
-        '---\nterm: A <b> & "c"\n---\n\nIt is made of x < y & z.\n'
-    )
-    (src / "seeds" / "two.md").write_text("---\nterm: X < Y & Z\n---\n\nA precursor.\n")
-    app = build(src, buildername)
+    app.build()
+    assert app.builder.name == buildername
     assert app.warning.getvalue() == ""
     html = "".join(p.read_text() for p in app.outdir.rglob("*.html"))
     assert 'class="xref std std-term sg-autolink">X &lt; Y &amp; Z</span>' in html
@@ -461,23 +497,23 @@ def test_report_file_is_the_json_of_its_parts(links):
     assert json.loads(out.getvalue()) == {"seeds": seeds, "links": links}
 
 
+@pytest.mark.sphinx(
+    "html",
+    testroot="autolink",
+    srcdir="links-backlinks-shown",
+    confoverrides={"seed_glossary_backlinks_shown": 2},
+)
 def test_long_backlink_lines_end_with_a_count_and_the_defining_page_never_lists_itself(
-    rootdir, tmp_path
+    app,
 ):
-    src = copy_root(
-        rootdir,
-        "test-autolink",
-        tmp_path / "src",
-        "\nseed_glossary_backlinks_shown = 2\n",
-    )
-    glossary = src / "glossary.rst"
+    glossary = app.srcdir / "glossary.rst"
     # Prose on the glossary page itself mentions butyrate.
     glossary.write_text(
         glossary.read_text().replace(
             ".. seed-glossary::", "Butyrate comes first here.\n\n.. seed-glossary::"
         )
     )
-    app = build(src)
+    app.build()
     assert app.warning.getvalue() == ""
     soup = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
     line = soup.find("dt", id="term-Butyrate").find_next_sibling("dd")
@@ -502,6 +538,7 @@ def test_long_backlink_lines_end_with_a_count_and_the_defining_page_never_lists_
     )
 
 
+@AUTOLINK
 def test_the_report_says_why_mentions_stayed_plain(autolink):
     report = json.loads((autolink.outdir / "seed-glossary-report.json").read_text())
     butyrate = report["links"]["entries"]["Butyrate"]
@@ -519,6 +556,7 @@ def test_the_report_says_why_mentions_stayed_plain(autolink):
     assert excluded["not_linked"].get("excluded", 0) >= 1
 
 
+@AUTOLINK
 def test_autolinks_carry_a_class_of_their_own_and_a_style(autolink):
     soup = BeautifulSoup((autolink.outdir / "prose.html").read_text(), "html.parser")
     spans = soup.select("a > span.sg-autolink")
@@ -533,32 +571,10 @@ def test_autolinks_carry_a_class_of_their_own_and_a_style(autolink):
     assert "_static/seed_glossary_autolinks.css" in page
 
 
-def test_links_follow_an_entry_that_moves_to_another_page(make_app, tmp_path):
+@pytest.mark.sphinx("html", testroot="moves", srcdir="links-moves")
+def test_links_follow_an_entry_that_moves_to_another_page(app, make_app):
     """Pages not read again still link the entry where it is now."""
-    srcdir = tmp_path / "moves"
-    for folder, text in (
-        ("a", "---\nterm: Alpha\n---\nThe first letter.\n"),
-        ("b", "---\nterm: Betaine\n---\nA compound of the gut.\n"),
-        ("e", "---\nterm: Epsilon\nsee_also: [Betaine]\n---\nThe fifth letter.\n"),
-    ):
-        (srcdir / folder).mkdir(parents=True)
-        (srcdir / folder / f"{folder}.md").write_text(text, encoding="utf-8")
-    for page in "abe":
-        (srcdir / f"{page}.rst").write_text(
-            f"{page.upper()}\n=\n\n.. seed-glossary:: {page}\n", encoding="utf-8"
-        )
-    (srcdir / "c.rst").write_text(
-        "C\n=\n\nThe gut makes Betaine from choline.\n", encoding="utf-8"
-    )
-    (srcdir / "index.rst").write_text(
-        "Home\n====\n\n.. toctree::\n\n   a\n   b\n   c\n   e\n", encoding="utf-8"
-    )
-    (srcdir / "conf.py").write_text(
-        "extensions = ['myst_parser', 'seed_glossary']\n"
-        "seed_glossary_autolink = 'all'\n"
-        "exclude_patterns = ['_build', 'a', 'b', 'e']\n",
-        encoding="utf-8",
-    )
+    srcdir = app.srcdir
 
     def hrefs(app, page: str) -> set[str]:
         soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
@@ -568,14 +584,13 @@ def test_links_follow_an_entry_that_moves_to_another_page(make_app, tmp_path):
             if a["href"].endswith("#term-Betaine")
         }
 
-    first = make_app("html", srcdir=srcdir)
+    first = app
     first.build()
     assert hrefs(first, "c.html") == {"b.html#term-Betaine"}
     assert hrefs(first, "e.html") == {"b.html#term-Betaine"}
 
     shutil.move(srcdir / "b" / "b.md", srcdir / "a" / "b.md")
-    again = make_app("html", srcdir=srcdir)
-    again.build()
+    again = rebuild(make_app, first)
     status = again.status.getvalue()
     assert "2 changed" in status  # a and b; c and e are not read again
     # Page b no longer defines it: no duplicate of ours. (Sphinx's std domain

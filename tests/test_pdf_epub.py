@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import BASIC_ALIASES, BASIC_SECTIONS, BASIC_TERMS
+from .helpers import BASIC_ALIASES, BASIC_SECTIONS, BASIC_TERMS, shared_build
 
 TESTS = Path(__file__).parent
 DOCS = TESTS.parent / "docs"
@@ -24,7 +24,8 @@ DEBIAN = (
     "latexmk texlive-latex-recommended texlive-latex-extra "
     "texlive-fonts-recommended tex-gyre poppler-utils epubcheck"
 )
-CONF = ["-D", "project=Seeds", "-D", "copyright=2026, tests", "-D", "version=1.0"]
+#: EPUB3 warns without a copyright and a version.
+CONF = {"project": "Seeds", "copyright": "2026, tests", "version": "1.0"}
 
 NOISE = ("cookie", "Peptide Science is the precise language", "Gut Resilience")
 
@@ -41,6 +42,7 @@ def _need(tool: str) -> str:
 
 
 def _sphinx(*args: str | Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    # sphinx-build as users run it on the manual, which is no test root.
     run = subprocess.run(
         [sys.executable, "-m", "sphinx", *map(str, args)],
         capture_output=True,
@@ -53,26 +55,59 @@ def _sphinx(*args: str | Path, timeout: int = 600) -> subprocess.CompletedProces
     return run
 
 
-def _copy(rootdir: Path, name: str, tmp_path: Path) -> Path:
-    srcdir = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    return srcdir
-
-
 # -- PDF ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pdf_text(rootdir, tmp_path_factory) -> str:
-    """test-basic as a PDF (``-M latexpdf``), as pdftotext reads it."""
+#: A seed with bytes that no encoding decodes: the reader shows them as U+FFFD,
+#: and pdflatex needs a glyph for it.
+UNDECODABLE = (
+    b"Undecodable term\n"
+    b"A definition with bytes \x81\x8d\x8f that no encoding decodes.\n"
+)
+
+
+#: The LaTeX build of test-basic with the undecodable seed, for every PDF test.
+PDF = shared_build(
+    "pdf-epub-latex",
+    "latex",
+    testroot="basic",
+    confoverrides=dict(CONF),
+)
+
+
+@pytest.fixture
+def pdf_text(app) -> str:
+    """test-basic and an undecodable seed as a PDF, as pdftotext reads it.
+
+    One LaTeX run for every PDF test (latexmk is the slowest step of the
+    suite); the seed's encoding problem is the only warning.
+    """
     _need("latexmk")
     _need("pdflatex")
     pdftotext = _need("pdftotext")
-    tmp_path = tmp_path_factory.mktemp("pdf")
-    srcdir = _copy(rootdir, "basic", tmp_path)
-    build = tmp_path / "_build"
-    _sphinx("-M", "latexpdf", srcdir, build, "-W", "-q", *CONF)
-    return _pdf_text(pdftotext, build)
+    seed = app.srcdir / "seeds" / "undecodable.txt"
+    if not seed.exists():
+        # Seeds are read with the pages: it may come after the set-up.
+        seed.write_bytes(UNDECODABLE)
+    app.build()
+    warnings = [w for w in app.warning.getvalue().splitlines() if "WARNING" in w]
+    assert warnings, app.warning.getvalue()
+    for warning in warnings:
+        assert "undecodable.txt" in warning, warning
+        assert "seed_glossary.encoding" in warning, warning
+    if not list(app.outdir.glob("*.pdf")):
+        # What `sphinx-build -M latexpdf` runs after the LaTeX build: the
+        # Makefile Sphinx wrote, which runs latexmk.
+        run = subprocess.run(
+            ["make", "all-pdf"],
+            cwd=app.outdir,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return _pdf_text(pdftotext, app.outdir)
 
 
 def _pdf_forms(text: str) -> tuple[str, str]:
@@ -82,6 +117,7 @@ def _pdf_forms(text: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", kept), re.sub(r"\s+", " ", dropped)
 
 
+@PDF
 def test_pdf_has_terms_aliases_sections_and_links(pdf_text):
     forms = _pdf_forms(pdf_text)
     for name in (
@@ -95,6 +131,7 @@ def test_pdf_has_terms_aliases_sections_and_links(pdf_text):
     assert any("two-stratum structure in the colon" in form for form in forms)
 
 
+@PDF
 def test_pdf_has_no_noise(pdf_text):
     for noise in NOISE:
         assert noise.lower() not in pdf_text.lower(), noise
@@ -110,7 +147,10 @@ def _epubcheck_command() -> list[str]:
         is_jar = file.read(2) == b"PK"
     if not is_jar:
         return [str(path)]
-    return [_need("java"), "-jar", str(path.resolve())]
+    # One short run: with the quick JIT tier and the serial collector it takes
+    # less than half the time it takes with the JVM's defaults.
+    fast = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+    return [_need("java"), *fast, "-jar", str(path.resolve())]
 
 
 def _epubcheck(epub: Path) -> str:
@@ -127,12 +167,17 @@ def _epubcheck(epub: Path) -> str:
     return out
 
 
-def test_epub_of_a_small_root_passes_epubcheck(rootdir, tmp_path):
+@pytest.mark.sphinx(
+    "epub",
+    testroot="basic",
+    srcdir="pdf-epub-basic",
+    confoverrides=dict(CONF),
+)
+def test_epub_of_a_small_root_passes_epubcheck(app):
     _epubcheck_command()
-    srcdir = _copy(rootdir, "basic", tmp_path)
-    out = tmp_path / "epub"
-    _sphinx("-b", "epub", "-W", "-q", "-d", tmp_path / "doctrees", srcdir, out, *CONF)
-    [epub] = out.glob("*.epub")
+    app.build()
+    assert app.warning.getvalue() == ""
+    [epub] = app.outdir.glob("*.epub")
     _epubcheck(epub)
 
 
@@ -144,35 +189,17 @@ def test_epub_of_the_manual_passes_epubcheck(tmp_path):
     _epubcheck(epub)
 
 
-def test_pdf_of_a_seed_with_undecodable_bytes(rootdir, tmp_path):
-    """The reader shows bytes it cannot decode as U+FFFD; pdflatex needs a glyph."""
-    _need("latexmk")
-    _need("pdflatex")
-    pdftotext = _need("pdftotext")
-    srcdir = _copy(rootdir, "basic", tmp_path)
-    (srcdir / "seeds" / "undecodable.txt").write_bytes(
-        b"Undecodable term\n"
-        b"A definition with bytes \x81\x8d\x8f that no encoding decodes.\n"
-    )
-    build = tmp_path / "_build"
-    run = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", srcdir, build, "-q", *CONF],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    # The seed's encoding problem is the only warning.
-    warnings = [w for w in run.stderr.splitlines() if "WARNING" in w]
-    assert warnings and all("seed_glossary.encoding" in w for w in warnings)
-    text = _pdf_text(pdftotext, build)
-    assert "A definition with bytes" in text
+@PDF
+def test_pdf_of_a_seed_with_undecodable_bytes(pdf_text):
+    """The reader shows bytes it cannot decode as U+FFFD; pdflatex needs a glyph
+    (without one, LaTeX fails in the fixture)."""
+    assert "Undecodable term" in pdf_text
+    assert "A definition with bytes" in pdf_text
 
 
-def _pdf_text(pdftotext: str, build: Path) -> str:
-    """The text of the one PDF that ``-M latexpdf`` wrote under *build*."""
-    [pdf] = (build / "latex").glob("*.pdf")
+def _pdf_text(pdftotext: str, outdir: Path) -> str:
+    """The text of the one PDF that LaTeX wrote in *outdir*."""
+    [pdf] = outdir.glob("*.pdf")
     return subprocess.run(
         [pdftotext, "-enc", "UTF-8", pdf, "-"],
         capture_output=True,

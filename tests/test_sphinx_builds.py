@@ -12,13 +12,12 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from .conftest import PROJECT_SEEDS
-from .helpers import build
+from .helpers import rebuild, shared_build
 
-
-def _copy_root(rootdir: Path, name: str, tmp_path: Path) -> Path:
-    srcdir = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    return srcdir
+#: One build of test-problems, and one of test-injection, for the tests that
+#: read them.
+PROBLEMS = shared_build("sphinx-builds-problems", testroot="problems")
+INJECTION = shared_build("sphinx-builds-injection", testroot="injection")
 
 
 def _warnings(app: SphinxTestApp) -> list[str]:
@@ -32,7 +31,7 @@ def _warnings(app: SphinxTestApp) -> list[str]:
 # -- problems become located, typed warnings, and the build goes on -------------
 
 
-@pytest.mark.sphinx("html", testroot="problems")
+@PROBLEMS
 def test_problems_are_warnings_with_file_line_and_subtype(app):
     app.build()
     srcdir = app.srcdir
@@ -56,7 +55,7 @@ def test_problems_are_warnings_with_file_line_and_subtype(app):
     assert len(ghrelin.select("ol > li")) == 2
 
 
-@pytest.mark.sphinx("html", testroot="problems", freshenv=True)
+@PROBLEMS
 def test_no_term_warning_shows_the_lines_to_add(app):
     app.build()
     text = app.warning.getvalue()
@@ -89,15 +88,13 @@ def test_dropped_lines_are_logged_at_verbose(app):
 
 
 @pytest.fixture
-def injection(make_app, sphinx_test_tempdir, rootdir, request):
-    """A fresh build of the injection root: (srcdir, app), warnings included."""
-    srcdir = sphinx_test_tempdir / f"injection-{request.node.name}"
-    shutil.copytree(rootdir / "test-injection", srcdir)
-    app = make_app("html", srcdir=srcdir)
+def injection(app):
+    """The shared build of test-injection: (srcdir, app), warnings included."""
     app.build()
-    return srcdir, app
+    return app.srcdir, app
 
 
+@INJECTION
 def test_scraped_markup_is_shown_literally(injection):
     _srcdir, app = injection
     html = (app.outdir / "index.html").read_text()
@@ -119,6 +116,7 @@ def test_scraped_markup_is_shown_literally(injection):
     assert 'href="javascript:' not in html
 
 
+@INJECTION
 def test_curated_markup_cannot_run_script_or_include_files(injection):
     srcdir, app = injection
     html = (app.outdir / "index.html").read_text()
@@ -178,6 +176,7 @@ def test_seed_directives_config_allows_more(app):
     assert 'id="term-Inner"' in (app.outdir / "index.html").read_text()
 
 
+@INJECTION
 def test_term_with_markup_characters_is_escaped(injection):
     _srcdir, app = injection
     html = (app.outdir / "index.html").read_text()
@@ -207,46 +206,48 @@ def _touch_later(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
 
 
-def test_incremental_builds_follow_the_seeds(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "basic", tmp_path)
-    seeds = srcdir / "seeds"
-    assert _read_count(build(srcdir)) == "+3 ~0 -0"
+@pytest.mark.sphinx("html", testroot="basic", srcdir="sphinx-builds-incremental")
+def test_incremental_builds_follow_the_seeds(app, make_app):
+    seeds = app.srcdir / "seeds"
+    app.build()
+    assert _read_count(app) == "+3 ~0 -0"
 
     # Nothing changed: nothing is read.
-    assert _read_count(build(srcdir)) == "+0 ~0 -0"
+    app = rebuild(make_app, app)
+    assert _read_count(app) == "+0 ~0 -0"
 
     # An edited seed re-reads the glossary page.
     seed = seeds / "zonulin.md"
     seed.write_text(seed.read_text().replace("A *protein*", "A *peptide*"))
     _touch_later(seed)
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert _read_count(app) == "+0 ~1 -0"
     assert "peptide" in _html(app)
 
     # A new seed (not yet a dependency) re-reads it too.
     new = seeds / "occludin.md"
     new.write_text("---\nterm: Occludin\n---\nA tight junction protein.\n")
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert _read_count(app) == "+0 ~1 -0"
     assert 'id="term-Occludin"' in _html(app)
 
     # A removed seed as well.
     new.unlink()
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert _read_count(app) == "+0 ~1 -0"
     assert "Occludin" not in _html(app)
 
     # And a renamed one.
     seed.rename(seeds / "zonulin-renamed.md")
-    app = build(srcdir)
+    app = rebuild(make_app, app)
     assert _read_count(app) == "+0 ~1 -0"
     assert 'id="term-Zonulin"' in _html(app)
 
 
-def test_config_change_rereads(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "basic", tmp_path)
-    build(srcdir)
-    app = build(srcdir, confoverrides={"seed_glossary_headings": ["Origin"]})
+@pytest.mark.sphinx("html", testroot="basic", srcdir="sphinx-builds-config")
+def test_config_change_rereads(app, make_app):
+    app.build()
+    app = rebuild(make_app, app, confoverrides={"seed_glossary_headings": ["Origin"]})
     # A changed 'env' value re-reads every page (Sphinx starts a new environment).
     assert _read_count(app) in ("+0 ~3 -0", "+3 ~0 -0")
     assert "seed_glossary_headings" in app.status.getvalue()
@@ -255,9 +256,15 @@ def test_config_change_rereads(rootdir, tmp_path):
 # -- parallel builds ---------------------------------------------------------------
 
 
-def test_parallel_build_gives_the_same_html(rootdir, tmp_path):
-    serial = build(_copy_root(rootdir, "basic", tmp_path / "serial"))
-    parallel = build(_copy_root(rootdir, "basic", tmp_path / "parallel"), parallel=2)
+@pytest.mark.sphinx("html", testroot="basic", srcdir="sphinx-builds-serial")
+def test_parallel_build_gives_the_same_html(app, make_app, rootdir, tmp_path):
+    """``-j 2`` in-process: Sphinx forks its own readers and writers."""
+    app.build()
+    serial = app
+    serial.cleanup()  # one application at a time
+    srcdir = shutil.copytree(rootdir / "test-basic", tmp_path / "parallel")
+    parallel = make_app("html", srcdir=srcdir, parallel=2)
+    parallel.build()
     for page in ("glossary.html", "index.html", "page.html", "genindex.html"):
         assert (serial.outdir / page).read_text() == (
             parallel.outdir / page
@@ -300,14 +307,16 @@ def test_directive_argument_is_a_folder_or_glob_relative_to_the_page(app):
     assert curated.find("a", href="../index.html#term-leaky-gut") is not None
 
 
-def test_default_seed_folder_is_relative_to_the_conf_dir(rootdir, tmp_path):
+def test_default_seed_folder_is_relative_to_the_conf_dir(make_app, tmp_path):
+    # Not a test root: the seeds are beside the source folder, not in it.
     project = tmp_path / "project"
     shutil.copytree(PROJECT_SEEDS, project / "seeds")
     docs = project / "docs"
     docs.mkdir()
     (docs / "conf.py").write_text('extensions = ["myst_parser", "seed_glossary"]\n')
     (docs / "index.md").write_text("# Home\n\n```{seed-glossary}\n```\n")
-    app = build(docs)
+    app = make_app("html", srcdir=docs)
+    app.build()
     assert _warnings(app) == []
     assert 'id="term-leaky-gut"' in (app.outdir / "index.html").read_text()
 

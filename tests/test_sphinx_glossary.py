@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,28 +12,29 @@ from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
+from .helpers import shared_build
+
+#: One HTML build of test-basic, shared by the read-only tests here.
+BASIC = shared_build("sphinx-glossary-basic", testroot="basic")
+
 
 def _soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="module")
-def basic(tmp_path_factory, rootdir):
-    """One HTML build of the basic root, shared by the read-only tests here."""
-    srcdir = tmp_path_factory.mktemp("basic") / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+@pytest.fixture
+def basic(app: SphinxTestApp) -> SphinxTestApp:
+    """The shared build of test-basic (tests marked ``BASIC``)."""
+    app.build()
+    return app
 
 
+@BASIC
 def test_builds_without_warnings(basic):
     assert basic.warning.getvalue() == ""
 
 
+@BASIC
 def test_glossary_node_is_a_std_glossary(basic):
     doctree = basic.env.get_doctree("glossary")
     (glossary,) = list(doctree.findall(addnodes.glossary))
@@ -52,6 +52,7 @@ def test_glossary_node_is_a_std_glossary(basic):
     ]
 
 
+@BASIC
 def test_term_and_alias_dt_lines(basic):
     doctree = basic.env.get_doctree("glossary")
     items = {
@@ -66,6 +67,7 @@ def test_term_and_alias_dt_lines(basic):
     assert terms == ["Gut permeability"]
 
 
+@BASIC
 def test_sections_are_rubrics_not_document_sections(basic):
     doctree = basic.env.get_doctree("glossary")
     (glossary,) = list(doctree.findall(addnodes.glossary))
@@ -76,6 +78,7 @@ def test_sections_are_rubrics_not_document_sections(basic):
     assert "Origin" not in toc
 
 
+@BASIC
 def test_shared_alias_points_to_each_term_and_terms_see_each_other(basic):
     soup = _soup(basic, "glossary.html")
     leaky = soup.find("dt", id="term-leaky-gut").find_next_sibling("dd")
@@ -88,6 +91,7 @@ def test_shared_alias_points_to_each_term_and_terms_see_each_other(basic):
     ]
 
 
+@BASIC
 def test_structured_seed_see_also_and_myst_markup(basic):
     soup = _soup(basic, "glossary.html")
     zonulin = soup.find("dt", id="term-Zonulin").find_next_sibling("dd")
@@ -100,6 +104,7 @@ def test_structured_seed_see_also_and_myst_markup(basic):
     )
 
 
+@BASIC
 def test_scraped_noise_never_reaches_the_page(basic):
     text = _soup(basic, "glossary.html").get_text()
     assert "cookies" not in text
@@ -120,11 +125,13 @@ def test_scraped_noise_never_reaches_the_page(basic):
         ("page.html", "glossary.html#term-Zonulin"),
     ],
 )
+@BASIC
 def test_term_roles_resolve_case_insensitively(basic, page, target):
     hrefs = [a["href"] for a in _soup(basic, page).select("a.reference.internal")]
     assert target in hrefs
 
 
+@BASIC
 def test_objects_inv_lists_every_term_and_alias(basic):
     inventory = InventoryFile.load(
         (basic.outdir / "objects.inv").open("rb"),
@@ -152,6 +159,7 @@ def _uri(value) -> str:
     return value.uri if hasattr(value, "uri") else value[2]
 
 
+@BASIC
 def test_general_index_lists_terms(basic):
     index = _soup(basic, "genindex.html")
     entries = {a.get_text(): a["href"] for a in index.select("table.indextable a")}
@@ -160,6 +168,7 @@ def test_general_index_lists_terms(basic):
     assert entries["leaky gut"] == "glossary.html#term-leaky-gut"
 
 
+@BASIC
 def test_report_json_lists_every_seed_with_its_page(basic):
     report = json.loads((basic.outdir / "seed-glossary-report.json").read_text())[
         "seeds"
@@ -179,6 +188,7 @@ def test_report_json_lists_every_seed_with_its_page(basic):
     assert mucus["problems"] == []
 
 
+@BASIC
 def test_setup_metadata(basic):
     extension = basic.extensions["seed_glossary"]
     assert extension.parallel_read_safe is True

@@ -1,26 +1,22 @@
-"""seed_glossary_split = "letter": a page per letter, and edits stay local."""
+"""seed_glossary_split = "letter": a page per letter, and edits stay local.
+
+The split writes its letter pages into the source folder: every build here
+works in a copy of its root (``srcdir=``).
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from seed_glossary.domain import get_domain
+
 from .helpers import index_names, page_previews
-
-
-def _build(srcdir: Path, **kwargs) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=srcdir, **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
 
 
 def _status(app: SphinxTestApp) -> str:
@@ -37,20 +33,25 @@ def _reread_docs(app: SphinxTestApp) -> set[str]:
     return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", _status(app)))
 
 
-def _later(path: Path) -> None:
+def _later(path) -> None:
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
 
 
-def _copy(rootdir: Path, tmp_path: Path) -> Path:
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-split", srcdir)
-    return srcdir
+def _again(make_app, app: SphinxTestApp) -> SphinxTestApp:
+    """A new application on the same sources and build folder, built."""
+    # One application at a time: Sphinx registers nodes and directives
+    # process-wide, and a second one set up beside the first warns about them.
+    app.cleanup()
+    again = make_app(app.builder.name, srcdir=app.srcdir)
+    again.build()
+    return again
 
 
-def test_one_page_per_letter_and_an_index(rootdir, tmp_path):
-    srcdir = _copy(rootdir, tmp_path)
-    app = _build(srcdir)
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-pages")
+def test_one_page_per_letter_and_an_index(app):
+    app.build()
+    srcdir = app.srcdir
     assert app.warning.getvalue() == ""
     pages = sorted(p.stem for p in (srcdir / "letters").glob("*.rst"))
     assert pages == ["g", "i", "l", "m", "z"]
@@ -75,27 +76,28 @@ def test_one_page_per_letter_and_an_index(rootdir, tmp_path):
     assert "letters/m.html#term-Mucus-layer" in hrefs
 
 
-def test_unchanged_tree_reads_nothing_and_an_edit_reads_its_letter(rootdir, tmp_path):
-    srcdir = _copy(rootdir, tmp_path)
-    _build(srcdir)
-    assert _read(_build(srcdir)) == (0, 0, 0)
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-edit")
+def test_unchanged_tree_reads_nothing_and_an_edit_reads_its_letter(app, make_app):
+    app.build()
+    assert _read(_again(make_app, app)) == (0, 0, 0)
 
-    seed = srcdir / "seeds" / "zonulin.md"
+    seed = app.srcdir / "seeds" / "zonulin.md"
     seed.write_text(seed.read_text().replace("A *protein*", "A *peptide*"))
     _later(seed)
-    app = _build(srcdir)
+    app = _again(make_app, app)
     # The index (it holds the seed report) and the Z page, nothing else.
     assert _reread_docs(app) == {"glossary", "letters/z"}
     assert "peptide" in (app.outdir / "letters" / "z.html").read_text()
 
 
-def test_an_edit_that_moves_a_term_to_another_letter(rootdir, tmp_path):
-    srcdir = _copy(rootdir, tmp_path)
-    _build(srcdir)
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-move")
+def test_an_edit_that_moves_a_term_to_another_letter(app, make_app):
+    app.build()
+    srcdir = app.srcdir
     seed = srcdir / "seeds" / "zonulin.md"
     seed.write_text(seed.read_text().replace("term: Zonulin", "term: Barrier protein"))
     _later(seed)
-    app = _build(srcdir)
+    app = _again(make_app, app)
     assert not (srcdir / "letters" / "z.rst").exists()
     assert (srcdir / "letters" / "b.rst").exists()
     added, _changed, removed = _read(app)
@@ -106,40 +108,44 @@ def test_an_edit_that_moves_a_term_to_another_letter(rootdir, tmp_path):
     )
 
 
-def test_an_authors_own_file_is_never_replaced(rootdir, tmp_path):
-    srcdir = _copy(rootdir, tmp_path)
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-own-file")
+def test_an_authors_own_file_is_never_replaced(make_app, app_params):
+    # The author's page must be there before the application starts: the
+    # letter pages are written at builder-inited.
+    srcdir = app_params.kwargs["srcdir"]
     (srcdir / "letters").mkdir()
     mine = srcdir / "letters" / "z.rst"
     mine.write_text("Mine\n====\n\nMy own page.\n")
-    app = _build(srcdir)
+    app = make_app(*app_params.args, **app_params.kwargs)
+    app.build()
     assert mine.read_text() == "Mine\n====\n\nMy own page.\n"
     warning = app.warning.getvalue()
     assert f"{mine}:" in warning and "[seed_glossary.split]" in warning
 
 
-def _auto(rootdir: Path, tmp_path: Path, **conf) -> Path:
-    """test-basic with its conf.py extended (its glossary is not split there)."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    with (srcdir / "conf.py").open("a") as out:
-        for name, value in conf.items():
-            out.write(f"{name} = {value!r}\n")
-    return srcdir
+# test-basic: its glossary is on one page unless told otherwise.
 
 
-def test_auto_keeps_a_small_glossary_on_one_page(rootdir, tmp_path):
-    app = _build(_auto(rootdir, tmp_path))
+@pytest.mark.sphinx("html", testroot="basic", srcdir="split-auto-small")
+def test_auto_keeps_a_small_glossary_on_one_page(app):
+    app.build()
     assert app.warning.getvalue() == ""
     assert not (app.srcdir / "glossary").exists()
     page = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
     assert len(page.select("dl.glossary > dt")) == 7
 
 
-def test_auto_splits_past_the_size_and_everything_follows(rootdir, tmp_path):
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    srcdir="split-auto-large",
+    confoverrides={"seed_glossary_split_max_bytes": 1500},
+)
+def test_auto_splits_past_the_size_and_everything_follows(app):
     """Past seed_glossary_split_max_bytes, links, previews, search and the
     Referenced from lines go to the letter pages."""
-    srcdir = _auto(rootdir, tmp_path, seed_glossary_split_max_bytes=1500)
-    app = _build(srcdir)
+    app.build()
+    srcdir = app.srcdir
     assert app.warning.getvalue() == ""
     pages = sorted(p.stem for p in (srcdir / "glossary").glob("*.rst"))
     assert pages == ["g", "i", "l", "m", "z"]
@@ -171,36 +177,28 @@ def test_auto_splits_past_the_size_and_everything_follows(rootdir, tmp_path):
     }
 
 
-def test_none_keeps_one_page_past_the_size(rootdir, tmp_path):
-    srcdir = _auto(
-        rootdir, tmp_path, seed_glossary_split=None, seed_glossary_split_max_bytes=1500
-    )
-    app = _build(srcdir)
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    srcdir="split-none",
+    confoverrides={"seed_glossary_split": None, "seed_glossary_split_max_bytes": 1500},
+)
+def test_none_keeps_one_page_past_the_size(app):
+    app.build()
     assert app.warning.getvalue() == ""
-    assert not (srcdir / "glossary").exists()
+    assert not (app.srcdir / "glossary").exists()
     page = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
     assert len(page.select("dl.glossary > dt")) == 7
 
 
-def test_a_letter_too_large_for_a_page_gets_parts(tmp_path):
-    srcdir = tmp_path / "src"
-    seeds = srcdir / "seeds"
-    seeds.mkdir(parents=True)
-    words = ("Alpha", "Amber", "Apex", "Aster", "Azure*_|x|` :raw:`y`", "Beta")
-    for number, word in enumerate(words):
-        (seeds / f"{number}.md").write_text(
-            f"---\nterm: {json.dumps(word)}\n---\n\nA word. " + "Filler text. " * 20
-        )
-    (srcdir / "conf.py").write_text(
-        'extensions = ["seed_glossary"]\nseed_glossary_seeds = "seeds"\n'
-        'exclude_patterns = ["_build", "seeds"]\n'
-        "seed_glossary_split_max_bytes = 2000\n"
-    )
-    (srcdir / "index.rst").write_text(
-        "Index\n=====\n\n.. toctree::\n\n   glossary\n\nSee :term:`Aster`.\n"
-    )
-    (srcdir / "glossary.rst").write_text("Glossary\n========\n\n.. seed-glossary::\n")
-    app = _build(srcdir)
+#: The headwords of test-split-parts: five A words, long enough for three parts.
+PARTS_WORDS = ("Alpha", "Amber", "Apex", "Aster", "Azure*_|x|` :raw:`y`", "Beta")
+
+
+@pytest.mark.sphinx("html", testroot="split-parts", srcdir="split-parts")
+def test_a_letter_too_large_for_a_page_gets_parts(app):
+    app.build()
+    srcdir = app.srcdir
     assert app.warning.getvalue() == ""
     pages = sorted(p.stem for p in (srcdir / "glossary").glob("*.rst"))
     assert pages == ["a", "a-2", "a-3", "b"]
@@ -215,7 +213,7 @@ def test_a_letter_too_large_for_a_page_gets_parts(tmp_path):
         if page != "b":
             parts = [a.get_text() for a in soup.select("p.sg-az-parts a")]
             assert len(parts) == 2
-    assert [w for page in pages for w in shown[page]] == list(words)
+    assert [w for page in pages for w in shown[page]] == list(PARTS_WORDS)
     assert all(1 <= len(terms) <= 2 for terms in shown.values())
     title = BeautifulSoup(
         (app.outdir / "glossary" / "a-3.html").read_text(), "html.parser"
@@ -228,3 +226,53 @@ def test_a_letter_too_large_for_a_page_gets_parts(tmp_path):
     assert title.get_text().rstrip("¶") == "A: Apex – Aster"
     index = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     assert "glossary/a-2.html#term-Aster" in {a["href"] for a in index.select("a")}
+
+
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-two-apps")
+def test_two_applications_in_one_process_read_the_seed_folder_each(
+    make_app, app_params, tmp_path
+):
+    """The folder read by one application is not another's, even when the
+    files look unchanged (same size, same time)."""
+    args, kwargs = app_params
+    first = make_app(*args, **{**kwargs, "builddir": tmp_path / "first"})
+    seed = kwargs["srcdir"] / "seeds" / "zonulin.md"
+    before = seed.stat()
+    seed.write_text(seed.read_text().replace("A *protein*", "A *peptide*"))
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert seed.stat().st_size == before.st_size
+    second = make_app(*args, **{**kwargs, "builddir": tmp_path / "second"})
+
+    # Each application read the folder at builder-inited (to write the pages).
+    ones = get_domain(first.env).seed_folder
+    twos = get_domain(second.env).seed_folder
+    assert ones is not None and twos is not None and ones is not twos
+
+    def zonulin(folder) -> str:
+        (entry,) = [e for e in folder.entries if e.term == "Zonulin"]
+        return entry.definition
+
+    assert "protein" in zonulin(ones)
+    assert "peptide" in zonulin(twos)
+    second.build()
+    assert "peptide" in (second.outdir / "letters" / "z.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot="split", srcdir="split-serial")
+def test_parallel_build_of_a_split_glossary_gives_the_same_pages(
+    app, make_app, rootdir, tmp_path
+):
+    """``-j 2``: the readers Sphinx forks read the letter pages from the folder
+    that the build read before them; the pages are those of a serial build."""
+    app.build()
+    app.cleanup()  # one application at a time
+    srcdir = shutil.copytree(rootdir / "test-split", tmp_path / "parallel")
+    parallel = make_app("html", srcdir=srcdir, parallel=2)
+    parallel.build()
+    assert parallel.warning.getvalue() == ""
+    letters = sorted(p.name for p in (app.outdir / "letters").glob("*.html"))
+    assert letters == ["g.html", "i.html", "l.html", "m.html", "z.html"]
+    for page in ("glossary.html", "page.html", *(f"letters/{n}" for n in letters)):
+        assert (app.outdir / page).read_text() == (
+            parallel.outdir / page
+        ).read_text(), page

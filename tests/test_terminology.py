@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 import yaml
@@ -13,7 +12,10 @@ from bs4 import BeautifulSoup
 from seed_glossary.__main__ import main
 from seed_glossary.ingest.structured import read_structured
 
-from .helpers import build
+from .helpers import shared_build
+
+#: One HTML build of test-terminology for the tests that only read it.
+HTML = shared_build("terminology-html", testroot="terminology")
 
 
 def _warnings(app) -> list[str]:
@@ -65,7 +67,7 @@ def test_initials_of_the_term_in_a_scraped_seed_are_an_abbreviation(seed_dir):
 # -- abbreviations in the pages ---------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="terminology", freshenv=True)
+@HTML
 def test_links_to_an_abbreviation_say_what_it_stands_for_in_html(app):
     app.build()
     soup = BeautifulSoup((app.outdir / "early.html").read_text(), "html.parser")
@@ -115,14 +117,13 @@ def test_latex_gets_the_expansion_once_per_page(app):
     assert re.search(r"SCFA\W*\(Short-chain fatty acid\) from fibre", text)
 
 
-def test_the_report_lists_early_and_shared_abbreviations(rootdir, tmp_path):
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-terminology", src)
+@pytest.mark.sphinx("html", testroot="terminology", srcdir="terminology-shared-abbr")
+def test_the_report_lists_early_and_shared_abbreviations(app):
     # Two terms claim one abbreviation.
-    (src / "seeds" / "acid.md").write_text(
+    (app.srcdir / "seeds" / "acid.md").write_text(
         "---\nterm: Salicylic fatty compound\nabbreviation: SCFA\n---\n\nA compound.\n"
     )
-    app = build(src)
+    app.build()
     links = json.loads((app.outdir / "seed-glossary-report.json").read_text())["links"]
     early = links["abbreviations"]["used_before_spelled_out"]
     assert {k: v for k, v in early[0].items() if k in ("page", "line", "entry")} == {
@@ -141,7 +142,7 @@ def test_the_report_lists_early_and_shared_abbreviations(rootdir, tmp_path):
 # -- names to avoid ------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="terminology", freshenv=True)
+@HTML
 def test_a_name_to_avoid_warns_at_its_line_in_rst_and_myst(app):
     app.build()
     warnings = [w for w in _warnings(app) if "deprecated_term" in w]

@@ -22,6 +22,8 @@ REPO = TESTS.parent
 PACKAGE = REPO / "ext" / "seed_glossary"
 
 
+# Processes of their own: the wheel is built by `python -m build` and
+# installed into a virtual environment of its own, apart from this checkout.
 def _run(*args: str | Path, cwd: Path, timeout: int = 600) -> str:
     hidden = ("PYTHONPATH", "VIRTUAL_ENV")
     env = {k: v for k, v in os.environ.items() if k not in hidden}
@@ -106,9 +108,17 @@ def test_sdist_holds_the_sources_tests_and_manual(dist):
 def test_installed_wheel_builds_a_project_in_german(dist, rootdir, tmp_path):
     [wheel] = dist.glob("*.whl")
     venv = tmp_path / "venv"
-    _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    _run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+    # This environment's pip installs into the new one (which then needs no pip
+    # of its own), the wheel and its dependencies, without compiling every
+    # module to bytecode: the build below imports what it needs.
+    _run(
+        sys.executable,
+        *("-m", "pip", "--python", python, "install", "--quiet", "--no-compile"),
+        wheel,
+        cwd=tmp_path,
+    )
 
     # The package comes from the venv, not from this checkout.
     code = "import seed_glossary; print(seed_glossary.__file__)"
@@ -116,6 +126,9 @@ def test_installed_wheel_builds_a_project_in_german(dist, rootdir, tmp_path):
     installed = Path(where).parent
     assert installed.is_relative_to(venv), where
     assert _package_files(PACKAGE) <= _package_files(installed)
+    # The console command the wheel declares runs the package's command line.
+    usage = _run(venv / "bin" / "seed-glossary", "--help", cwd=tmp_path)
+    assert usage.startswith("usage: seed-glossary "), usage[:200]
 
     srcdir = tmp_path / "project"
     shutil.copytree(rootdir / "test-basic", srcdir)

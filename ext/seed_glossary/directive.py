@@ -70,7 +70,7 @@ class SeedGlossaryDirective(SphinxDirective):
         if "letter" in self.options:
             return self._run_letter(self.options["letter"].strip())
         if not self.arguments and split.enabled(
-            self.config, get_domain(self.env).confdir or self.env.srcdir, check=False
+            self.env, get_domain(self.env).confdir or self.env.srcdir, check=False
         ):
             return self._run_split_index()
         return self._run()
@@ -78,7 +78,7 @@ class SeedGlossaryDirective(SphinxDirective):
     def _run_split_index(self) -> list[nodes.Node]:
         """The page of a split glossary: problems, report, A–Z bar, toctree."""
         spec = self._seed_spec()
-        folder = split.read_folder(spec, self.config, check=False)
+        folder = split.read_folder(self.env, spec, check=False)
         self._warn_empty(spec, folder.files)
         entries = self._report_entries(list(folder.entries), list(folder.problems))
         get_domain(self.env).note_seeds(
@@ -116,7 +116,7 @@ class SeedGlossaryDirective(SphinxDirective):
         spec = split.seeds_path(
             get_domain(self.env).confdir or self.env.srcdir, self.config
         )
-        folder = split.read_folder(spec, self.config, check=False)
+        folder = split.read_folder(self.env, spec, check=False)
         parts = split.layout(folder.items, self.config)
         number = self.options.get("part", 1)
         part = next(
@@ -151,7 +151,7 @@ class SeedGlossaryDirective(SphinxDirective):
         spec = self._seed_spec()
         if not self.arguments and self.config.seed_glossary_split == "auto":
             # Read already, to know whether to split: the same catalog.
-            folder = split.read_folder(spec, self.config, check=False)
+            folder = split.read_folder(self.env, spec, check=False)
             files: Sequence[Path] = folder.files
             entries, items, problems = (
                 list(folder.entries),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .autolink import PlannedLink
     from .model import ItemNames
     from .previews import ReaderData
+    from .split import Folder
     from .terminology import AbbreviationUse, AvoidedUse
 
 
@@ -136,6 +137,11 @@ class SeedGlossaryDomain(Domain):
     #: reading for the pages about to be written. Not in ``data``: it is never
     #: pickled, and every build makes it again.
     reader_data: ReaderData | None = None
+
+    #: The seed folder of this build, read and cataloged once for the pages of
+    #: a split glossary (see :mod:`.split`). Not in ``data`` either: a copy per
+    #: application, never pickled.
+    seed_folder: Folder | None = None
 
     def _page_key(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.data.setdefault(name, {})

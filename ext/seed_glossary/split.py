@@ -14,7 +14,9 @@ text of the entries (:func:`estimate`) before any page is read. Either way a
 letter whose entries would make a page larger than that is cut into parts.
 
 Every letter page needs the whole catalog (a shared alias on the L page points
-to terms on other pages), so the folder is read once per process and cached.
+to terms on other pages), so the folder is read once per build and kept by the
+build's own domain (:attr:`.SeedGlossaryDomain.seed_folder`): never pickled,
+never shared by two applications in one process.
 A page is read again only when its own entries change: each page stores a
 fingerprint of its items, and ``env-get-outdated`` compares it with a fresh
 catalog whenever a seed file changed.
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+    from .domain import SeedGlossaryDomain
     from .ingest import ReaderWords
     from .model import SeedEntry
 
@@ -61,14 +64,12 @@ class Folder:
     """The seed folder read and cataloged once."""
 
     spec: Path
+    options: str  #: the noise settings it was read with (:func:`_options_key`)
     stamp: Stamp
     files: tuple[Path, ...]
     entries: tuple[SeedEntry, ...]
     items: tuple[CatalogItem, ...]
     problems: tuple[CatalogProblem, ...]
-
-
-_cache: dict[tuple[str, str], Folder] = {}
 
 
 #: Estimated bytes of HTML per byte of an entry's text, and per entry: the
@@ -79,22 +80,24 @@ HTML_PER_ENTRY = 300
 
 
 def enabled(
-    config: Config,
+    env: BuildEnvironment,
     confdir: str | os.PathLike[str] | None = None,
     *,
     check: bool = True,
 ) -> bool:
     """Is the glossary of ``seed_glossary_seeds`` split into a page per letter?
 
+    :param env: the build's environment (its config, its copy of the folder)
     :param confdir: the configuration directory, to read the seed folder for
         ``"auto"``; without it, ``"auto"`` does not split
     :param check: see :func:`read_folder`
     """
+    config = env.config
     if config.seed_glossary_split == "letter":
         return True
     if config.seed_glossary_split != "auto" or confdir is None:
         return False
-    folder = read_folder(seeds_path(confdir, config), config, check=check)
+    folder = read_folder(env, seeds_path(confdir, config), check=check)
     limit = config.seed_glossary_split_max_bytes
     return bool(sum(estimate(item) for item in folder.items) > limit)
 
@@ -180,27 +183,43 @@ def stamp(files: Iterable[Path]) -> Stamp:
     return tuple(out)
 
 
-def read_folder(spec: Path, config: Config, *, check: bool = True) -> Folder:
-    """Read and catalog the folder, or return this process's copy if unchanged.
+def read_folder(env: BuildEnvironment, spec: Path, *, check: bool = True) -> Folder:
+    """Read and catalog the folder, or return this build's copy if unchanged.
 
+    :param env: the build's environment: its config and its domain
+    :param spec: the seed folder or glob (:func:`seeds_path`)
     :param check: list and stat the folder's files to know whether the copy
         is still current. The directives of a build pass ``False``, since
         :func:`refresh_folder` checked just before reading: listing a large
         folder again for each letter page cost more than the pages.
     """
-    key = (str(spec), repr(_options_key(config)))
-    folder = _cache.get(key)
+    folder = _current(env, spec)
     if folder is not None and not check:
         return folder
     files = tuple(discover(spec))
-    current = stamp(files)
-    if folder is None or folder.stamp != current:
-        entries, items, problems = read_catalog(files, config)
+    now = stamp(files)
+    if folder is None or folder.stamp != now:
+        entries, items, problems = read_catalog(files, env.config)
+        options = repr(_options_key(env.config))
         folder = Folder(
-            spec, current, files, tuple(entries), tuple(items), tuple(problems)
+            spec, options, now, files, tuple(entries), tuple(items), tuple(problems)
         )
-        _cache.clear()  # one folder at a time: a build reads one
-        _cache[key] = folder
+        _domain(env).seed_folder = folder  # one at a time: a build reads one
+    return folder
+
+
+def _domain(env: BuildEnvironment) -> SeedGlossaryDomain:
+    from .domain import get_domain
+
+    return get_domain(env)
+
+
+def _current(env: BuildEnvironment, spec: Path) -> Folder | None:
+    """This build's copy of the folder *spec*, if read with the current settings."""
+    folder = _domain(env).seed_folder
+    options = repr(_options_key(env.config))
+    if folder is None or folder.spec != spec or folder.options != options:
+        return None
     return folder
 
 
@@ -310,8 +329,8 @@ def generate_pages(app: Sphinx) -> None:
         ):
             return
     wanted: dict[str, Part] = {}
-    if enabled(app.config, app.confdir):
-        folder = read_folder(seeds_path(app.confdir, app.config), app.config)
+    if enabled(app.env, app.confdir):
+        folder = read_folder(app.env, seeds_path(app.confdir, app.config))
         wanted = {
             f"{part.docname.rsplit('/', 1)[-1]}.rst": part
             for part in layout(folder.items, app.config)
@@ -359,10 +378,9 @@ def refresh_folder(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     With nothing to read, nothing is checked; without a copy, the first
     directive reads the folder.
     """
-    key = (str(seeds_path(app.confdir, app.config)), repr(_options_key(app.config)))
-    folder = _cache.get(key)
+    folder = _current(env, seeds_path(app.confdir, app.config))
     if docnames and folder is not None and folder.stamp != stamp(discover(folder.spec)):
-        _cache.clear()
+        _domain(env).seed_folder = None
 
 
 def rst_text(text: str) -> str:
@@ -400,7 +418,7 @@ def outdated_pages(
     current = stamp(discover(spec))
     if index_pages and all(seen == current for seen in index_pages.values()):
         return []
-    folder = read_folder(spec, app.config)
+    folder = read_folder(env, spec)
     parts = {part.docname: part for part in layout(folder.items, app.config)}
     outdated = list(index_pages)
     for docname, (_letter, printed) in letter_pages.items():

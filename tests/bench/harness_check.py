@@ -1,4 +1,10 @@
-"""The benchmark harness runs (tiny N) and builds what it says; it measures nothing."""
+"""The benchmark harness runs (tiny N) and builds what it says; it measures nothing.
+
+These check the harness, not the extension: ``make bench`` runs them first
+(``pytest tests/bench/harness_check.py``), so that a broken harness fails in
+seconds, not after an hour of builds. The file name keeps them out of
+``make test``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).parent / "bench"
+BENCH = Path(__file__).parent
 
 
 def _load(name: str):

@@ -1,0 +1,5 @@
+extensions = ['seed_glossary']
+seed_glossary_seeds = 'seeds'
+seed_glossary_autolink = 'all'
+exclude_patterns = ['_build', 'seeds']
+smartquotes = False

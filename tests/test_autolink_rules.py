@@ -395,21 +395,3 @@ def test_a_name_glued_to_code_or_closed_by_a_quote_before_a_hyphen_is_a_word_par
     linked, plain = _plan(page, names)
     assert linked == ["Modul"]
     assert plain == [("suite", "sense"), ("release", "sense")]
-
-
-def test_a_name_after_code_is_its_kind_but_after_bold_it_is_a_name():
-    names = _names(("Module",), ("Generator",))
-    page = PageText(
-        units=(Unit("page#"),),
-        runs=(
-            (0, 0, 0, "the "),
-            (1, 0, 0, " module is"),  # after ``gc``
-            (2, 0, 1, "asynchronous"),  # in bold
-            (3, 0, 1, " generator here"),
-        ),
-        emphasized=frozenset({2}),
-        after_element=frozenset({1}),
-    )
-    linked, plain = _plan(page, names)
-    assert linked == ["generator"]
-    assert plain == [("module", "compound")]

@@ -331,10 +331,10 @@ def _side_by_side(
     is the second: "asynchronous generator function" links *asynchronous
     generator*, "class attribute" links neither (*class* is an everyday
     word), "statement type" neither. A name
-    right after inline code or a link, with only a space between ("the
-    ``gc`` module"), names the kind of what the element shows: it is not
-    linked. Italics or bold before a name do not make a compound: they stress
-    a word of the sentence.
+    right after an inline element, with only a space between ("the ``gc``
+    module", "*Frenched* staff"), names the kind of what the element shows:
+    it is not linked. (A run of text that starts with a space, after another
+    run of the same paragraph, follows such an element.)
     """
     plain: set[Mention] = set()
     for first, second in pairwise(mentions):
@@ -350,9 +350,10 @@ def _side_by_side(
             plain.add(first)
         plain.add(second)
     for mention in mentions:
-        ordinal, _unit, _block, text = page.runs[mention.run]
+        _ordinal, _unit, block, text = page.runs[mention.run]
         before = text[: mention.start]
-        if before and not before.strip() and ordinal in page.after_element:
+        after_element = mention.run and page.runs[mention.run - 1][2] == block
+        if before and not before.strip() and after_element:
             plain.add(mention)
     return plain
 

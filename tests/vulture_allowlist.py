@@ -30,3 +30,4 @@ default_priority  # transforms' priorities, read by Sphinx
 apply
 builders
 StandardDomain  # in annotations
+__getattr__  # a module's deprecated names (PEP 562)

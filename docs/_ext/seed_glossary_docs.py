@@ -110,7 +110,8 @@ def build_examples(app: Sphinx, exception: BaseException | None) -> None:
     build), built in a process of its own with ``-W``: its warnings fail
     the manual's build too.
     """
-    if exception is not None or app.builder.format != "html":
+    # The pages that link them exist in these builders only (languages.md).
+    if exception is not None or app.builder.name not in ("html", "singlehtml"):
         return
     for source in sorted(p for p in EXAMPLES.iterdir() if (p / "conf.py").is_file()):
         command = [

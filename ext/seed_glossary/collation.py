@@ -65,13 +65,16 @@ class Collation:
         self._weights: dict[str, _Weight] = {}
 
     def key(self, name: str) -> tuple[Any, ...]:
-        """Sort key of *name*: letters, then marks, then case, then as written."""
+        """Sort key of *name*: letters, then marks, then case (capitals
+        first), then as written."""
         primary, secondary, tertiary = [], [], []
         for ch in unicodedata.normalize("NFKC", name):
             weight, marks = self._weigh(ch)
             primary.append(weight)
             secondary.append(marks)
-            tertiary.append(ch != ch.casefold())
+            # Capitals first, as Sphinx's glossaries had "HEAD" before "head":
+            # its term lookup without case finds the one registered last.
+            tertiary.append(ch == ch.casefold())
         return (tuple(primary), tuple(secondary), tuple(tertiary), name)
 
     def letter(self, name: str) -> str:

@@ -39,7 +39,8 @@ class ReaderWords:
     language: str
     #: changes whenever the data changes: a key for what was read with it
     fingerprint: str
-    #: the language has data; without it, every rule that needs words is off
+    #: the language has the reader's words (its naming verbs at least);
+    #: without them, every rule that needs words is off
     described: bool
     verb_forms: VerbForms
     #: participles that follow their name at a clause's end: "auch X genannt"
@@ -190,7 +191,8 @@ def from_data(language: str, data: Mapping[str, Any]) -> ReaderWords:
     return ReaderWords(
         language=language,
         fingerprint=hashlib.sha256(dump.encode()).hexdigest(),
-        described=bool(data),
+        # A file of the link rules alone (an alphabet) says nothing of seeds.
+        described=bool(verb_forms),
         verb_forms=MappingProxyType(verb_forms),
         final_verbs=final_verbs,
         final_particles=folded("naming_final_particles"),

@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         markup,
         previews,
         report,
+        seed_folder,
         settle,
         split,
         transforms,
@@ -50,7 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", split.generate_pages)
     app.connect("builder-inited", previews.tidy_output)
     app.connect("env-before-read-docs", remember_confdir)
-    app.connect("env-before-read-docs", split.refresh_folder)
+    app.connect("env-before-read-docs", seed_folder.refresh_folder)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-get-outdated", split.outdated_pages)
     # First: the other doctree-read handlers see hand-written entries as ours.

@@ -12,7 +12,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import split
+from . import seed_folder, split
 from ._compat import verbosity
 from .abbreviations import abbreviates
 from .domain import PageSeeds, get_domain
@@ -78,7 +78,7 @@ class SeedGlossaryDirective(SphinxDirective):
     def _run_split_index(self) -> list[nodes.Node]:
         """The page of a split glossary: problems, report, A–Z bar, toctree."""
         spec = self._seed_spec()
-        folder = split.read_folder(self.env, spec, check=False)
+        folder = seed_folder.read_folder(self.env, spec, check=False)
         self._warn_empty(spec, folder.files)
         entries = self._report_entries(list(folder.entries), list(folder.problems))
         get_domain(self.env).note_seeds(
@@ -113,10 +113,10 @@ class SeedGlossaryDirective(SphinxDirective):
 
     def _run_letter(self, letter: str) -> list[nodes.Node]:
         """One letter's page (or part of a letter's) of a split glossary."""
-        spec = split.seeds_path(
+        spec = seed_folder.seeds_path(
             get_domain(self.env).confdir or self.env.srcdir, self.config
         )
-        folder = split.read_folder(self.env, spec, check=False)
+        folder = seed_folder.read_folder(self.env, spec, check=False)
         parts = split.layout(folder.items, self.config)
         number = self.options.get("part", 1)
         part = next(
@@ -151,7 +151,7 @@ class SeedGlossaryDirective(SphinxDirective):
         spec = self._seed_spec()
         if not self.arguments and self.config.seed_glossary_split == "auto":
             # Read already, to know whether to split: the same catalog.
-            folder = split.read_folder(self.env, spec, check=False)
+            folder = seed_folder.read_folder(self.env, spec, check=False)
             files: Sequence[Path] = folder.files
             entries, items, problems = (
                 list(folder.entries),
@@ -160,7 +160,7 @@ class SeedGlossaryDirective(SphinxDirective):
             )
         else:
             files = discover(spec)
-            entries, items, problems = split.read_catalog(files, self.config)
+            entries, items, problems = seed_folder.read_catalog(files, self.config)
         self._warn_empty(spec, files)
         for path in files:
             self.env.note_dependency(path)

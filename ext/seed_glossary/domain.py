@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .autolink import PlannedLink
     from .model import ItemNames
     from .previews import ReaderData
-    from .split import Folder
+    from .seed_folder import Folder
     from .terminology import AbbreviationUse, AvoidedUse
 
 

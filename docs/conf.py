@@ -40,3 +40,32 @@ html_theme = "furo"
 html_title = "sphinx-seed-glossary"
 # Intersphinx is configured but not used by default: the manual builds offline.
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+
+# pdflatex has no glyphs for the Chinese, Japanese, Korean, Cyrillic and Greek
+# examples of the languages page: the PDF shows each such character as its
+# code point in a box (the HTML manual shows the text).
+_OTHER_SCRIPTS = (
+    (0x0370, 0x03FF),
+    (0x0400, 0x04FF),
+    (0x1100, 0x11FF),
+    (0x3040, 0x30FF),
+    (0x3130, 0x318F),
+    (0x3400, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xFF00, 0xFFEF),
+)
+_SOURCES = Path(__file__).parent
+_CHARACTERS = sorted(
+    {
+        ch
+        for page in _SOURCES.glob("*.md")
+        for ch in page.read_text(encoding="utf-8")
+        if any(low <= ord(ch) <= high for low, high in _OTHER_SCRIPTS)
+    }
+)
+latex_elements = {
+    "preamble": "\n".join(
+        rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{\fbox{{\tiny U+{ord(ch):04X}}}}}"
+        for ch in _CHARACTERS
+    ),
+}

@@ -57,14 +57,13 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
-from corpus import ROOT, Corpus
+from corpus import ROOT, Corpus, build
 from wordfreq import top_n_list
 
 MANUALS = ("cpython", "sqlalchemy", "lilypond", "rust")
@@ -105,19 +104,6 @@ def write_project(corpus: Corpus, project: Path, settings: list[str]) -> Path:
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
     return docs
-
-
-def build(docs: Path, out: Path) -> int:
-    """``sphinx -q -b html``; returns the number of warnings it printed."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(docs), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"the build of {docs} failed:\n{done.stderr[-3000:]}")
-    return len(re.findall(r"WARNING|ERROR", done.stderr))
 
 
 # -- reading the built pages --------------------------------------------------------

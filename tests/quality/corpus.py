@@ -10,6 +10,7 @@ targets.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,3 +125,15 @@ def _apt_download(package: str, into: Path) -> None:
     sudo = [] if os.geteuid() == 0 or not shutil.which("sudo") else ["sudo"]
     subprocess.run([*sudo, "apt-get", "update", "-qq"], stdout=sys.stderr, check=True)
     subprocess.run(download, cwd=into, stdout=sys.stderr, check=True)
+
+
+def build(docs: Path, out: Path, *, fresh: bool = False) -> int:
+    """``sphinx -q -b html`` (``-E`` when *fresh*); returns the number of
+    warnings it printed."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(docs), str(out)]
+    if fresh:
+        command.insert(4, "-E")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"the build of {docs} failed:\n{done.stderr[-3000:]}")
+    return len(re.findall(r"WARNING|ERROR", done.stderr))

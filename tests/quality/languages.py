@@ -62,14 +62,13 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from bs4 import NavigableString, Tag
-from corpus import ROOT, debian_folder
+from corpus import ROOT, build, debian_folder
 from html2myst import blocks, soup
 
 LANGUAGES = ("de", "fr", "es", "ja")
@@ -174,19 +173,6 @@ def write_project(code: str, project: Path, settings: list[str]) -> Path:
     for name, text in chapters.items():
         (docs / name).write_text(text, encoding="utf-8")
     return docs
-
-
-def build(docs: Path, out: Path) -> int:
-    """``sphinx -q -b html``; returns the number of warnings it printed."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html", str(docs), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"the build of {docs} failed:\n{done.stderr[-3000:]}")
-    return len(re.findall(r"WARNING|ERROR", done.stderr))
 
 
 # -- reading the built pages -------------------------------------------------------
@@ -335,7 +321,7 @@ def measure(code: str, args: argparse.Namespace) -> dict:
         project = args.work / code / name
         docs = write_project(code, project, settings)
         out = project / "html"
-        warnings = build(docs, out)
+        warnings = build(docs, out, fresh=True)
         chapters = sorted(p.stem for p in docs.glob("ch*.md"))
         found = read_build(out, chapters, code)
         sample = draw(found["links"], args.sample, args.seed, code, name)

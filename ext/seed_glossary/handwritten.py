@@ -31,7 +31,6 @@ HANDWRITTEN = "sg_handwritten"
 def register_glossaries(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` (before the link and preview handlers): mark the entries."""
     items = []
-    order = collation(app.config)
     for glossary in list(doctree.findall(addnodes.glossary)):
         if any(
             isinstance(child, nodes.Element) and "sg-glossary" in child["classes"]
@@ -45,9 +44,9 @@ def register_glossaries(app: Sphinx, doctree: nodes.document) -> None:
         ]
         items += [item for item in found if item is not None]
         if glossary.get("sorted") and app.config.seed_glossary_az and found:
-            glossary.parent.insert(
-                glossary.parent.index(glossary), render_az_bar(glossary, order)
-            )
+            # The language's data is read only for a page that shows a bar.
+            bar = render_az_bar(glossary, collation(app.config))
+            glossary.parent.insert(glossary.parent.index(glossary), bar)
     if items:
         get_domain(app.env).note_seeds(
             app.env.docname, PageSeeds("", (), "", tuple(items))

@@ -10,7 +10,7 @@ language (:class:`SenseWords`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,12 @@ def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWord
 
     :param folders: the project's language data (:func:`seed_glossary.language.load`)
     """
-    found = load(language, folders)
+    return sense_words(load(language, folders))
+
+
+def sense_words(found: Mapping[str, Any]) -> SenseWords:
+    """The :class:`SenseWords` in a language's data, as :func:`.language.load`
+    returns it."""
     # Apostrophes as typed and as smart quotes typeset them.
     groups = {
         name: {w for word in group["words"] for w in (word, word.replace("'", "’"))}

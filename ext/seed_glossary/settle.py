@@ -29,7 +29,7 @@ from .catalog import key
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
 from .language import code_of, load
 from .model import WarningSubtype
-from .sense import for_language
+from .sense import sense_words
 from .terminology import AbbreviationUse, AvoidedNames, AvoidedUse, abbreviation_uses
 from .usage import PageMentions, common_entries, page_mentions, related_entries
 from .vocabulary import (
@@ -118,7 +118,7 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         LinkScope(config).setting,
         everyday,
         known[language],
-        for_language(config.language, config.seed_glossary_language_data),
+        sense_words(data),
         language,
         data.get("nouns_capitalised") is True,
     )

@@ -26,6 +26,7 @@ def _names(*items: tuple[str, ...], everyday=(), autolink=None) -> LinkNames:
             for names in items
         ],
         everyday=frozenset(everyday),
+        everyday_in_prose=frozenset(everyday),
     )
 
 
@@ -395,3 +396,14 @@ def test_a_name_glued_to_code_or_closed_by_a_quote_before_a_hyphen_is_a_word_par
     linked, plain = _plan(page, names)
     assert linked == ["Modul"]
     assert plain == [("suite", "sense"), ("release", "sense")]
+
+
+def test_prose_has_everyday_words_of_its_own():
+    """A word can be everyday in prose and not inside entries (two thresholds)."""
+    names = LinkNames(
+        [ItemNames("piano", ("Piano",), ()), ItemNames("forte", ("Forte",), ())],
+        everyday_in_prose=frozenset({"Piano"}),
+    )
+    assert _plan(_prose("A singer and piano."), names) == ([], [("piano", "everyday")])
+    entry = _entry("forte", "The opposite of piano.")
+    assert _plan(entry, names)[0] == ["piano"]

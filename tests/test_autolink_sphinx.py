@@ -5,6 +5,9 @@ Each root is built once, for all the tests that read it.
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from bs4 import BeautifulSoup
 
 from .helpers import shared_build
@@ -85,3 +88,29 @@ def test_manual_pages_and_calls_are_not_prose(app):
     # git-archive(1) names a command's manual page; "git archive" is prose.
     assert "git-archive" not in linked
     assert "git archive" in linked
+
+
+@pytest.mark.sphinx("html", testroot="autolink-prose")
+def test_a_frequent_word_links_inside_entries_but_not_in_prose(app):
+    """*piano* (Zipf 4.3) is above the prose threshold (4.0), below the one
+    of entries (4.5): in a song's prose it is the instrument, in the entry of
+    *forte* the dynamic."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _autolinks(app, "prose.html") == [("forte", "term-Forte")]
+    assert ("piano", "term-Piano") in _autolinks(app, "glossary.html")
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["entries"]["Piano"]["not_linked"] == {"everyday": 1}
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="autolink-prose",
+    confoverrides={"seed_glossary_autolink_everyday_zipf_in_prose": 4.5},
+)
+def test_the_prose_threshold_is_a_setting_of_its_own(app):
+    app.build()
+    assert _autolinks(app, "prose.html") == [
+        ("piano", "term-Piano"),
+        ("forte", "term-Forte"),
+    ]

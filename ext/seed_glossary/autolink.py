@@ -20,12 +20,13 @@ The rules, in the order they apply to each mention:
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
 5. *Everyday words*: a name that is an everyday word (a single word at or
-   above the language's word-frequency threshold, see
-   :mod:`.vocabulary`), or that the prose of many pages names, links inside
-   a glossary entry related to its own (the definitions name each other, a
-   See also line, the headword holds it) or, with ``"first"``, at its first
-   mention in every entry; in prose, on the page its title names and where
-   the text sets it in italics or bold of its own. Entries with no
+   above the language's word-frequency threshold, lower in prose than inside
+   entries, see :mod:`.vocabulary`), or that the prose of many pages names,
+   links inside a glossary entry related to its own (the definitions name
+   each other, a See also line, the headword holds it) or, with
+   ``"first"``, at its first mention in every entry; in prose, on the page
+   its title names and where the text sets it in italics or bold of its
+   own. Entries with no
    definition of their own follow the same rule. ``autolink: always`` lifts
    it for a term.
 6. *Density*: at most so many autolinks per paragraph.
@@ -228,10 +229,10 @@ def plan_page(
         """An everyday word, or a name that many pages use?"""
         if names.overrides.get(mention.target) == "always":
             return False
-        word = names.bare_of.get(mention.name, mention.name)
-        if written(word) in names.everyday:
-            return True
+        word = written(names.bare_of.get(mention.name, mention.name))
         in_prose = page.units[page.runs[mention.run][1]].entry is None
+        if word in (names.everyday_in_prose if in_prose else names.everyday):
+            return True
         common = policy.common_in_prose if in_prose else policy.common
         return mention.target in common
 

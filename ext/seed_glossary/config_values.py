@@ -169,13 +169,30 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         frozenset({float, int}) | _NOTHING,
         "a number on the Zipf scale from 3 to 8, or None",
-        "A single-word name at least this frequent in English is an everyday "
+        "A single-word name at least this frequent in the build's language is "
+        "an everyday "
         "word (Zipf scale of the `wordfreq` package: 6 is a word such as "
-        "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). In prose, "
-        "everyday words link only on the page about them; inside entries, as "
+        "*time*, 5 *list* or *type*, 4 *module*, 3 *decorator*). Inside "
+        "entries, everyday words link as "
         "`seed_glossary_autolink_everyday_in_entries` says "
-        "({ref}`autolink-rules`). `None`: no name is an everyday word by its "
-        "frequency.",
+        "({ref}`autolink-rules`); in prose, "
+        "`seed_glossary_autolink_everyday_zipf_in_prose` sets the threshold. "
+        "`None`: no name is an everyday word by its frequency inside entries.",
+        lambda value: value is None or 3 <= float(value) <= 8,  # type: ignore[arg-type]
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_everyday_zipf_in_prose",
+        4.0,
+        "",
+        frozenset({float, int}) | _NOTHING,
+        "a number on the Zipf scale from 3 to 8, or None",
+        "The same threshold for the prose of pages: a single-word name at least "
+        "this frequent is an everyday word there, linked only on the page about "
+        "it or where the text sets it in italics or bold. Lower than inside "
+        "entries, where related entries vouch for a word's sense: in running "
+        "text a frequent word is more often another sense or a word met in "
+        "passing ({ref}`autolink-quality`). `None`: no name is an everyday word "
+        "in prose by its frequency.",
         lambda value: value is None or 3 <= float(value) <= 8,  # type: ignore[arg-type]
     ),
     ConfigValue(

@@ -84,31 +84,23 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
     ]
     language = code_of(config.language)
     data = load(config.language, config.seed_glossary_language_data)
-    threshold = config.seed_glossary_autolink_everyday_zipf
-    everyday: frozenset[str] = frozenset()
-    if threshold is not None and LinkScope(config).enabled:
+    thresholds = (
+        config.seed_glossary_autolink_everyday_zipf,
+        config.seed_glossary_autolink_everyday_zipf_in_prose,
+    )
+    everyday: tuple[frozenset[str], ...] = (frozenset(), frozenset())
+    if thresholds != (None, None) and LinkScope(config).enabled:
         single = {
             n
             for item in items
             for n in (*item.names, *item.source_names)
             if " " not in n.strip()
         }
-        words = {key(n) for n in single}
-        by_language: dict[str, dict[str, float]] = domain.data.setdefault("zipf", {})
-        cache = by_language.setdefault(language, {})
-        missing = words - cache.keys()
-        if missing:
-            found = zipf_frequencies(sorted(missing), language)
-            if found is None:
-                logger.verbose(
-                    "seed_glossary: no word frequencies for language %r; everyday "
-                    "words are those that many pages of this build name "
-                    "(seed_glossary_autolink_common_share)",
-                    language,
-                )
-                found = dict.fromkeys(missing, 0.0)
-            cache.update(found)
-        everyday = everyday_words(single, cache, threshold)
+        zipf = _zipf_of({key(n) for n in single}, domain, language)
+        everyday = tuple(
+            frozenset() if at is None else everyday_words(single, zipf, at)
+            for at in thresholds
+        )
     known: dict[str, frozenset[str]] = domain.data.setdefault("function_words", {})
     if language not in known:
         known[language] = function_words(language)
@@ -116,12 +108,35 @@ def link_names(env: BuildEnvironment, *, autolinks: bool = True) -> LinkNames:
         items,
         config.seed_glossary_autolink_exclude,
         LinkScope(config).setting,
-        everyday,
-        known[language],
-        sense_words(data),
-        language,
-        data.get("nouns_capitalised") is True,
+        everyday=everyday[0],
+        everyday_in_prose=everyday[1],
+        function_words=known[language],
+        sense=sense_words(data),
+        language=language,
+        nouns_capitalised=data.get("nouns_capitalised") is True,
     )
+
+
+def _zipf_of(
+    words: set[str], domain: SeedGlossaryDomain, language: str
+) -> dict[str, float]:
+    """The Zipf frequency of each word in *language*, kept in the domain's data
+    from build to build (0 for every word of a language without data)."""
+    by_language: dict[str, dict[str, float]] = domain.data.setdefault("zipf", {})
+    cache = by_language.setdefault(language, {})
+    missing = words - cache.keys()
+    if missing:
+        found = zipf_frequencies(sorted(missing), language)
+        if found is None:
+            logger.verbose(
+                "seed_glossary: no word frequencies for language %r; everyday "
+                "words are those that many pages of this build name "
+                "(seed_glossary_autolink_common_share)",
+                language,
+            )
+            found = dict.fromkeys(missing, 0.0)
+        cache.update(found)
+    return cache
 
 
 class _Pages:

@@ -29,8 +29,10 @@ class LinkNames:
     :param items: the glossary items of every page, in page order
     :param exclude: names never autolinked (``seed_glossary_autolink_exclude``)
     :param setting: the autolink setting, as text: part of :attr:`digest`
-    :param everyday: names that are everyday words, as written (see
-        :func:`everyday_words`)
+    :param everyday: names that are everyday words inside entries, as
+        written (see :func:`everyday_words`)
+    :param everyday_in_prose: those that are everyday words in the prose of
+        pages
     :param function_words: the language's most frequent words, folded (see
         :func:`function_words`)
     :param sense: the language's words for the rules of sense (English by
@@ -44,6 +46,7 @@ class LinkNames:
     exclude: Iterable[str] = ()
     setting: str = ""
     everyday: frozenset[str] = frozenset()
+    everyday_in_prose: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     sense: SenseWords = field(default_factory=lambda: for_language("en"))
     language: str = "en"
@@ -127,7 +130,8 @@ class LinkNames:
         digest.update(repr(sorted(self.bare.items())).encode())
         digest.update(
             f"\0{self.setting}\0{sorted(self.excluded)}\0{sorted(self.overrides.items())}"
-            f"\0{sorted(self.everyday)}\0{sorted(self.abbreviations.items())}"
+            f"\0{sorted(self.everyday)}\0{sorted(self.everyday_in_prose)}"
+            f"\0{sorted(self.abbreviations.items())}"
             f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
             f"\0{sorted(self.function_words)}\0{_sense_digest(self.sense)}"
             f"\0{self.language}\0{self.nouns_capitalised}".encode()

@@ -59,6 +59,7 @@ import re
 import shutil
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -462,6 +463,34 @@ def draw(row: dict, n: int, seed: int) -> dict:
     return out
 
 
+def _link_key(link: dict) -> tuple:
+    return (link["page"], link["entry"], link["target"], link["context"])
+
+
+def rejudge(row: dict, path: Path) -> None:
+    """Mark each judged row of *path* still linked or not by this build, and
+    print the judged counts of the rows still linked and the links of this
+    build that no row holds (a person must read those: ``JUDGING.md``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for part in ("glossary", "prose"):
+        made = Counter(_link_key(x) for x in row["_beyond"][part])
+        judged = set()
+        for judged_row in data[part]["sample"]:
+            judged_row["still_linked"] = _link_key(judged_row) in made
+            judged.add(_link_key(judged_row))
+        still = [r for r in data[part]["sample"] if r["still_linked"]]
+        count = Counter(r["judgement"] for r in still)
+        unread = [x for x in row["_beyond"][part] if _link_key(x) not in judged]
+        print(
+            f"{row['manual']} {part}: {len(still)} of {len(data[part]['sample'])} "
+            f"judged rows still linked (helpful {count['helpful']}, noise "
+            f"{count['noise']}, wrong {count['wrong']}); {len(row['_beyond'][part])} "
+            f"beyond the authors', {len(unread)} of them in no judged sample",
+            file=sys.stderr,
+        )
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False))
+
+
 # -- output -----------------------------------------------------------------------
 
 _HEADER = (
@@ -493,6 +522,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, metavar="N")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sample-out", type=Path, metavar="DIR")
+    parser.add_argument(
+        "--rejudge",
+        type=Path,
+        metavar="DIR",
+        help="mark which judged rows in DIR/<manual>.json this build still links "
+        "(still_linked) and count them; list the links beyond the authors' that "
+        "no judged sample holds",
+    )
     parser.add_argument("--min-recall", type=float, default=0.85)
     parser.add_argument("--max-beyond", type=float, default=1.0)
     parser.add_argument("--min-places", type=float, default=0.70)
@@ -525,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
         row["missed_thresholds"] = verdict(row, args)
         if args.sample:
             samples[name] = draw(row, args.sample, args.seed)
+        if args.rejudge:
+            rejudge(row, args.rejudge / f"{name}.json")
         rows.append(row)
         if not args.json:
             print(_row(row), flush=True)

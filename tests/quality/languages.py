@@ -256,6 +256,7 @@ BUILDS = {
     "default": [],
     "every_mention": [
         "seed_glossary_autolink_everyday_zipf = None",
+        "seed_glossary_autolink_everyday_zipf_in_prose = None",
         "seed_glossary_autolink_common_share = 0",
     ],
 }

@@ -234,8 +234,8 @@ def _graph_policy(*pages, **options) -> Policy:
     )
 
 
-def _mentioned(page: PageText, names: LinkNames, prose: bool = True):
-    return page_mentions(page, find_mentions(page, names), names, prose=prose)
+def _mentioned(page: PageText, names: LinkNames):
+    return page_mentions(page, find_mentions(page, names), names)
 
 
 def test_everyday_words_link_in_entries_related_to_theirs():
@@ -273,13 +273,6 @@ def test_only_the_prose_of_pages_makes_a_name_common():
     # used in passing on a page.
     with_entries = common_entries([*entries, *prose], 0.5, 2, entries=True)
     assert with_entries == {"tuple", "relation"}
-    # Prose asks with the entries: a word most entries use is the field's own,
-    # used in passing on a page.
-    with_entries = common_entries([*entries, *prose], 0.5, 2, entries=True)
-    assert with_entries == {"tuple", "relation"}
-    # Pages whose prose is not linked do not count.
-    unlinked = [_mentioned(_prose("A lock."), names, prose=False) for _ in range(4)]
-    assert common_entries(unlinked, 0.5, 2) == frozenset()
 
 
 def test_a_page_links_the_everyday_word_its_title_names():

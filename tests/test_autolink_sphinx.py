@@ -114,3 +114,20 @@ def test_the_prose_threshold_is_a_setting_of_its_own(app):
         ("piano", "term-Piano"),
         ("forte", "term-Forte"),
     ]
+
+
+@pytest.mark.sphinx("html", testroot="autolink-common")
+def test_the_prose_of_unlinked_pages_tells_the_words_of_the_field(app):
+    """Every page names *schema*: the glossary links it only where an entry is
+    related to it, though the pages' prose is not linked (the default)."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    glossary = BeautifulSoup((app.outdir / "glossary.html").read_text(), "html.parser")
+    linked_from = {
+        dd.find_previous_sibling("dt").get_text().strip("¶ "): [
+            span.get_text() for span in dd.select("span.sg-autolink")
+        ]
+        for dd in glossary.select("dl.glossary > dd")
+    }
+    assert linked_from == {"Cursor": ["schema"], "Schema": ["cursor"], "Trigger": []}
+    assert _autolinks(app, "create.html") == []

@@ -227,8 +227,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         frozenset({float, int}),
         "a share between 0 and 1",
-        "A name that the prose of this share of the pages (those whose prose "
-        "is linked) or more names is treated as an everyday word. Inside "
+        "A name that the prose of this share of the pages or more names (every "
+        "page, whether its prose is linked or not) is treated as an everyday "
+        "word. Inside "
         "entries, glossary entries do not count: a glossary that uses its own "
         "terms makes them no less worth linking. In prose, a name that this "
         "share of all units, entries and pages together, names is one too. 0 "
@@ -242,9 +243,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({int}),
         "a whole number",
         "The share rule of `seed_glossary_autolink_common_share` applies only "
-        "to builds with at least this many units (pages whose prose is linked; "
-        "for prose, glossary entries too): in a small build every name is in a "
-        "large share of it.",
+        "to builds with at least this many units (pages; for prose, glossary "
+        "entries too): in a small build every name is in a large share of it.",
         lambda value: isinstance(value, int) and value >= 0,
     ),
     ConfigValue(

@@ -164,7 +164,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in rewrite:
         del domain.plans[docname]
     config = env.config
-    mentioned = _page_mentions(domain, names, pages, scope)
+    mentioned = _page_mentions(domain, names, pages)
     share = config.seed_glossary_autolink_common_share
     min_units = config.seed_glossary_autolink_common_min_units
     in_pages = common_entries(mentioned, share, min_units)
@@ -251,7 +251,7 @@ def _warn_avoided(
 
 
 def _page_mentions(
-    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages, scope: LinkScope
+    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages
 ) -> list[PageMentions]:
     """For each page: the entries its prose and its entries name.
 
@@ -263,12 +263,12 @@ def _page_mentions(
         if docname not in domain.texts:
             del kept[docname]
     for docname, digest in domain.texts.items():
-        stamp = (digest, names.digest, scope.prose(docname))
+        stamp = (digest, names.digest)
         if docname in kept and kept[docname][0] == stamp:
             continue
         found = pages.get(docname)
         mentioned = (
-            page_mentions(*found, names, prose=scope.prose(docname))
+            page_mentions(*found, names)
             if found
             else PageMentions(False, 0, frozenset(), {}, {})
         )

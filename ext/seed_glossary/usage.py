@@ -20,7 +20,7 @@ from .vocabulary import LinkNames
 class PageMentions(NamedTuple):
     """What a page tells of the whole build's names (see :class:`Policy`)."""
 
-    prose: bool  #: the page has prose that may be linked
+    prose: bool  #: the page has prose (text outside glossary entries)
     entries: int  #: glossary entries on the page
     named: frozenset[str]  #: entries its prose names
     #: entry key -> the entries its definition names (entries on this page)
@@ -30,11 +30,13 @@ class PageMentions(NamedTuple):
 
 
 def page_mentions(
-    page: PageText, mentions: Iterable[Mention], names: LinkNames, *, prose: bool
+    page: PageText, mentions: Iterable[Mention], names: LinkNames
 ) -> PageMentions:
     """Which entries the page's prose names, and which each of its entries name.
 
-    :param prose: the page's prose is linked (else its prose does not count)
+    Every page's prose counts, linked or not: the manual's own text tells
+    which words of its field a reader meets everywhere, whether the project
+    links its pages or only its glossary.
     """
     named: set[str] = set()
     in_entries: dict[str, set[str]] = {}
@@ -42,14 +44,14 @@ def page_mentions(
         entry = page.units[page.runs[mention.run][1]].entry
         if entry is not None:
             in_entries.setdefault(entry, set()).add(mention.target)
-        elif prose:
+        else:
             named.add(mention.target)
     see: dict[str, set[str]] = {}
     for unit, name in page.see:
         entry, target = page.units[unit].entry, names.resolve(name)
         if entry is not None and target is not None:
             see.setdefault(entry, set()).add(target)
-    has_prose = prose and any(unit.entry is None for unit in page.units)
+    has_prose = any(unit.entry is None for unit in page.units)
     return PageMentions(
         has_prose,
         sum(unit.entry is not None for unit in page.units),
@@ -69,7 +71,7 @@ def common_entries(
     """Entries named in at least *share* of the build's units (given enough).
 
     :param entries: count glossary entries as units too, besides the prose
-        of the pages whose prose is linked. Linking inside entries asks
+        of every page. Linking inside entries asks
         without them: a glossary that uses its own terms in every entry makes
         them no less worth linking there. Linking in prose asks with them: a
         name that most entries use is a word of the field that prose uses in

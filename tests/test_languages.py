@@ -263,5 +263,7 @@ def test_a_japanese_noun_made_a_verb_with_suru_is_another_sense():
     text = "ミラーするとミラーが増えます。"
     assert other_sense(text, 0, 3, "ミラー", words)
     assert not other_sense(text, 6, 9, "ミラー", words)
+    # できる, the potential of する: "can upgrade".
+    assert other_sense("アップグレードできます", 0, 7, "アップグレード", words)
     # English has no such suffixes: the rule is the language's data.
     assert not for_language("en").verb_suffixes

@@ -45,8 +45,9 @@ lint: $(STAMP)
 
 ## test: lint, every test, and the manual built with -W
 # The tests run on every core (pytest-xdist), each module on one worker: the
-# tests of a module share its builds (Sphinx's shared_result).
-PYTESTOPTS ?= -n auto --dist loadfile
+# tests of a module share its builds (Sphinx's shared_result). The longest
+# modules first (tests/conftest.py, LONGEST_FIRST): xdist keeps that order.
+PYTESTOPTS ?= -n auto --dist loadfile --no-loadscope-reorder
 test: $(STAMP) lint
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 	$(MAKE) html

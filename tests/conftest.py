@@ -14,18 +14,25 @@ DATA = TESTS / "data"
 SAMPLE_SEEDS = DATA / "seeds-dev"
 PROJECT_SEEDS = TESTS.parent / "seeds"
 
-#: Modules that take the longest (a wheel installed in a new environment,
-#: LaTeX and epubcheck, browsers, Hypothesis storms of builds), run first. With
-#: ``pytest -n auto --dist loadfile`` (``make test``) each module goes to one
-#: worker as a whole; a long module started last would leave the other workers
-#: idle until it ends.
+#: Modules that take the longest, longest first (browsers in five themes,
+#: Hypothesis storms of builds, huge seeds read twice by the command line, a
+#: wheel installed in a new environment, LaTeX and epubcheck, ...), run first.
+#: With ``make test`` (``pytest -n auto --dist loadfile --no-loadscope-reorder``)
+#: each module goes to one worker as a whole, in this order; a long module
+#: started last would leave the other workers idle until it ends. (Without
+#: ``--no-loadscope-reorder``, pytest-xdist runs the modules with the most
+#: tests first, and these, with few tests each, last.)
 LONGEST_FIRST = (
-    "test_wheel.py",
-    "test_pdf_epub.py",
-    "test_browser_scale.py",
     "test_browser.py",
+    "test_browser_scale.py",
     "test_edit_storms.py",
     "test_hostile.py",
+    "test_wheel.py",
+    "test_pdf_epub.py",
+    "test_links.py",
+    "test_languages.py",
+    "test_builders.py",
+    "test_i18n.py",
 )
 
 

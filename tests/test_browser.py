@@ -651,7 +651,10 @@ def test_previews_and_search_work_under_a_strict_csp(context, csp_origin, csp):
 # test-browser built in each theme, looked at light and dark. Alabaster and
 # sphinx_rtd_theme have no dark mode: their dark cases are skipped, and
 # test_theme_follows_prefers_color_scheme checks that the glossary invents
-# none for them.
+# none for them. Search answers and touch screens are tried in the light mode
+# only: what they do does not depend on the mode, and the colours of every
+# element of ours, search answers (their titles as links too) and previews
+# included, are checked in both (test_theme_every_element_of_ours_at_aa_contrast).
 
 #: The entry of a term with an alias, and the first sentence of its definition.
 MUCUS_FIRST = MUCUS_TEXT.split(". ")[0] + "."
@@ -771,7 +774,19 @@ _WRAP = """el => {
 }"""
 
 
-@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+def _assert_answer_title_looks_like_a_link(page) -> None:
+    """The title of our search answer looks like a link: the theme's link
+    colour (that of Sphinx's own results), underlined."""
+    ours = page.locator("#search-results li.sg-search-entry > a").first
+    theirs = page.locator("#search-results li:not(.sg-search-entry) > a").first
+    colour, line = _style(ours, "color", "textDecorationLine")
+    assert "underline" in line
+    assert colour == _style(theirs, "color")[0]
+
+
+@pytest.mark.parametrize(
+    ("themed", "mode"), _theme_cases(modes=("light",)), indirect=["themed"]
+)
 def test_theme_search_answers_for_a_term_and_an_alias(context, themed, mode):
     page, log = _themed_page(context, themed, mode, "index.html")
     for query, title in (
@@ -786,13 +801,7 @@ def test_theme_search_answers_for_a_term_and_an_alias(context, themed, mode):
         assert "sg-search-entry" in first[2]
         assert first[3] == MUCUS_FIRST
         assert [r[1] for r in results].count(first[1]) == 1
-        # The title looks like a link: the theme's link colour (that of
-        # Sphinx's own results), underlined.
-        ours = page.locator("#search-results li.sg-search-entry > a").first
-        theirs = page.locator("#search-results li:not(.sg-search-entry) > a").first
-        colour, line = _style(ours, "color", "textDecorationLine")
-        assert "underline" in line
-        assert colour == _style(theirs, "color")[0]
+        _assert_answer_title_looks_like_a_link(page)
         assert _contrast(page.locator(".sg-search-summary").first) >= WCAG_AA
     assert log.problems() == []
     page.close()
@@ -889,7 +898,9 @@ def test_theme_glossary_headwords_sections_backlinks(context, themed, mode):
     page.close()
 
 
-@pytest.mark.parametrize(("themed", "mode"), _theme_cases(), indirect=["themed"])
+@pytest.mark.parametrize(
+    ("themed", "mode"), _theme_cases(modes=("light",)), indirect=["themed"]
+)
 def test_theme_touch_previews_and_az_targets(phone, themed, mode):
     page, log = _themed_page(phone, themed, mode, "prose.html")
     prose = page.url
@@ -1056,7 +1067,7 @@ def _low_contrast(page) -> tuple[list[str], list[str]]:
 def test_theme_every_element_of_ours_at_aa_contrast(context, themed, mode):
     """Glossary (bar, entries, "Referenced from", the link back to the bar),
     a prose page with a preview open, and search answers: every text in a
-    colour of ours reads at 4.5:1.
+    colour of ours reads at 4.5:1, and an answer's title looks like a link.
 
     Links in the theme's link colour and Sphinx's "See also" box keep the
     theme's colours, below AA in sphinx_rtd_theme only (its links: 4.19:1):
@@ -1079,6 +1090,8 @@ def test_theme_every_element_of_ours_at_aa_contrast(context, themed, mode):
     page.goto(f"{themed.origin}/search.html?q={quote('intestinal mucus')}")
     _wait_for_search(page)
     low.append(_low_contrast(page))
+    # In dark mode too (the search answers test looks at the light mode).
+    _assert_answer_title_looks_like_a_link(page)
     ours = sorted({line for found, _theirs in low for line in found})
     theirs = {line.split(" (")[0] for _ours, found in low for line in found}
     assert not ours, "\n".join(ours)

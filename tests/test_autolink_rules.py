@@ -319,6 +319,33 @@ def test_a_page_links_an_everyday_word_where_it_sets_it_in_italics():
     assert ("clef", "everyday") in plain
 
 
+def test_introduced_prose_links_where_the_text_introduces_or_is_about_a_name():
+    """With "introduced", no name links in passing, everyday or not; a seed
+    with ``autolink: always`` links at its first mention all the same."""
+    names = _names(
+        ("Beam",), ("Tuplet",), ("Ossia",), ("Clef",), autolink={"Ossia": "always"}
+    )
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=(
+            (0, 0, 0, "A tuplet, a clef, an ossia and a beam. "),
+            (1, 0, 0, "Beams"),  # <em>Beams</em>
+            (2, 0, 0, " are added."),
+        ),
+        emphasized=frozenset({1}),
+        title="Tuplets",
+    )
+    introduced = Policy(prose_mentions="introduced")
+    linked, plain = _plan(page, names, introduced)
+    assert linked == ["tuplet", "ossia", "Beams"]
+    assert ("clef", "introduced") in plain and ("beam", "introduced") in plain
+    # The default links the first mention of each.
+    assert _plan(page, names)[0] == ["tuplet", "clef", "ossia", "beam"]
+    # Entries are not affected.
+    entry = _entry("other", "A tuplet, a clef and a beam.")
+    assert _plan(entry, names, introduced)[0] == ["tuplet", "clef", "beam"]
+
+
 def test_one_capitalised_word_mid_sentence_is_no_proper_name():
     names = _names(("atomicity",), ("consistency",), ("package",))
     text = "An acronym for “Atomicity, Consistency”; see the Python Package Index."

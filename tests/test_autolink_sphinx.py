@@ -116,6 +116,35 @@ def test_the_prose_threshold_is_a_setting_of_its_own(app):
     ]
 
 
+@pytest.mark.sphinx("html", testroot="autolink-prose")
+def test_prose_links_the_first_mention_of_a_page_by_default(app):
+    app.build()
+    assert _autolinks(app, "lesson.html") == [("forte", "term-Forte")]
+    lesson = BeautifulSoup((app.outdir / "lesson.html").read_text(), "html.parser")
+    assert lesson.select_one("span.sg-autolink").find_parent("em") is None
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="autolink-prose",
+    confoverrides={"seed_glossary_autolink_prose_mentions": "introduced"},
+)
+def test_introduced_prose_links_only_where_a_page_introduces_a_term(app):
+    """A term set in italics of its own links, its earlier plain mention does
+    not; on the page its title names, the first mention links; elsewhere none."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    lesson = BeautifulSoup((app.outdir / "lesson.html").read_text(), "html.parser")
+    links = lesson.select("span.sg-autolink")
+    assert [span.get_text() for span in links] == ["forte"]
+    assert links[0].find_parent("em") is not None
+    assert _autolinks(app, "forte.html") == [("forte", "term-Forte")]
+    assert _autolinks(app, "prose.html") == []
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["entries"]["Forte"]["not_linked"]["introduced"] == 2
+    assert ("piano", "term-Piano") in _autolinks(app, "glossary.html")
+
+
 @pytest.mark.sphinx("html", testroot="autolink-common")
 def test_the_prose_of_unlinked_pages_tells_the_words_of_the_field(app):
     """Every page names *schema*: the glossary links it only where an entry is

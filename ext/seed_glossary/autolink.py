@@ -19,6 +19,8 @@ The rules, in the order they apply to each mention:
    name right after inline code (``the gc module``) is not linked.
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
+   With ``prose_mentions = "introduced"``, prose links a name only where
+   the text introduces it (italics or bold of its own) or on its topic page.
 5. *Everyday words*: a name that is an everyday word (a single word at or
    above the language's word-frequency threshold, lower in prose than inside
    entries, see :mod:`.vocabulary`), or that the prose of many pages names,
@@ -55,6 +57,8 @@ NOT_LINKED_REASONS = {
     "compound": "side by side with another name: a compound the glossary lacks",
     "repeat": "linked already in this entry or page",
     "everyday": "an everyday word, linked only where an entry's first sentence uses it",
+    "introduced": "in prose, linked only where the page introduces the term "
+    "(italics or bold of its own) or its title names it",
     "density": "the paragraph has as many autolinks as allowed",
 }
 
@@ -135,6 +139,10 @@ class NotLinked(NamedTuple):
 #: (``seed_glossary_autolink_everyday_in_entries``).
 EVERYDAY_IN_ENTRIES = ("related", "first")
 
+#: Which mentions link in the prose of pages
+#: (``seed_glossary_autolink_prose_mentions``).
+PROSE_MENTIONS = ("first", "introduced")
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -149,6 +157,9 @@ class Policy:
         an entry related to its own; ``"first"``: at its first mention in
         every entry
     :param max_per_paragraph: autolinks allowed in one paragraph (0: no cap)
+    :param prose_mentions: ``"first"``: a page's prose links each entry at
+        its first mention; ``"introduced"``: only where the page introduces
+        it (italics or bold of its own) or its title names it
     """
 
     common: frozenset[str] = frozenset()
@@ -156,13 +167,15 @@ class Policy:
     related: frozenset[tuple[str, str]] = frozenset()
     everyday_in_entries: str = "related"
     max_per_paragraph: int = 0
+    prose_mentions: str = "first"
 
     @property
     def digest(self) -> str:
         """Changes whenever a rule would decide differently."""
         text = f"{sorted(self.common)}\0{sorted(self.common_in_prose)}\0"
         text += f"{sorted(self.related)}\0"
-        text += f"{self.everyday_in_entries}\0{self.max_per_paragraph}"
+        text += f"{self.everyday_in_entries}\0{self.max_per_paragraph}\0"
+        text += self.prose_mentions
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -288,6 +301,13 @@ def plan_page(
             reason = "compound"
         elif target in unit_seen or (policy_of == "first" and target in on_page):
             reason = "repeat"
+        elif (
+            entry is None
+            and policy.prose_mentions == "introduced"
+            and policy_of != "always"
+            and not wanted(None, mention)
+        ):
+            reason = "introduced"
         elif (target in names.empty or everyday(mention)) and not wanted(
             entry, mention
         ):

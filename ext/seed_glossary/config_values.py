@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .autolink import EVERYDAY_IN_ENTRIES
+from .autolink import EVERYDAY_IN_ENTRIES, PROSE_MENTIONS
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.seed_report import REPORT_NAME
 
@@ -207,6 +207,21 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "at their first mention in every entry, for glossaries whose authors "
         "link the core words of their field everywhere ({ref}`autolink-styles`).",
         lambda value: value in EVERYDAY_IN_ENTRIES,
+    ),
+    ConfigValue(
+        "seed_glossary_autolink_prose_mentions",
+        "first",
+        "",
+        frozenset({str}),
+        '"first" or "introduced"',
+        'Which mentions link in the prose of pages. `"first"`: the first '
+        "mention of each entry on a page (everyday words only where the page "
+        'introduces them or is about them). `"introduced"`: every name only '
+        "where the page introduces it, in italics or bold of its own, or on the "
+        "page its title names, for manuals whose readers know the field's "
+        "words and whose authors link a term where they introduce it "
+        "({ref}`autolink-styles`).",
+        lambda value: value in PROSE_MENTIONS,
     ),
     ConfigValue(
         "seed_glossary_language_data",

@@ -21,7 +21,8 @@ legend:
                    word), sense (another sense), compound (next to another
                    name), repeat (linked already), density (the paragraph's
                    cap), excluded (configuration or the seed), empty (an
-                   entry with no definition of its own)
+                   entry with no definition of its own), introduced (prose
+                   that does not introduce the term, with "introduced")
   referenced from  the entries and pages (document names) that link to it
   unused           entries that nothing links to
   wanted           term link targets that match no entry, and their pages

@@ -174,6 +174,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         related_entries(mentioned),
         config.seed_glossary_autolink_everyday_in_entries,
         config.seed_glossary_autolink_max_per_paragraph,
+        config.seed_glossary_autolink_prose_mentions,
     )
     ignore = config.seed_glossary_terminology_ignore
     avoided = AvoidedNames(names, ignore)

@@ -488,6 +488,11 @@ def rejudge(row: dict, path: Path) -> None:
             f"beyond the authors', {len(unread)} of them in no judged sample",
             file=sys.stderr,
         )
+        for link in unread:
+            print(
+                f"  unread: {link['page']} → {link['target']}: {link['context']}",
+                file=sys.stderr,
+            )
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False))
 
 

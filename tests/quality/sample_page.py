@@ -6,7 +6,12 @@
 Each judged file is what ``autolink_quality.py --sample-out`` wrote, with a
 ``judgement`` (helpful, noise, wrong) and a ``reason`` added to every row by a
 person who read it (``../shared/JUDGING.md``: the sample is drawn at random
-before anyone reads it).
+before anyone reads it). A file with a ``setting`` holds the links that a
+build with that setting makes and no sample holds, every one of them judged
+(``--rejudge`` lists them).
+
+    python tests/quality/sample_page.py tests/quality/judged/*.json \
+        tests/quality/judged/introduced/*.json > docs/autolink-samples.md
 """
 
 from __future__ import annotations
@@ -38,7 +43,9 @@ def _context(context: str) -> str:
     """The context with the link in bold instead of ``[[...]]``."""
     before, _, rest = context.partition("[[")
     word, _, after = rest.partition("]]")
-    return f"{_cell(before)}**{_cell(word)}**{_cell(after)}"
+    space_before = " " if before[-1:].isspace() else ""
+    space_after = " " if after[:1].isspace() else ""
+    return f"{_cell(before)}{space_before}**{_cell(word)}**{space_after}{_cell(after)}"
 
 
 def _judged(row: dict) -> str:
@@ -46,6 +53,13 @@ def _judged(row: dict) -> str:
     if row.get("still_linked", True):
         return row["judgement"]
     return f"{row['judgement']} (no longer linked)"
+
+
+def _title(data: dict) -> str:
+    title = TITLES.get(data["manual"], data["manual"])
+    if "setting" in data:
+        return f"{title}, with `{data['setting']}`: links no sample holds"
+    return title
 
 
 def counts_table(judged: list[dict]) -> list[str]:
@@ -63,8 +77,9 @@ def counts_table(judged: list[dict]) -> list[str]:
             count = Counter(r["judgement"] for r in rows)
             close = sum("borderline" in r.get("reason", "") for r in rows)
             cells = [f"{count[c]} ({count[c] / len(rows):.0%})" for c in CLASSES]
+            part_name = f"{part}, new with the setting" if "setting" in data else part
             out.append(
-                f"| {TITLES.get(data['manual'], data['manual'])} | {part} "
+                f"| {TITLES.get(data['manual'], data['manual'])} | {part_name} "
                 f"| {data[part]['population']} | {len(rows)} | "
                 + " | ".join(cells)
                 + f" | {close} |"
@@ -97,7 +112,8 @@ def rows_table(data: dict) -> list[str]:
 
 def main(paths: list[str]) -> None:
     judged = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
-    seeds = sorted({str(d["seed"]) for d in judged})
+    seeds = sorted({str(d["seed"]) for d in judged if "setting" not in d})
+    settings = sorted({d["setting"] for d in judged if "setting" in d})
     lines = [
         "# Judged samples of autolinks",
         "",
@@ -112,11 +128,17 @@ def main(paths: list[str]) -> None:
         "first class named. Rows marked *no longer linked* are links that the "
         "rules changed after the draw took away; the table counts every row "
         "drawn.",
+        *[
+            f"\nThe sections *with `{setting}`* hold every link that a build "
+            "with that setting makes beyond the authors' and no sample holds, "
+            "each judged the same way ({ref}`autolink-prose-styles`)."
+            for setting in settings
+        ],
         "",
         *counts_table(judged),
     ]
     for data in judged:
-        lines += ["", f"## {TITLES.get(data['manual'], data['manual'])}"]
+        lines += ["", f"## {_title(data)}"]
         lines += rows_table(data)
     sys.stdout.write("\n".join(lines) + "\n")
 

@@ -124,6 +124,8 @@ def test_everyday_words_by_frequency_are_single_words_only():
         ("see Finder 3 for more", "an identifier with a number"),
         ("you finder the list", "a verb after its subject"),
         ("how to finder the files", "a verb after to"),
+        ("how to find, or finder, the files", "a verb joined to an infinitive"),
+        ("how to read and finder them", "a verb joined to an infinitive"),
         ("the Finder Index of packages", "part of a proper name"),
     ],
 )
@@ -154,6 +156,13 @@ def test_an_adjective_entry_links_in_its_own_sense():
         "reachable",
         "commit",
     ]
+
+
+def test_a_noun_joined_to_an_infinitive_still_links():
+    """Only a word followed by its object is a second verb of "to ..."."""
+    names = _names(("finder",), ("loader",))
+    text = "It is up to the importer, or finder, to locate it; to a loader and finder."
+    assert _plan(_prose(text), names)[0] == ["finder", "loader"]
 
 
 def test_nouns_after_to_and_at_sentence_start_still_link():

@@ -35,6 +35,10 @@ _CAPITALISED_LIST = re.compile(r"\b[A-Z]\w*,[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:[’'][^\W\d_]+)?)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_]+(?:[’'][^\W\d_]+)?)")
 _NUMBER_AFTER = re.compile(r"^[ \u00a0]\d")
+# "to constrain, or ": an infinitive marker, a verb and a word that joins
+# another verb to it (a coordinator, such as "or").
+_JOINED_TO_INFINITIVE = re.compile(r"([^\W\d_]+)\s+[^\W\d_]+,?\s+([^\W\d_]+)\s+$")
+_WORD_AFTER_COMMA = re.compile(r"^,?\s+([^\W\d_]+)")
 # Brackets glued to the name: a call or a manual page, "open()", "git-archive(1)".
 _CALL_AFTER = re.compile(r"^\(\w*\)")
 
@@ -59,6 +63,8 @@ class SenseWords:
     gerund_prepositions: frozenset[str] = frozenset()
     #: what, written right after a noun, makes it a verb (Japanese する)
     verb_suffixes: tuple[str, ...] = ()
+    #: words that join two verbs of one infinitive ("to read or write")
+    coordinators: frozenset[str] = frozenset()
 
 
 def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWords:
@@ -85,6 +91,20 @@ def sense_words(found: Mapping[str, Any]) -> SenseWords:
         for name, group in groups.items()
     }
     return SenseWords(**fields)
+
+
+def _joined_to_infinitive(before: str, after: str, words: SenseWords) -> bool:
+    """Is the word after *before* a second verb of an infinitive, with an
+    object after it: "to constrain, or bound, the types"?"""
+    joined = _JOINED_TO_INFINITIVE.search(before)
+    following = _WORD_AFTER_COMMA.match(after)
+    return (
+        joined is not None
+        and joined.group(1).lower() in words.to
+        and joined.group(2).lower() in words.coordinators
+        and following is not None
+        and following.group(1).lower() in words.verb_objects
+    )
 
 
 def glued_to_element(before: str) -> bool:
@@ -138,6 +158,8 @@ def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -
         return True  # "you type", "can list"
     if prev_word in words.to and next_word in words.verb_objects:
         return True  # "to type the", "to list them"
+    if prev_word in words.coordinators and _joined_to_infinitive(before, after, words):
+        return True  # "to constrain, or bound, the types"
     if at_sentence_start and surface[:1].isupper() and next_word in words.verb_objects:
         return True  # an instruction: "Type the following"
     lower = surface.lower()

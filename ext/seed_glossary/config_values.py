@@ -220,7 +220,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "where the page introduces it, in italics or bold of its own, or on the "
         "page its title names, for manuals whose readers know the field's "
         "words and whose authors link a term where they introduce it "
-        "({ref}`autolink-styles`).",
+        "({ref}`autolink-prose-styles`).",
         lambda value: value in PROSE_MENTIONS,
     ),
     ConfigValue(

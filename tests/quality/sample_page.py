@@ -1,8 +1,5 @@
 """Write the manual's page of judged autolink samples from the judged files.
 
-    python tests/quality/sample_page.py tests/quality/judged/*.json \
-        > docs/autolink-samples.md
-
 Each judged file is what ``autolink_quality.py --sample-out`` wrote, with a
 ``judgement`` (helpful, noise, wrong) and a ``reason`` added to every row by a
 person who read it (``../shared/JUDGING.md``: the sample is drawn at random
@@ -10,8 +7,10 @@ before anyone reads it). A file with a ``setting`` holds the links that a
 build with that setting makes and no sample holds, every one of them judged
 (``--rejudge`` lists them).
 
-    python tests/quality/sample_page.py tests/quality/judged/*.json \
-        tests/quality/judged/introduced/*.json > docs/autolink-samples.md
+    cd tests/quality/judged
+    python ../sample_page.py {cpython,sqlalchemy,lilypond,rust}.json \
+        introduced/{cpython,sqlalchemy,lilypond,rust}.json \
+        > ../../../docs/autolink-samples.md
 """
 
 from __future__ import annotations

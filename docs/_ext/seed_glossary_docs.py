@@ -25,7 +25,8 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from seed_glossary.autolink import NOT_LINKED_REASONS
-from seed_glossary.config_values import CONFIG_VALUES, ConfigValue
+from seed_glossary.config_types import ConfigValue
+from seed_glossary.config_values import CONFIG_VALUES
 from seed_glossary.model import WARNING_HELP
 
 if TYPE_CHECKING:

@@ -1,55 +1,18 @@
 """The ``seed_glossary_*`` configuration values: one table, declared once.
 
 :data:`CONFIG_VALUES` holds, for every value, its default, what a change
-rebuilds, its types, what is allowed and its help text. :mod:`.config`
+rebuilds, its types, what is allowed and its help text (a
+:class:`~.config_types.ConfigValue` each). :mod:`.config`
 declares them to Sphinx and checks them; the manual's reference page is
 generated from the same table (``docs/_ext/seed_glossary_docs.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
 from .autolink import EVERYDAY_IN_ENTRIES, PROSE_MENTIONS
+from .config_types import NOTHING, ConfigValue, autolink_scope, strings
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.seed_report import REPORT_NAME
-
-#: When a change of the value makes Sphinx read pages again (``add_config_value``).
-Rebuild = Literal["", "env", "html"]
-
-
-@dataclass(frozen=True)
-class ConfigValue:
-    """One ``seed_glossary_*`` value."""
-
-    name: str
-    default: object
-    rebuild: Rebuild
-    types: frozenset[type]
-    #: what is allowed, in words, for the warning and the manual
-    allowed: str
-    help: str
-    #: is the value (already of one of the types) allowed?
-    valid: Callable[[object], bool] = lambda value: True
-    #: for a value that does nothing any more: since when, and what to do
-    deprecated: str = ""
-
-
-def _strings(value: object) -> bool:
-    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
-
-
-def _autolink(value: object) -> bool:
-    if isinstance(value, bool):
-        return True
-    if isinstance(value, str):
-        return bool(value.strip())
-    return _strings(value)
-
-
-_NOTHING = frozenset({type(None)})
 
 CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue(
@@ -75,7 +38,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "line without its leading and trailing spaces, so anchor it with `^` and "
         "`$` to match whole lines. An invalid pattern is skipped with a "
         "`seed_glossary.config` warning.",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_keep_patterns",
@@ -85,13 +48,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "a list of regular expressions",
         "Regular expressions of scraped lines that are kept even when their "
         "words look like noise. They win over the noise patterns.",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_headings",
         None,
         "env",
-        frozenset({list, tuple}) | _NOTHING,
+        frozenset({list, tuple}) | NOTHING,
         "a list of headings, or None",
         "Section headings known to occur in scraped seeds, compared without "
         "regard to case. Any heading-shaped line followed by a paragraph is read "
@@ -100,7 +63,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "paragraph, and is not reported as `uncertain`. `None` (the default): "
         "the group `section_headings` of the language's data, which a project "
         "extends in its own data ({ref}`seed-languages`); a list replaces them.",
-        lambda value: value is None or _strings(value),
+        lambda value: value is None or strings(value),
     ),
     ConfigValue(
         "seed_glossary_seed_directives",
@@ -112,7 +75,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         '({ref}`curated-limits`), such as `["dropdown", "tab-set"]` for a '
         "project with sphinx-design. A seed that uses any other directive gets a "
         "`seed_glossary.unsafe_markup` warning and shows the directive as text.",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_autolink",
@@ -127,7 +90,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         'and in the pages whose names match; `False` (or `"none"`), nowhere. '
         'Any other string is read as one glob; `True` means `"glossary"`. A page '
         "can opt out with {ref}`page metadata <page-metadata>`.",
-        _autolink,
+        autolink_scope,
     ),
     ConfigValue(
         "seed_glossary_autolink_handwritten",
@@ -161,13 +124,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "to case. A headword (or a shared alias) keeps its whole entry from "
         "being autolinked; an alias of one entry keeps only that alias plain. "
         "Links written with the `term` role are not affected.",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_autolink_everyday_zipf",
         4.5,
         "",
-        frozenset({float, int}) | _NOTHING,
+        frozenset({float, int}) | NOTHING,
         "a number on the Zipf scale from 3 to 8, or None",
         "A single-word name at least this frequent in the build's language is "
         "an everyday "
@@ -184,7 +147,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_autolink_everyday_zipf_in_prose",
         4.0,
         "",
-        frozenset({float, int}) | _NOTHING,
+        frozenset({float, int}) | NOTHING,
         "a number on the Zipf scale from 3 to 8, or None",
         "The same threshold for the prose of pages: a single-word name at least "
         "this frequent is an everyday word there, linked only on the page about "
@@ -234,7 +197,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "language (word groups gain its words, a word written `-word` is "
         "removed; other values replace ours). Sphinx's `language` says which "
         "file is read ({ref}`languages`).",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_autolink_common_share",
@@ -281,7 +244,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Names to avoid (`deprecated:`, `avoid:` in curated seeds) that pages "
         "may use without a `seed_glossary.deprecated_term` warning, or terms "
         "whose names to avoid are not checked (case-insensitive).",
-        _strings,
+        strings,
     ),
     ConfigValue(
         "seed_glossary_expand_abbreviations",
@@ -317,7 +280,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_report",
         REPORT_NAME,
         "",
-        frozenset({str}) | _NOTHING,
+        frozenset({str}) | NOTHING,
         "a file name, or None",
         "File name, in the output folder, of the JSON report written after each "
         "HTML build: seeds, dropped lines, links ({ref}`output-file`). `None` "
@@ -349,7 +312,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_export",
         "glossary.json",
         "html",
-        frozenset({str}) | _NOTHING,
+        frozenset({str}) | NOTHING,
         "a file name, or None",
         "File name, in the HTML output folder, of the glossary as JSON for "
         "other tools ({ref}`glossary-json`). `None` writes no file. HTML "
@@ -360,7 +323,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_split",
         "auto",
         "env",
-        frozenset({str}) | _NOTHING,
+        frozenset({str}) | NOTHING,
         'None, "auto" or "letter"',
         '`"auto"` (the default): one page per initial letter when the glossary '
         "would make a page larger than `seed_glossary_split_max_bytes`, one page "
@@ -417,7 +380,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_gc_freeze",
         None,
         "",
-        frozenset({bool}) | _NOTHING,
+        frozenset({bool}) | NOTHING,
         "nothing: it does nothing",
         "Deprecated in 0.2, does nothing, removed in 0.3. The extension no "
         "longer changes Python's garbage collector.",
@@ -427,7 +390,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "seed_glossary_compact_html",
         None,
         "",
-        frozenset({bool}) | _NOTHING,
+        frozenset({bool}) | NOTHING,
         "nothing: it does nothing",
         "Deprecated in 0.2, does nothing, removed in 0.3. Links are always "
         "ordinary docutils nodes.",

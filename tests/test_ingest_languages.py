@@ -48,7 +48,9 @@ def test_scraped_page_in_its_language(language, page):
 
 @pytest.mark.parametrize("language", ["de", "fr"])
 def test_every_line_is_accounted_for_once(language):
-    for name, entry in _read(language).items():
+    entries = _read(language)
+    assert entries
+    for name, entry in entries.items():
         text = (PAGES / language / name).read_text("utf-8")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         seen = [d.text for d in entry.dropped] + [t for _n, t in entry.structure]

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from seed_glossary.inflection import lemmas_for
 from seed_glossary.matching import TermMatcher
-from seed_glossary.sense import for_language, other_sense
+from seed_glossary.sense import other_sense, sense_words_for
 
 
 def _soup(app, page: str) -> BeautifulSoup:
@@ -259,11 +259,11 @@ def test_katakana_names_with_or_without_the_final_long_vowel_mark():
 
 
 def test_a_japanese_noun_made_a_verb_with_suru_is_another_sense():
-    words = for_language("ja")
+    words = sense_words_for("ja")
     text = "ミラーするとミラーが増えます。"
     assert other_sense(text, 0, 3, "ミラー", words)
     assert not other_sense(text, 6, 9, "ミラー", words)
     # できる, the potential of する: "can upgrade".
     assert other_sense("アップグレードできます", 0, 7, "アップグレード", words)
     # English has no such suffixes: the rule is the language's data.
-    assert not for_language("en").verb_suffixes
+    assert not sense_words_for("en").verb_suffixes

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from seed_glossary.abbreviations import is_abbreviation
 from seed_glossary.inflection import english_forms as inflections
-from seed_glossary.matching import (
-    TermMatcher,
-    is_abbreviation,
-    separator_variants,
-)
+from seed_glossary.matching import TermMatcher, separator_variants
 
 NAMES = {
     "Intestinal permeability": "ip",

@@ -277,7 +277,9 @@ def test_parallel_build_gives_the_same_html(app, make_app, rootdir, tmp_path):
 def test_project_seeds_are_the_shared_originals_byte_for_byte(rootdir):
     shared = Path(__file__).parents[2] / "shared" / "seeds"
     copies = rootdir / "test-basic" / "seeds"
-    for seed in PROJECT_SEEDS.glob("*.txt"):
+    seeds = sorted(PROJECT_SEEDS.glob("*.txt"))
+    assert len(seeds) == 2  # the project's two seeds
+    for seed in seeds:
         assert (copies / seed.name).read_bytes() == seed.read_bytes()
         if shared.is_dir():
             assert (shared / seed.name).read_bytes() == seed.read_bytes()

@@ -53,7 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", remember_confdir)
     app.connect("env-before-read-docs", seed_folder.refresh_folder)
     app.connect("env-get-outdated", outdated_pages)
-    app.connect("env-get-outdated", split.outdated_pages)
+    app.connect("env-get-outdated", split.outdated_letter_pages)
     # First: the other doctree-read handlers see hand-written entries as ours.
     app.connect("doctree-read", translated.as_shown, priority=390)
     app.connect("doctree-read", handwritten.register_glossaries, priority=400)

@@ -43,6 +43,13 @@ def is_shorthand(word: str) -> bool:
     )
 
 
+def singular_abbreviation(short: str) -> str:
+    """The singular of a plural abbreviation ("SCFAs" -> "SCFA"), else ""."""
+    if len(short) > 2 and short.endswith("s") and short[-2].isupper():
+        return short[:-1]
+    return ""
+
+
 def abbreviates(short: str, long: str) -> bool:
     """True if *short* abbreviates *long* (Schwartz & Hearst, 2003).
 
@@ -55,9 +62,9 @@ def abbreviates(short: str, long: str) -> bool:
         return False
     if not any(ch.isupper() for ch in short):
         return False
-    letters = [ch.lower() for ch in short if ch.isalnum()]
-    if len(letters) > 2 and short.endswith("s") and short[-2].isupper():
-        letters = letters[:-1]
+    letters = [
+        ch.lower() for ch in singular_abbreviation(short) or short if ch.isalnum()
+    ]
     long_l = long.lower()
     s, lg = len(letters) - 1, len(long_l) - 1
     while s >= 0:

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-# One definition for the reader and the link layer, re-exported for the latter.
-from .abbreviations import is_abbreviation as is_abbreviation
+from .abbreviations import is_abbreviation, singular_abbreviation
 from .inflection import Lemmas, english_forms
 
 _SEPARATOR = re.compile(r"[ -]")
@@ -178,8 +177,8 @@ class TermMatcher:
                 continue
             if is_abbreviation(spelling):
                 forms = {spelling, spelling + "s"}
-                if len(spelling) > 2 and spelling[-1] == "s" and spelling[-2].isupper():
-                    forms.add(spelling[:-1])  # SCFAs -> SCFA
+                if singular := singular_abbreviation(spelling):
+                    forms.add(singular)
                 pattern = _Pattern(target, name, frozenset(forms))
                 for form in forms:
                     _add_form(found, form, pattern)

@@ -51,8 +51,8 @@ FOLDER = "seed_glossary"
 #: Entries per file of first sentences for the search page.
 CHUNK = 64
 #: A page's previews up to this many bytes come in one script with the page
-#: (a prose page's: its first preview needs no request, and with the shared
-#: script and style sheets it stays under 20 kB with gzip) ...
+#: (a prose page's: its first preview needs no request; what a page weighs is
+#: on the manual's page-weight section) ...
 WHOLE_BYTES = 24_000
 #: ... and above, in parts of about this size, each loaded when a link needs
 #: it: a page that links thousands of entries (a glossary page) does not

@@ -47,7 +47,7 @@ _CALL_AFTER = re.compile(r"^\(\w*\)")
 class SenseWords:
     """The words of one language that the rules of sense look at.
 
-    Read from the language's data (see :func:`for_language`);
+    Read from the language's data (see :func:`sense_words_for`);
     the rules that need words are off for a language with no such file.
     """
 
@@ -67,7 +67,7 @@ class SenseWords:
     coordinators: frozenset[str] = frozenset()
 
 
-def for_language(language: str, folders: Iterable[str | Path] = ()) -> SenseWords:
+def sense_words_for(language: str, folders: Iterable[str | Path] = ()) -> SenseWords:
     """The :class:`SenseWords` of *language* (a code such as ``en``), or none.
 
     :param folders: the project's language data (:func:`seed_glossary.language.load`)

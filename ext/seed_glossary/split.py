@@ -265,7 +265,7 @@ def _generated(path: Path) -> bool:
         return False
 
 
-def outdated_pages(
+def outdated_letter_pages(
     app: Sphinx,
     env: BuildEnvironment,
     added: Set[str],

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
+from .abbreviations import is_abbreviation
 from .catalog import key, written
 from .inflection import Lemmas, lemmas_for
-from .matching import TermMatcher, is_abbreviation
+from .matching import TermMatcher
 from .model import AvoidedName, ItemNames
-from .sense import SenseWords, for_language
+from .sense import SenseWords, sense_words_for
 
 
 @dataclass
@@ -48,7 +49,7 @@ class LinkNames:
     everyday: frozenset[str] = frozenset()
     everyday_in_prose: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
-    sense: SenseWords = field(default_factory=lambda: for_language("en"))
+    sense: SenseWords = field(default_factory=lambda: sense_words_for("en"))
     language: str = "en"
     nouns_capitalised: bool = False
     #: folded name -> key of its entry (the first page's, if two define it;

@@ -12,8 +12,9 @@ from seed_glossary.autolink import (
     page_topics,
     plan_page,
 )
+from seed_glossary.catalog import CatalogItem, only_refers
 from seed_glossary.matching import TermMatcher, typeset_variants
-from seed_glossary.model import ItemNames
+from seed_glossary.model import ItemNames, SeedEntry
 from seed_glossary.usage import common_entries, page_mentions, related_entries
 from seed_glossary.vocabulary import LinkNames, everyday_words
 
@@ -373,6 +374,26 @@ def test_a_title_names_its_topic_unless_another_word_qualifies_it():
     assert page_topics("Call expressions", names) == set()
     assert page_topics("Expressions", names) == {"expression"}
     assert page_topics("Creating a Database", names) == {"db"}
+
+
+@pytest.mark.parametrize(
+    ("definition", "refers"),
+    [
+        ("See argument.", True),
+        ("See {term}`argument`.", True),
+        ("Siehe :term:`das Argument <argument>`.", True),
+        ("See keyword argument.", False),  # its own name
+        ("See argument and parameter.", False),
+        ("The fourth scale degree.", False),
+    ],
+)
+def test_a_definition_that_only_names_another_entry_is_no_definition(
+    definition, refers
+):
+    entry = SeedEntry("a.md", "structured", "keyword argument", definition=definition)
+    item = CatalogItem(("keyword argument",), (entry,))
+    names = {"keyword argument", "argument", "parameter", "scale degree"}
+    assert only_refers(item, names) is refers
 
 
 def test_an_entry_with_no_definition_links_where_an_everyday_word_would():

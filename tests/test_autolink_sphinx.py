@@ -118,10 +118,13 @@ def test_the_prose_threshold_is_a_setting_of_its_own(app):
 
 @pytest.mark.sphinx("html", testroot="autolink-prose")
 def test_prose_links_the_first_mention_of_a_page_by_default(app):
+    """... and not *fortissimo*, whose entry says only "See forte."."""
     app.build()
     assert _autolinks(app, "lesson.html") == [("forte", "term-Forte")]
     lesson = BeautifulSoup((app.outdir / "lesson.html").read_text(), "html.parser")
     assert lesson.select_one("span.sg-autolink").find_parent("em") is None
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["entries"]["Fortissimo"]["not_linked"] == {"empty": 1}
 
 
 @pytest.mark.sphinx(

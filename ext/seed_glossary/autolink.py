@@ -51,8 +51,9 @@ from .vocabulary import LinkNames
 #: Why a mention was not linked (the first word of a report's reason).
 NOT_LINKED_REASONS = {
     "excluded": "excluded by configuration or by the seed (autolink: never)",
-    "empty": "the entry has no definition of its own (only See also lines), "
-    "linked only where an everyday word would be",
+    "empty": "the entry has no definition of its own (only See also lines, or "
+    "a word and another entry's name), linked only where an everyday word "
+    "would be",
     "sense": "used in another sense (part of a longer word, an identifier, a verb)",
     "compound": "side by side with another name: a compound the glossary lacks",
     "repeat": "linked already in this entry or page",

@@ -13,6 +13,7 @@ Plain data, no Sphinx. Decides, for the whole glossary at once:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,6 +73,23 @@ def entry_key(headword: str) -> str:
     """
     name = written(headword)
     return name.casefold() if name[1:] == name[1:].lower() else name
+
+
+def only_refers(item: CatalogItem, names: set[str]) -> bool:
+    """Is the item's whole definition one word and another entry's name
+    ("See argument.", "Siehe Argument.")? Such an entry has no definition of
+    its own, as one with only "See also" lines. *names*: every name of the
+    glossary, casefolded."""
+    texts = [e.definition.strip() for e in item.entries if e.definition.strip()]
+    if len(texts) != 1 or any(e.sections for e in item.entries):
+        return False
+    words = _TERM_ROLE.sub(r"\1", texts[0].rstrip(".")).split(maxsplit=1)
+    own = {name.casefold() for name in item.names}
+    return len(words) == 2 and words[1].casefold() in names - own
+
+
+# A term role, in MyST or reStructuredText, with or without a target.
+_TERM_ROLE = re.compile(r"(?:\{term\}|:term:)`(?:[^`<]*<)?([^`>]*)>?`")
 
 
 def build_catalog(

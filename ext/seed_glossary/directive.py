@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import seed_folder, split
 from ._compat import verbosity
 from .abbreviations import abbreviates
+from .catalog import only_refers
 from .domain import PageSeeds, get_domain
 from .ingest import discover, project_files
 from .ingest.seed_report import printable
@@ -218,7 +219,10 @@ class SeedGlossaryDirective(SphinxDirective):
         self, items: Sequence[CatalogItem], glossary: addnodes.glossary
     ) -> tuple[ItemNames, ...]:
         anchors = _anchors(glossary)
-        return tuple(_item_names(item, anchors) for item in items)
+        names = {name.casefold() for item in items for name in item.names}
+        return tuple(
+            _item_names(item, anchors, only_refers(item, names)) for item in items
+        )
 
     def _seed_spec(self) -> Path:
         if self.arguments:
@@ -291,7 +295,9 @@ def _with_catalog_problems(
     ]
 
 
-def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemNames:
+def _item_names(
+    item: CatalogItem, anchors: dict[str, tuple[str, ...]], refers: bool
+) -> ItemNames:
     claims = tuple(dict.fromkeys(a for e in item.entries for a in e.aliases))
     key = item_key(item)
     ids = anchors.get(key, ())
@@ -325,8 +331,11 @@ def _item_names(item: CatalogItem, anchors: dict[str, tuple[str, ...]]) -> ItemN
         abbreviations=abbreviations,
         expansions=expansions,
         avoided=tuple(dict.fromkeys(a for e in item.entries for a in e.avoided)),
-        empty=not item.see
-        and not any(e.definition.strip() or e.sections for e in item.entries),
+        empty=refers
+        or (
+            not item.see
+            and not any(e.definition.strip() or e.sections for e in item.entries)
+        ),
     )
 
 

@@ -221,7 +221,8 @@ class ItemNames:
     expansions: tuple[str, ...] = ()
     #: names to avoid, with the preferred name being the headword
     avoided: tuple[AvoidedName, ...] = ()
-    #: the entry has no definition of its own, only "See also" lines
+    #: the entry has no definition of its own: only "See also" lines, or a
+    #: definition that only names another entry ("See argument.")
     empty: bool = False
     #: the names as the seeds give them, where the page shows them translated
     #: (gettext): text not yet translated still names the entry so

@@ -13,6 +13,7 @@ from seed_glossary.autolink import (
     plan_page,
 )
 from seed_glossary.catalog import CatalogItem, only_refers
+from seed_glossary.compounds import heading_phrases
 from seed_glossary.matching import TermMatcher, typeset_variants
 from seed_glossary.model import ItemNames, SeedEntry
 from seed_glossary.usage import common_entries, page_mentions, related_entries
@@ -283,6 +284,26 @@ def test_only_the_prose_of_pages_makes_a_name_common():
     # used in passing on a page.
     with_entries = common_entries([*entries, *prose], 0.5, 2, entries=True)
     assert with_entries == {"tuple", "relation"}
+
+
+def test_half_of_a_compound_that_a_heading_names_is_not_linked():
+    names = _names(("prelude",), ("trait",), ("database",))
+    function_words = frozenset({"a", "the", "of"})
+    phrases = heading_phrases(
+        ["Extern prelude", "Trait objects", "Creating a Database"],
+        names.phrase_forms,
+        function_words,
+    )
+    assert "a database" not in phrases and "creating a" not in phrases
+    policy = Policy(heading_phrases=phrases)
+    text = "Added to the extern\nprelude. A trait object. The database."
+    linked, plain = _plan(_prose(text), names, policy)
+    assert linked == ["database"]
+    assert ("prelude", "compound") in plain and ("trait", "compound") in plain
+    # The prelude on its own, and inside entries, links.
+    assert _plan(_prose("The prelude."), names, policy)[0] == ["prelude"]
+    entry = _entry("other", "A trait object.")
+    assert _plan(entry, names, policy)[0] == ["trait"]
 
 
 def test_a_page_links_the_everyday_word_its_title_names():

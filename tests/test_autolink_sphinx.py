@@ -127,6 +127,21 @@ def test_prose_links_the_first_mention_of_a_page_by_default(app):
     assert report["links"]["entries"]["Fortissimo"]["not_linked"] == {"empty": 1}
 
 
+@pytest.mark.sphinx("html", testroot="autolink-prose")
+def test_half_of_a_compound_that_a_heading_names_is_not_linked(app):
+    """A section is headed *Forte markings*: "every forte marking" names the
+    marking, not the dynamic; the later "a forte" does."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    markings = BeautifulSoup((app.outdir / "markings.html").read_text(), "html.parser")
+    linked = [
+        span.parent.parent.get_text() for span in markings.select("span.sg-autolink")
+    ]
+    assert len(linked) == 1 and linked[0].endswith("then a forte.")
+    report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
+    assert report["links"]["entries"]["Forte"]["not_linked"]["compound"] == 1
+
+
 @pytest.mark.sphinx(
     "html",
     testroot="autolink-prose",
@@ -144,7 +159,8 @@ def test_introduced_prose_links_only_where_a_page_introduces_a_term(app):
     assert _autolinks(app, "forte.html") == [("forte", "term-Forte")]
     assert _autolinks(app, "prose.html") == []
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
-    assert report["links"]["entries"]["Forte"]["not_linked"]["introduced"] == 2
+    # lesson's and prose's plain mentions, and markings' "then a forte"
+    assert report["links"]["entries"]["Forte"]["not_linked"]["introduced"] == 3
     assert ("piano", "term-Piano") in _autolinks(app, "glossary.html")
 
 

@@ -16,7 +16,10 @@ The rules, in the order they apply to each mention:
    the name is a noun (``to type the``).
 3. *Compound*: two names side by side (``statement type``) read as one
    name that the glossary does not have: the everyday one is not linked; a
-   name right after inline code (``the gc module``) is not linked.
+   name right after inline code (``the gc module``) is not linked; in prose,
+   neither is a name that makes, with the word before or after it, a
+   compound that a heading of the build names (``the extern prelude``
+   where a section is headed *Extern prelude*). See :mod:`.compounds`.
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
    With ``prose_mentions = "introduced"``, prose links a name only where
@@ -39,12 +42,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import key, written
+from .compounds import in_heading_compound, side_by_side
 from .sense import glued_to_element, other_sense
 from .vocabulary import LinkNames
 
@@ -97,6 +99,8 @@ class PageText:
     emphasized: frozenset[int] = frozenset()
     #: ordinals of the runs right after an element never linked (inline code)
     after_element: frozenset[int] = frozenset()
+    #: the titles of the page's sections, its own title first
+    headings: tuple[str, ...] = ()
 
     def line_of(self, mention: Mention) -> int:
         """The source line of a mention: its run's, plus the line breaks before."""
@@ -158,6 +162,8 @@ class Policy:
         an entry related to its own; ``"first"``: at its first mention in
         every entry
     :param max_per_paragraph: autolinks allowed in one paragraph (0: no cap)
+    :param heading_phrases: the two- and three-word phrases of the build's
+        headings (:func:`.compounds.heading_phrases`)
     :param prose_mentions: ``"first"``: a page's prose links each entry at
         its first mention; ``"introduced"``: only where the page introduces
         it (italics or bold of its own) or its title names it
@@ -169,6 +175,7 @@ class Policy:
     everyday_in_entries: str = "related"
     max_per_paragraph: int = 0
     prose_mentions: str = "first"
+    heading_phrases: frozenset[str] = frozenset()
 
     @property
     def digest(self) -> str:
@@ -176,7 +183,7 @@ class Policy:
         text = f"{sorted(self.common)}\0{sorted(self.common_in_prose)}\0"
         text += f"{sorted(self.related)}\0"
         text += f"{self.everyday_in_entries}\0{self.max_per_paragraph}\0"
-        text += self.prose_mentions
+        text += f"{self.prose_mentions}\0{sorted(self.heading_phrases)}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -275,7 +282,7 @@ def plan_page(
             headword, names.bare_of.get(mention.name, mention.name)
         )
 
-    compound = _side_by_side(page, mentions, everyday)
+    compound = side_by_side(page, mentions, everyday)
     per_block: Counter[int] = Counter()
     on_page: set[str] = set()
     links, plain = [], []
@@ -298,7 +305,16 @@ def plan_page(
             ordinal in page.after_element and glued_to_element(text[: mention.start])
         ):
             reason = "sense"
-        elif mention in compound:
+        elif mention in compound or (
+            entry is None
+            and in_heading_compound(
+                text,
+                mention.start,
+                mention.end,
+                policy.heading_phrases,
+                names.phrase_forms,
+            )
+        ):
             reason = "compound"
         elif target in unit_seen or (policy_of == "first" and target in on_page):
             reason = "repeat"
@@ -342,42 +358,6 @@ _AROUND_A_TERM = " \t\n.,;:!?()[]“”‘’\"'"
 
 
 _WORDS = re.compile(r"\w+")
-
-
-def _side_by_side(
-    page: PageText, mentions: list[Mention], everyday: Callable[[Mention], bool]
-) -> set[Mention]:
-    """Mentions that are part of a longer name the glossary lacks.
-
-    Two names with only a space between them read as one name, whose head
-    is the second: "asynchronous generator function" links *asynchronous
-    generator*, "class attribute" links neither (*class* is an everyday
-    word), "statement type" neither. A name
-    right after an inline element, with only a space between ("the ``gc``
-    module", "*Frenched* staff"), names the kind of what the element shows:
-    it is not linked. (A run of text that starts with a space, after another
-    run of the same paragraph, follows such an element.)
-    """
-    plain: set[Mention] = set()
-    for first, second in pairwise(mentions):
-        if first.run != second.run:
-            continue
-        between = page.runs[first.run][3][first.end : second.start]
-        if not between or between.strip():
-            continue
-        # The second name is the compound's head, the first says what kind
-        # ("class attribute" is an attribute of a class): the head is never
-        # linked, the kind only when it is no everyday word.
-        if everyday(first):
-            plain.add(first)
-        plain.add(second)
-    for mention in mentions:
-        _ordinal, _unit, block, text = page.runs[mention.run]
-        before = text[: mention.start]
-        after_element = mention.run and page.runs[mention.run - 1][2] == block
-        if before and not before.strip() and after_element:
-            plain.add(mention)
-    return plain
 
 
 def _holds_word(headword: str, name: str) -> bool:

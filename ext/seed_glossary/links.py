@@ -305,6 +305,11 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         "linked": linked,
         "see": see,
         "title": _title(doctree),
+        "headings": [
+            section[0].astext()
+            for section in doctree.findall(nodes.section)
+            if section.children and isinstance(section[0], nodes.title)
+        ],
         "emphasized": emphasized,
         "after_element": after_element,
     }

@@ -26,6 +26,7 @@ from .autolink import (
     plan_page,
 )
 from .catalog import key
+from .compounds import heading_phrases
 from .domain import PagePlan, Place, SeedGlossaryDomain, Source, get_domain
 from .language import code_of, load
 from .model import WarningSubtype
@@ -63,6 +64,7 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         title=head.get("title", ""),
         emphasized=frozenset(head.get("emphasized", ())),
         after_element=frozenset(head.get("after_element", ())),
+        headings=tuple(head.get("headings", ())),
     )
 
 
@@ -175,6 +177,7 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         config.seed_glossary_autolink_everyday_in_entries,
         config.seed_glossary_autolink_max_per_paragraph,
         config.seed_glossary_autolink_prose_mentions,
+        _heading_phrases(domain, names, pages),
     )
     ignore = config.seed_glossary_terminology_ignore
     avoided = AvoidedNames(names, ignore)
@@ -228,6 +231,19 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["places"] = places
     domain.data["abbreviations"] = names.abbreviations
     return sorted(rewrite & env.found_docs)
+
+
+def _heading_phrases(
+    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages
+) -> frozenset[str]:
+    """The phrases of every page's headings: compounds the manual names."""
+    headings = [
+        heading
+        for docname in sorted(domain.texts)
+        if (found := pages.get(docname)) is not None
+        for heading in found[0].headings
+    ]
+    return heading_phrases(headings, names.phrase_forms, names.function_words)
 
 
 def _warn_avoided(

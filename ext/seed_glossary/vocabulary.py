@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .abbreviations import is_abbreviation
 from .catalog import key, written
-from .inflection import Lemmas, lemmas_for
+from .inflection import Lemmas, english_forms, lemmas_for
 from .matching import TermMatcher
 from .model import AvoidedName, ItemNames
 from .sense import SenseWords, sense_words_for
@@ -164,6 +164,17 @@ class LinkNames:
             lemmas=self._lemmas,
             nouns_capitalised=self.nouns_capitalised,
         )
+
+    def phrase_forms(self, phrase: str) -> set[str]:
+        """A phrase, case-folded, in the forms names are matched in: its last
+        word singular and plural (English), each word's lemma (a language
+        ``simplemma`` knows), or as written."""
+        words = phrase.casefold().split()
+        if self.language == "en":
+            return english_forms(" ".join(words))
+        if self._lemmas is not None:
+            return {" ".join(self._lemmas(word) for word in words)}
+        return {" ".join(words)}
 
     def resolve(self, name: str) -> str | None:
         """The entry a ``:term:`` to *name* reaches: the name as written first,

@@ -157,6 +157,7 @@ def test_pure_layer_imports_no_sphinx_or_docutils():
         "import sys\n"
         "import seed_glossary.ingest, seed_glossary.catalog\n"
         "import seed_glossary.matching, seed_glossary.autolink, seed_glossary.sense\n"
+        "import seed_glossary.compounds\n"
         "import seed_glossary.vocabulary, seed_glossary.terminology\n"
         "import seed_glossary.ingest.seed_report, seed_glossary.model\n"
         "print(sorted(m for m in sys.modules "

@@ -177,7 +177,11 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
         config.seed_glossary_autolink_everyday_in_entries,
         config.seed_glossary_autolink_max_per_paragraph,
         config.seed_glossary_autolink_prose_mentions,
-        _heading_phrases(domain, names, pages),
+        heading_phrases(
+            (heading for page in mentioned for heading in page.headings),
+            names.phrase_forms,
+            names.function_words,
+        ),
     )
     ignore = config.seed_glossary_terminology_ignore
     avoided = AvoidedNames(names, ignore)
@@ -231,19 +235,6 @@ def settle_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["places"] = places
     domain.data["abbreviations"] = names.abbreviations
     return sorted(rewrite & env.found_docs)
-
-
-def _heading_phrases(
-    domain: SeedGlossaryDomain, names: LinkNames, pages: _Pages
-) -> frozenset[str]:
-    """The phrases of every page's headings: compounds the manual names."""
-    headings = [
-        heading
-        for docname in sorted(domain.texts)
-        if (found := pages.get(docname)) is not None
-        for heading in found[0].headings
-    ]
-    return heading_phrases(headings, names.phrase_forms, names.function_words)
 
 
 def _warn_avoided(

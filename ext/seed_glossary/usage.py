@@ -18,7 +18,7 @@ from .vocabulary import LinkNames
 
 
 class PageMentions(NamedTuple):
-    """What a page tells of the whole build's names (see :class:`Policy`)."""
+    """What a page tells the rules of the whole build (see :class:`Policy`)."""
 
     prose: bool  #: the page has prose (text outside glossary entries)
     entries: int  #: glossary entries on the page
@@ -27,6 +27,8 @@ class PageMentions(NamedTuple):
     in_entries: dict[str, frozenset[str]]
     #: entry key -> the entries its "See" and "See also" lines name
     see: dict[str, frozenset[str]]
+    #: the titles of its sections: compounds the manual names
+    headings: tuple[str, ...] = ()
 
 
 def page_mentions(
@@ -58,6 +60,7 @@ def page_mentions(
         frozenset(named),
         {entry: frozenset(found) for entry, found in in_entries.items()},
         {entry: frozenset(found) for entry, found in see.items()},
+        page.headings,
     )
 
 

@@ -84,8 +84,10 @@ def only_refers(item: CatalogItem, names: set[str]) -> bool:
     if len(texts) != 1 or any(e.sections for e in item.entries):
         return False
     words = _TERM_ROLE.sub(r"\1", texts[0].rstrip(".")).split(maxsplit=1)
-    own = {name.casefold() for name in item.names}
-    return len(words) == 2 and words[1].casefold() in names - own
+    if len(words) != 2:
+        return False
+    named = words[1].casefold()
+    return named in names and all(named != own.casefold() for own in item.names)
 
 
 # A term role, in MyST or reStructuredText, with or without a target.

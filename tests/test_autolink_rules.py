@@ -332,6 +332,98 @@ def test_a_name_right_after_inline_code_names_its_kind():
     assert _plan(_prose(" module of"), names)[0] == ["module"]
 
 
+def test_a_word_that_inline_code_of_the_same_sentence_names_is_that_code():
+    """ "``python -m module [arg]`` runs the file for module": a placeholder."""
+    names = _names(("module",), ("iterable",), ("clef",), ("lambda",))
+    runs = (
+        (0, 0, 0, "Run "),
+        (2, 0, 0, ", which runs the file for module. A module again."),
+        (3, 0, 1, "Set the clef with "),
+        (4, 0, 1, ". Write one as "),
+        (6, 0, 1, ". Lambda functions."),
+    )
+    code = (
+        (1, 0, "python -m module [arg]"),
+        (4, 1, "\\clef treble"),
+        (6, 1, "lambda a, b: a+b"),
+    )
+    page = PageText(units=(Unit("page#"),), runs=runs, inline_code=code)
+    linked, plain = _plan(page, names)
+    # The next sentence is another: "A module" links. After a sigil
+    # (``\\clef``), the word is a command's name, not the word itself; code in
+    # the sentence before names nothing ("Lambda functions").
+    assert linked == ["module", "clef", "Lambda"]
+    assert plain == [("module", "sense")]
+    # Without the code beside it, the first mention links.
+    bare = PageText(units=(Unit("page#"),), runs=runs)
+    assert _plan(bare, names)[0][0] == "module"
+    # A call or a dotted name is not the bare word: "open()", "os.module".
+    for other in ("module()", "os.module", "module.py", "--module"):
+        page = PageText(
+            units=(Unit("page#"),), runs=runs[:2], inline_code=((1, 0, other),)
+        )
+        assert _plan(page, names)[0] == ["module"], other
+
+
+def test_a_word_in_italics_right_after_an_option_is_its_placeholder():
+    """ "When ``-m`` *module* is used": what to write after the option."""
+    names = _names(("module",), ("method",))
+
+    def page(code: str, word: str) -> PageText:
+        return PageText(
+            units=(Unit("page#"),),
+            runs=(
+                (0, 0, 0, "When "),
+                (2, 0, 0, " "),
+                (3, 0, 0, word),
+                (4, 0, 0, " used."),
+            ),
+            emphasized=frozenset({3}),
+            after_element=frozenset({2}),
+            inline_code=((2, 0, code),),
+        )
+
+    assert _plan(page("-m", "module"), names) == ([], [("module", "sense")])
+    assert _plan(page("--module", "module"), names)[0] == []
+    # After other code, a term in italics is a term introduced.
+    assert _plan(page("append()", "method"), names)[0] == ["method"]
+    # Between two pieces of code: a syntax written out, "``$`` *name* ``:``".
+    syntax = PageText(
+        units=(Unit("page#"),),
+        runs=((1, 0, 0, " "), (2, 0, 0, "module"), (3, 0, 0, " "), (5, 0, 0, " is")),
+        emphasized=frozenset({2}),
+        inline_code=((1, 0, "$"), (4, 0, ":")),
+    )
+    assert _plan(syntax, names) == ([], [("module", "sense")])
+    # Glued to code, with not even a space: one token, "``$``\\ *module*".
+    glued = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "the "), (2, 0, 0, "module"), (3, 0, 0, ". A module.")),
+        inline_code=((2, 0, "$"),),
+    )
+    assert _plan(glued, names) == (["module"], [("module", "sense")])
+    # In italics after words, the same.
+    words = ((0, 0, 0, "When "), (1, 0, 0, "the "), (3, 0, 0, "module"))
+    plain = PageText(units=(Unit("page#"),), runs=words, emphasized=frozenset({3}))
+    assert _plan(plain, names)[0] == ["module"]
+
+
+def test_a_parameter_the_described_object_declares_is_that_parameter():
+    """In the description of ``list.extend(iterable)``: the argument."""
+    names = _names(("iterable",), ("list",))
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=(
+            (0, 0, 1, "Extend the list by all items of the iterable."),
+            (1, 0, 2, "An iterable elsewhere."),
+        ),
+        declared=((1, ("iterable",)),),
+    )
+    linked, plain = _plan(page, names)
+    assert linked == ["list", "iterable"]
+    assert plain == [("iterable", "sense")]
+
+
 def test_a_page_links_an_everyday_word_where_it_sets_it_in_italics():
     """A writer introduces a term in italics or bold: "*Beams* are added"."""
     names = _names(("Beam",), ("Clef",), everyday={"Beam", "Clef"})
@@ -381,6 +473,17 @@ def test_one_capitalised_word_mid_sentence_is_no_proper_name():
     names = _names(("atomicity",), ("consistency",), ("package",))
     text = "An acronym for “Atomicity, Consistency”; see the Python Package Index."
     assert _plan(_prose(text), names)[0] == ["Atomicity", "Consistency"]
+
+
+def test_a_name_spelled_with_a_capital_inside_is_the_same_word():
+    """ "JavaScript" is how its owner spells the glossary's "javascript"; a
+    capital only at its start, mid-sentence, still starts a proper name."""
+    names = _names(("javascript",), ("postgresql",))
+    text = "Write JavaScript for PostgreSQL; the Javascript Guide."
+    assert _plan(_prose(text), names) == (
+        ["JavaScript", "PostgreSQL"],
+        [("javascript", "sense")],
+    )
 
 
 def test_a_title_names_its_topic_unless_another_word_qualifies_it():

@@ -47,6 +47,27 @@ def test_keys_programs_menus_options_and_default_role_text_stay_plain(app):
     assert soup.select_one("dl.option-list dd .sg-autolink") is not None
 
 
+@RULES
+def test_a_word_that_code_beside_it_names_stays_plain(app):
+    """A word of inline code in the same sentence, a placeholder in italics
+    after code, a parameter of the described function: the code's names."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    # "the source file for module" (``-m module``) and "``-m`` *module*" stay
+    # plain, "finds a module" links; "the finder given" is the parameter, the
+    # finder after the description links.
+    assert _autolinks(app, "code.html") == [
+        ("module", "term-Module"),
+        ("zymogen", "term-Zymogen"),
+        ("finder", "term-Finder"),
+    ]
+    soup = BeautifulSoup((app.outdir / "code.html").read_text(), "html.parser")
+    assert (
+        "finds a"
+        in soup.select_one("a.reference > span.sg-autolink").parent.parent.get_text()
+    )
+
+
 @NAMES
 def test_terms_that_differ_in_case_are_two_entries_linked_by_case(app):
     app.build()

@@ -13,7 +13,9 @@ The rules, in the order they apply to each mention:
 2. *Sense*: a mention used in another sense is not linked (see
    :mod:`.sense`): part of a longer word (``site-packages``), an identifier
    (``PEP 8``), a call or a manual page (``git-archive(1)``), a verb where
-   the name is a noun (``to type the``).
+   the name is a noun (``to type the``), a word that code beside it names
+   (a word of inline code in the same sentence, a parameter of the described
+   object: see :mod:`.code_names`).
 3. *Compound*: two names side by side (``statement type``) read as one
    name that the glossary does not have: the everyday one is not linked; a
    name right after inline code (``the gc module``) is not linked; in prose,
@@ -46,6 +48,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .catalog import key, written
+from .code_names import named_by_code
 from .compounds import in_heading_compound, side_by_side
 from .sense import glued_to_element, other_sense
 from .vocabulary import LinkNames
@@ -101,6 +104,12 @@ class PageText:
     after_element: frozenset[int] = frozenset()
     #: the titles of the page's sections, its own title first
     headings: tuple[str, ...] = ()
+    #: ``(ordinal, block, text)`` of each inline literal, before the run of
+    #: that ordinal (see :mod:`.code_names`)
+    inline_code: tuple[tuple[int, int, str], ...] = ()
+    #: ``(block, names)``: the parameters that the signatures of the object a
+    #: block describes declare
+    declared: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     def line_of(self, mention: Mention) -> int:
         """The source line of a mention: its run's, plus the line breaks before."""
@@ -283,6 +292,7 @@ def plan_page(
         )
 
     compound = side_by_side(page, mentions, everyday)
+    code_named = named_by_code(page, mentions)
     per_block: Counter[int] = Counter()
     on_page: set[str] = set()
     links, plain = [], []
@@ -299,10 +309,13 @@ def plan_page(
         reason = ""
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
-        elif other_sense(
-            text, mention.start, mention.end, mention.name, names.sense
-        ) or (
-            ordinal in page.after_element and glued_to_element(text[: mention.start])
+        elif (
+            other_sense(text, mention.start, mention.end, mention.name, names.sense)
+            or (
+                ordinal in page.after_element
+                and glued_to_element(text[: mention.start])
+            )
+            or mention in code_named
         ):
             reason = "sense"
         elif mention in compound or (

@@ -18,6 +18,7 @@ Terms are known only once every page is read, so linking happens in steps:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -139,8 +140,20 @@ def opted_out(metadata: dict[str, Any], name: str = OPT_OUT_METADATA) -> bool:
 Run = tuple[list[nodes.Text], Unit, int]
 
 
+@dataclass
+class CodeBeside:
+    """What code says beside the text of a page, gathered by :func:`walk`."""
+
+    #: ``(ordinal, block, text)`` of each inline literal, set before the run
+    #: of that ordinal, in that block
+    inline: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the names that the signatures of the described object declare (its
+    #: parameters), by block of its description
+    declared: dict[int, list[str]] = field(default_factory=dict)
+
+
 def walk(
-    root: nodes.Element, docname: str
+    root: nodes.Element, docname: str, code: CodeBeside | None = None
 ) -> tuple[list[Run], list[tuple[addnodes.pending_xref, Unit]]]:
     """The page's runs of linkable text and its cross-references, in order.
 
@@ -150,15 +163,17 @@ def walk(
     paragraph (outermost text element) it is in. Pages merged into *root*
     (``start_of_file``, in ``singlehtml`` and LaTeX builds) are left out: each
     is walked on its own. The same walk runs when the page is read and when it
-    is written, so a run's index names the same nodes both times.
+    is written, so a run's index names the same nodes both times. *code*, if
+    given, gathers the inline code and the declared parameters beside the runs.
     """
     runs: list[Run] = []
     xrefs: list[tuple[addnodes.pending_xref, Unit]] = []
     blocks = 0
     run: list[nodes.Text] = []
-    stack = [(iter(root.children), Unit(f"{docname}#"), -1)]
+    no_names: tuple[str, ...] = ()
+    stack = [(iter(root.children), Unit(f"{docname}#"), -1, no_names)]
     while stack:
-        children, unit, block = stack[-1]
+        children, unit, block, declared = stack[-1]
         child = next(children, None)
         if isinstance(child, nodes.Text):
             run.append(child)
@@ -176,16 +191,41 @@ def walk(
             if not isinstance(child, addnodes.start_of_file):
                 # A :term: in a heading still counts as a mention in its unit.
                 xrefs += zip(_xrefs_within(child), repeat(unit))
+                if code is not None and block >= 0:
+                    code.inline += (
+                        (len(runs), block, literal.astext())
+                        for literal in child.findall(nodes.literal)
+                    )
             continue
         if isinstance(child, nodes.definition) and child.get(ENTRY_KEY):
             entry = child[ENTRY_KEY]
             unit = Unit(f"{docname}#{entry}", entry)
+        if isinstance(child, addnodes.desc):
+            declared = (*declared, *_declared_names(child))
         if block < 0 and isinstance(child, nodes.TextElement):
             blocks += 1
-            stack.append((iter(child.children), unit, blocks))
+            if code is not None and declared:
+                code.declared[blocks] = list(declared)
+            stack.append((iter(child.children), unit, blocks, declared))
         else:
-            stack.append((iter(child.children), unit, block))
+            stack.append((iter(child.children), unit, block, declared))
     return runs, xrefs
+
+
+def _declared_names(desc: addnodes.desc) -> list[str]:
+    """The parameters that the signatures of a described object declare.
+
+    A parameter's name is a ``desc_sig_name`` that refers to nothing; its type
+    (an annotation, a C type) is a cross-reference, or a keyword.
+    """
+    return [
+        name.astext()
+        for signature in desc.children
+        if isinstance(signature, addnodes.desc_signature)
+        for parameter in signature.findall(addnodes.desc_parameter)
+        for name in parameter.findall(addnodes.desc_sig_name)
+        if not any(name.findall(addnodes.pending_xref))
+    ]
 
 
 def _never_linked(element: nodes.Element) -> bool:
@@ -234,7 +274,8 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     domain = get_domain(env)
     docname = env.docname
-    runs, xrefs = walk(doctree, docname)
+    code = CodeBeside()
+    runs, xrefs = walk(doctree, docname, code)
     domain.xrefs[docname] = tuple(
         (written(xref.get("reftarget", "")), unit.entry)
         for xref, unit in xrefs
@@ -312,6 +353,8 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         ],
         "emphasized": emphasized,
         "after_element": after_element,
+        "inline_code": code.inline,
+        "declared": sorted(code.declared.items()),
     }
     domain.texts[docname] = sidecar.write_lines(
         sidecar.path(env, "text", docname), [page, *captured]

@@ -30,6 +30,9 @@ _PROPER_NAME_BEFORE = re.compile(
 )
 # What a sentence, or a quotation in it, starts after.
 _OPENERS = ".!?:“‘\"'(["
+# A capital after a small letter: a name spelled as its owner spells it
+# ("LilyPond", "JavaScript"), the same word as the glossary's "lilypond".
+_CAMEL_CASE = re.compile(r"[^\W\d_]*[a-z][A-Z]")
 # A capitalised word, a comma, a space: the list "Atomicity, Consistency".
 _CAPITALISED_LIST = re.compile(r"\b[A-Z]\w*,[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:[’'][^\W\d_]+)?)\s+$")
@@ -142,6 +145,7 @@ def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -
         and name[:1].islower()
         and not at_sentence_start
         and not _CAPITALISED_LIST.search(before)
+        and not _CAMEL_CASE.search(surface)
     ):
         return True  # part of a proper name: "the Python Package Index", "the
         # Staff context" (not a list of capitalised words: "Atomicity, Consistency")

@@ -65,6 +65,13 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         emphasized=frozenset(head.get("emphasized", ())),
         after_element=frozenset(head.get("after_element", ())),
         headings=tuple(head.get("headings", ())),
+        inline_code=tuple(
+            (ordinal, block, text)
+            for ordinal, block, text in head.get("inline_code", ())
+        ),
+        declared=tuple(
+            (block, tuple(names)) for block, names in head.get("declared", ())
+        ),
     )
 
 

@@ -402,6 +402,14 @@ def test_a_word_in_italics_right_after_an_option_is_its_placeholder():
         inline_code=((2, 0, "$"),),
     )
     assert _plan(glued, names) == (["module"], [("module", "sense")])
+    # Japanese writes a word right after code: "``/var/``ディレクトリー".
+    japanese = _names(("ディレクトリー",))
+    after = PageText(
+        units=(Unit("page#"),),
+        runs=((0, 0, 0, "その"), (2, 0, 0, "ディレクトリーの中")),
+        inline_code=((2, 0, "/var/"),),
+    )
+    assert _plan(after, japanese)[0] == ["ディレクトリー"]
     # In italics after words, the same.
     words = ((0, 0, 0, "When "), (1, 0, 0, "the "), (3, 0, 0, "module"))
     plain = PageText(units=(Unit("page#"),), runs=words, emphasized=frozenset({3}))

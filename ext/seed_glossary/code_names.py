@@ -14,7 +14,8 @@ sense (:mod:`.sense`).
 Only a bare word of the code counts: not one after a sigil or inside a
 dotted name, path or option (``\\clef``, ``os.path``, ``--module``), nor
 a call (``open()``). A word glued to code, with not even a space between, is
-part of the code's token ("``$``\\ *name*").
+part of the code's token ("``$``\\ *name*"), except in scripts written
+without spaces.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from .matching import spaceless_script
 
 if TYPE_CHECKING:
     from .autolink import Mention, PageText
@@ -67,8 +70,13 @@ def _glued(page: PageText, mention: Mention) -> bool:
     if mention.start > 0 and mention.end < len(text):
         return False
     code = {at for at, in_block, _text in page.inline_code if in_block == block}
-    return (mention.start == 0 and ordinal in code) or (
-        mention.end == len(text) and ordinal + 1 in code
+    # Chinese and Japanese write code and words together with no space.
+    return (
+        mention.start == 0 and ordinal in code and not spaceless_script(text[0])
+    ) or (
+        mention.end == len(text)
+        and ordinal + 1 in code
+        and not spaceless_script(text[-1])
     )
 
 

@@ -98,11 +98,11 @@ def _choose(candidates: _Candidates, written: str) -> _Pattern | None:
 def long_vowel_variants(name: str) -> set[str]:
     """A name that ends in katakana with and without the long vowel mark:
     ディレクトリ and ディレクトリー are one word, spelled by two conventions."""
-    if len(name) < 3 or _spaceless(name[-2]) != "katakana":
+    if len(name) < 3 or spaceless_script(name[-2]) != "katakana":
         return {name}
     if name[-1] == "ー":
         return {name, name[:-1]}
-    return {name, name + "ー"} if _spaceless(name[-1]) == "katakana" else {name}
+    return {name, name + "ー"} if spaceless_script(name[-1]) == "katakana" else {name}
 
 
 def separator_variants(name: str) -> set[str]:
@@ -287,7 +287,7 @@ _SPACELESS = (
 )
 
 
-def _spaceless(ch: str) -> str:
+def spaceless_script(ch: str) -> str:
     """The script of a character written without spaces, or ``""``."""
     code = ord(ch)
     if code < 0x3040:
@@ -298,7 +298,7 @@ def _spaceless(ch: str) -> str:
 def _joined(text: str, at: int) -> bool:
     """Are the letters before and at *at* one word? Always, unless one is of
     a script written without spaces: then only inside a run of katakana."""
-    first, second = _spaceless(text[at - 1]), _spaceless(text[at])
+    first, second = spaceless_script(text[at - 1]), spaceless_script(text[at])
     if first or second:
         return first == second == "katakana"
     return True
@@ -323,7 +323,7 @@ class _LemmaIndex:
 
     def add(self, spelling: str, pattern: _Pattern) -> None:
         words = _LEMMA_WORD.findall(spelling)
-        if not words or any(_spaceless(w[0]) for w in words):
+        if not words or any(spaceless_script(w[0]) for w in words):
             return
         capitals = tuple(w[:1].isupper() for w in words)
         # Under its lemmas, and as written: a word whose dictionary form the

@@ -40,36 +40,46 @@ _NOT_BARE_AFTER = r"(?![\w(/.#-])"
 _OPTION = re.compile(r"--?\w[\w-]*$")
 
 
+#: The inline code of one block: its text by the ordinal of the run walked
+#: after it (the last piece, where several share one).
+_BlockCode = dict[int, str]
+
+
 def named_by_code(page: PageText, mentions: Iterable[Mention]) -> set[Mention]:
     """The mentions that code beside them names: a bare word of inline code
     in the same sentence, a parameter the described object declares, a
-    placeholder in italics after an option or between code."""
-    mentions = list(mentions)
-    named = {m for m in mentions if _glued(page, m) or _placeholder(page, m)}
+    placeholder in italics after an option or between code, a word glued to
+    code."""
+    code: defaultdict[int, _BlockCode] = defaultdict(dict)
+    for ordinal, block, text in page.inline_code:
+        code[block][ordinal] = text
     declared = {
         block: frozenset(map(str.casefold, names)) for block, names in page.declared
     }
-    code_blocks = {block for _ordinal, block, _text in page.inline_code}
     by_block: defaultdict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         block = page.runs[mention.run][2]
-        if block in declared or block in code_blocks:
+        if block in declared or block in code:
             by_block[block].append(mention)
+    named: set[Mention] = set()
     for block, in_block in by_block.items():
         parameters = declared.get(block, frozenset())
         named.update(m for m in in_block if _words(page, m) & parameters)
-        if block in code_blocks:
-            named.update(_named_in_sentence(page, block, in_block))
+        if block in code:
+            block_code = code[block]
+            named.update(
+                m
+                for m in in_block
+                if _glued(page, m, block_code) or _placeholder(page, m, block_code)
+            )
+            named.update(_named_in_sentence(page, block, block_code, in_block))
     return named
 
 
-def _glued(page: PageText, mention: Mention) -> bool:
+def _glued(page: PageText, mention: Mention, code: _BlockCode) -> bool:
     """Is the mention glued to inline code, with not even a space between: one
     token of the code's ("``$``\\ *name*", a metavariable)?"""
-    ordinal, _unit, block, text = page.runs[mention.run]
-    if mention.start > 0 and mention.end < len(text):
-        return False
-    code = {at for at, in_block, _text in page.inline_code if in_block == block}
+    ordinal, _unit, _block, text = page.runs[mention.run]
     # Chinese and Japanese write code and words together with no space.
     return (
         mention.start == 0 and ordinal in code and not spaceless_script(text[0])
@@ -80,7 +90,7 @@ def _glued(page: PageText, mention: Mention) -> bool:
     )
 
 
-def _placeholder(page: PageText, mention: Mention) -> bool:
+def _placeholder(page: PageText, mention: Mention, code: _BlockCode) -> bool:
     """Is the mention the whole of a run in italics, with only a space between
     it and an option before it ("``-m`` *module*"), or between it and code on
     both sides ("``$`` *name* ``:`` *fragment-specifier*")?"""
@@ -90,18 +100,20 @@ def _placeholder(page: PageText, mention: Mention) -> bool:
         or text.strip() != text[mention.start : mention.end]
     ):
         return False
-    before = _code_beside(page, mention.run, -1)
+    before = _code_beside(page, mention.run, -1, code)
     if before is None:
         return False
-    return bool(_OPTION.match(before)) or _code_beside(page, mention.run, 1) is not None
+    return (
+        bool(_OPTION.match(before))
+        or _code_beside(page, mention.run, 1, code) is not None
+    )
 
 
-def _code_beside(page: PageText, index: int, step: int) -> str | None:
+def _code_beside(page: PageText, index: int, step: int, code: _BlockCode) -> str | None:
     """The inline code right before (*step* -1) or after (+1) the run at
     *index* in :attr:`~.PageText.runs`, with at most a run of spaces between."""
     ordinal, _unit, block, _text = page.runs[index]
     # A code piece is kept with the ordinal of the run walked after it.
-    code = {at: text for at, in_block, text in page.inline_code if in_block == block}
     right_there = ordinal if step < 0 else ordinal + 1
     if right_there in code:
         return code[right_there]
@@ -125,27 +137,33 @@ def _words(page: PageText, mention: Mention) -> set[str]:
 
 
 def _named_in_sentence(
-    page: PageText, block: int, mentions: list[Mention]
+    page: PageText, block: int, code: _BlockCode, mentions: list[Mention]
 ) -> set[Mention]:
     # The block's text in order, the inline code among its runs (a code piece
     # comes before the run walked after it). The code is masked where the
-    # sentence ends are looked for: ``a+b. c`` ends no sentence.
+    # sentence ends are looked for: ``a+b. c`` ends no sentence. A block's
+    # runs follow each other in page.runs, from its first mention's back.
+    first_run = min(m.run for m in mentions)
+    while first_run and page.runs[first_run - 1][2] == block:
+        first_run -= 1
+    last_run = first_run
+    while last_run + 1 < len(page.runs) and page.runs[last_run + 1][2] == block:
+        last_run += 1
     pieces = sorted(
-        [(ordinal, 0, text, -1) for ordinal, b, text in page.inline_code if b == block]
+        [(ordinal, 0, text, -1) for ordinal, text in code.items()]
         + [
-            (ordinal, 1, text, index)
-            for index, (ordinal, _unit, b, text) in enumerate(page.runs)
-            if b == block
+            (page.runs[i][0], 1, page.runs[i][3], i)
+            for i in range(first_run, last_run + 1)
         ]
     )
-    masked, starts, code = [], {}, []
+    masked, starts, code_at = [], {}, []
     offset = 0
     for _ordinal, is_text, text, index in pieces:
         if is_text:
             starts[index] = offset
             masked.append(text)
         else:
-            code.append((offset, text))
+            code_at.append((offset, text))
             masked.append("x" * len(text))
         offset += len(text)
     ends = [m.end() for m in _SENTENCE_END.finditer("".join(masked))]
@@ -157,14 +175,15 @@ def _named_in_sentence(
         at = starts[mention.run] + mention.start
         first = max((end for end in ends if end <= at), default=0)
         last = min((end for end in ends if end > at), default=offset)
-        pattern = re.compile(
-            _NOT_BARE_BEFORE
-            + "(?:"
-            + "|".join(map(re.escape, sorted(words)))
-            + ")"
-            + _NOT_BARE_AFTER,
-            re.IGNORECASE,
-        )
-        if any(first <= start < last and pattern.search(text) for start, text in code):
+        in_sentence = [text for start, text in code_at if first <= start < last]
+        if in_sentence and _bare_word(words).search(" ".join(in_sentence)):
             named.add(mention)
     return named
+
+
+def _bare_word(words: set[str]) -> re.Pattern[str]:
+    """A pattern that finds any of *words* as a bare word of code."""
+    alternatives = "|".join(map(re.escape, sorted(words)))
+    return re.compile(
+        f"{_NOT_BARE_BEFORE}(?:{alternatives}){_NOT_BARE_AFTER}", re.IGNORECASE
+    )

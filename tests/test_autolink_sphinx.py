@@ -68,6 +68,25 @@ def test_a_word_that_code_beside_it_names_stays_plain(app):
     )
 
 
+@RULES
+def test_what_code_names_in_other_domains_and_markup(app):
+    """A C type is no parameter; a method's description has its own
+    parameters, not its class's; an escaped space glues a word to code; a
+    program's name is code too."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    # *menu* in italics would link (an everyday word the text introduces)
+    # were it not glued to the code before it.
+    assert _autolinks(app, "code2.html") == [
+        ("zymogen", "term-Zymogen"),
+        ("module", "term-Module"),
+        ("finder", "term-Finder"),
+    ]
+    soup = BeautifulSoup((app.outdir / "code2.html").read_text(), "html.parser")
+    last = soup.select("a.reference > span.sg-autolink")[-1].parent
+    assert last.previous_sibling.endswith("finder. A ")
+
+
 @NAMES
 def test_terms_that_differ_in_case_are_two_entries_linked_by_case(app):
     app.build()

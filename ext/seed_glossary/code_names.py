@@ -54,7 +54,7 @@ def named_by_code(page: PageText, mentions: Iterable[Mention]) -> set[Mention]:
     for ordinal, block, text in page.inline_code:
         code[block][ordinal] = text
     declared = {
-        block: frozenset(map(str.casefold, names)) for block, names in page.declared
+        block: frozenset(map(str.lower, names)) for block, names in page.declared
     }
     by_block: defaultdict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -79,14 +79,16 @@ def named_by_code(page: PageText, mentions: Iterable[Mention]) -> set[Mention]:
 def _glued(page: PageText, mention: Mention, code: _BlockCode) -> bool:
     """Is the mention glued to inline code, with not even a space between: one
     token of the code's ("``$``\\ *name*", a metavariable)?"""
-    ordinal, _unit, _block, text = page.runs[mention.run]
+    text = page.runs[mention.run][3]
     # Chinese and Japanese write code and words together with no space.
     return (
-        mention.start == 0 and ordinal in code and not spaceless_script(text[0])
+        mention.start == 0
+        and not spaceless_script(text[0])
+        and _code_beside(page, mention.run, -1, code, spaces=False) is not None
     ) or (
         mention.end == len(text)
-        and ordinal + 1 in code
         and not spaceless_script(text[-1])
+        and _code_beside(page, mention.run, 1, code, spaces=False) is not None
     )
 
 
@@ -109,9 +111,13 @@ def _placeholder(page: PageText, mention: Mention, code: _BlockCode) -> bool:
     )
 
 
-def _code_beside(page: PageText, index: int, step: int, code: _BlockCode) -> str | None:
+def _code_beside(
+    page: PageText, index: int, step: int, code: _BlockCode, *, spaces: bool = True
+) -> str | None:
     """The inline code right before (*step* -1) or after (+1) the run at
-    *index* in :attr:`~.PageText.runs`, with at most a run of spaces between."""
+    *index* in :attr:`~.PageText.runs`, with at most a run of spaces between
+    (with *spaces* false, only an empty one: reStructuredText's escaped
+    space, ``\\ ``, leaves an empty text node between code and a word)."""
     ordinal, _unit, block, _text = page.runs[index]
     # A code piece is kept with the ordinal of the run walked after it.
     right_there = ordinal if step < 0 else ordinal + 1
@@ -121,16 +127,17 @@ def _code_beside(page: PageText, index: int, step: int, code: _BlockCode) -> str
     if not 0 <= beside < len(page.runs):
         return None
     space_ordinal, _unit, space_block, space = page.runs[beside]
-    if space_ordinal != ordinal + step or space_block != block or not space.isspace():
+    between = space.strip() if spaces else space
+    if space_ordinal != ordinal + step or space_block != block or between:
         return None
     return code.get(space_ordinal if step < 0 else space_ordinal + 1)
 
 
 def _words(page: PageText, mention: Mention) -> set[str]:
-    """The mention as written and as named, case-folded, if one word each."""
+    """The mention as written and as named, in small letters, if one word each."""
     shown = page.runs[mention.run][3][mention.start : mention.end]
     return {
-        w.casefold()
+        w.lower()  # as re.IGNORECASE compares: "ß" stays "ß"
         for w in (shown, mention.name)
         if w and not any(c.isspace() for c in w)
     }

@@ -194,14 +194,15 @@ def walk(
                 if code is not None and block >= 0:
                     code.inline += (
                         (len(runs), block, literal.astext())
-                        for literal in child.findall(nodes.literal)
+                        for literal in child.findall(_is_code)
                     )
             continue
         if isinstance(child, nodes.definition) and child.get(ENTRY_KEY):
             entry = child[ENTRY_KEY]
             unit = Unit(f"{docname}#{entry}", entry)
-        if isinstance(child, addnodes.desc):
-            declared = (*declared, *_declared_names(child))
+        if code is not None and isinstance(child, addnodes.desc):
+            # The innermost object's own: a method's, not its class's.
+            declared = tuple(_declared_names(child))
         if block < 0 and isinstance(child, nodes.TextElement):
             blocks += 1
             if code is not None and declared:
@@ -212,20 +213,39 @@ def walk(
     return runs, xrefs
 
 
+def _is_code(node: nodes.Node) -> bool:
+    """Inline code: a literal, or a role's code in bold or italics
+    (``:program:``, ``:command:``, ``:mimetype:``)."""
+    return isinstance(
+        node, (nodes.literal, addnodes.literal_strong, addnodes.literal_emphasis)
+    )
+
+
 def _declared_names(desc: addnodes.desc) -> list[str]:
     """The parameters that the signatures of a described object declare.
 
-    A parameter's name is a ``desc_sig_name`` that refers to nothing; its type
-    (an annotation, a C type) is a cross-reference, or a keyword.
+    A parameter's name is a ``desc_sig_name`` that is no cross-reference and
+    holds none: the type is one, around the name (Python's annotations) or
+    inside it (C and C++ types).
     """
     return [
-        name.astext()
+        name.astext().lstrip("*")  # "*args", where Sphinx could not parse
         for signature in desc.children
         if isinstance(signature, addnodes.desc_signature)
         for parameter in signature.findall(addnodes.desc_parameter)
         for name in parameter.findall(addnodes.desc_sig_name)
         if not any(name.findall(addnodes.pending_xref))
+        and not _inside_xref(name, parameter)
     ]
+
+
+def _inside_xref(node: nodes.Element, stop: nodes.Element) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        if isinstance(parent, addnodes.pending_xref):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _never_linked(element: nodes.Element) -> bool:

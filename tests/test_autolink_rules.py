@@ -589,3 +589,32 @@ def test_prose_has_everyday_words_of_its_own():
     assert _plan(_prose("A singer and piano."), names) == ([], [("piano", "everyday")])
     entry = _entry("forte", "The opposite of piano.")
     assert _plan(entry, names)[0] == ["piano"]
+
+
+def test_a_word_set_in_italics_mid_sentence_keeps_its_sentence():
+    """A run that starts inside a paragraph (an emphasised word) is not a
+    sentence start: a capital there is a name ("the *Largo* of the aria"),
+    after a full stop it is not."""
+    names = _names(("largo",), ("beam",))
+    page = PageText(
+        units=(Unit("page#"),),
+        runs=(
+            (0, 0, 0, "sung as the "),
+            (1, 0, 0, "Largo"),  # <em>Largo</em>
+            (2, 0, 0, " of the aria. "),
+            (3, 0, 0, "Beams"),  # <em>Beams</em>, a sentence of its own
+            (4, 0, 1, "Largo"),  # starts a paragraph
+        ),
+        emphasized=frozenset({1, 3}),
+    )
+    linked, plain = _plan(page, names)
+    assert linked == ["Beams", "Largo"]
+    assert plain == [("largo", "sense")]
+
+
+def test_a_capital_on_the_first_of_several_words_is_an_adjective_of_a_name():
+    """ "a Cartesian product" is the glossary's "cartesian product"; "the
+    Cartesian Product Index" is a name."""
+    names = _names(("cartesian product",), ("index",))
+    text = "This is a Cartesian product. See the Cartesian Product Index."
+    assert _plan(_prose(text), names)[0] == ["Cartesian product"]

@@ -310,7 +310,14 @@ def plan_page(
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
         elif (
-            other_sense(text, mention.start, mention.end, mention.name, names.sense)
+            other_sense(
+                text,
+                mention.start,
+                mention.end,
+                mention.name,
+                names.sense,
+                preceding=_preceding_in_block(page, mention.run),
+            )
             or (
                 ordinal in page.after_element
                 and glued_to_element(text[: mention.start])
@@ -364,6 +371,21 @@ def plan_page(
             )
         )
     return tuple(links), tuple(plain)
+
+
+def _preceding_in_block(page: PageText, run: int) -> str:
+    """The text of the runs before *run* in its paragraph, back to the last
+    one that holds more than spaces ("" where the run starts the paragraph)."""
+    block = page.runs[run][2]
+    parts: list[str] = []
+    for index in range(run - 1, -1, -1):
+        _ordinal, _unit, other_block, text = page.runs[index]
+        if other_block != block:
+            break
+        parts.append(text)
+        if text.strip():
+            break
+    return "".join(reversed(parts))
 
 
 # Characters around an emphasized term that do not make it a longer phrase.

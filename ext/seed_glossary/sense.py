@@ -118,9 +118,28 @@ def glued_to_element(before: str) -> bool:
     return len(unquoted) == 1 and unquoted in _JOINERS
 
 
-def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -> bool:
+def _named_after(surface: str) -> bool:
+    """Does only the first of several words have a capital: an adjective made
+    of a name before a common noun ("a Cartesian product"), not a proper name?"""
+    words = surface.split()
+    return len(words) > 1 and not any(c.isupper() for w in words[1:] for c in w)
+
+
+def other_sense(
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    words: SenseWords,
+    *,
+    preceding: str = "",
+) -> bool:
     """Is ``text[start:end]``, a mention of *name*, used in another sense than
-    the glossary's (rule 2 of :func:`seed_glossary.autolink.plan_page`)?"""
+    the glossary's (rule 2 of :func:`seed_glossary.autolink.plan_page`)?
+
+    *preceding* is the text of the paragraph before *text*'s run, where the
+    run starts inside a sentence (a word set in italics: "the *Largo*").
+    """
     before, after = text[:start], text[end:]
     surface = text[start:end]
     unquoted = after.lstrip(_CLOSING_QUOTES)
@@ -139,13 +158,15 @@ def other_sense(text: str, start: int, end: int, name: str, words: SenseWords) -
         return True  # an ellipsis in prose is an ellipsis
     if len(surface) == 1:
         return True  # a letter says nothing of its sense ("A" or "a")
-    at_sentence_start = not before.strip() or before.rstrip()[-1:] in _OPENERS
+    opening = before if before.strip() else preceding + before
+    at_sentence_start = not opening.strip() or opening.rstrip()[-1:] in _OPENERS
     if (
         surface[:1].isupper()
         and name[:1].islower()
         and not at_sentence_start
-        and not _CAPITALISED_LIST.search(before)
+        and not _CAPITALISED_LIST.search(opening)
         and not _CAMEL_CASE.search(surface)
+        and not _named_after(surface)
     ):
         return True  # part of a proper name: "the Python Package Index", "the
         # Staff context" (not a list of capitalised words: "Atomicity, Consistency")

@@ -467,10 +467,23 @@ def _link_key(link: dict) -> tuple:
     return (link["page"], link["entry"], link["target"], link["context"])
 
 
+def _judged_apart(path: Path, part: str) -> dict[tuple, dict]:
+    """The rows judged outside the random sample, by link: each file of the
+    manual's name in a folder beside *path* (``introduced/``, ``all/``) holds
+    links that some build made and no sample held, every one read."""
+    rows: dict[tuple, dict] = {}
+    for other in sorted(path.parent.glob(f"*/{path.name}")):
+        data = json.loads(other.read_text(encoding="utf-8"))
+        for judged_row in data[part]["sample"]:
+            rows.setdefault(_link_key(judged_row), judged_row)
+    return rows
+
+
 def rejudge(row: dict, path: Path) -> None:
     """Mark each judged row of *path* still linked or not by this build, and
-    print the judged counts of the rows still linked and the links of this
-    build that no row holds (a person must read those: ``JUDGING.md``)."""
+    print the judged counts of the rows still linked, those of the links judged
+    apart (:func:`_judged_apart`), and the links of this build that no row holds
+    (a person must read those: ``JUDGING.md``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     for part in ("glossary", "prose"):
         made = Counter(_link_key(x) for x in row["_beyond"][part])
@@ -480,12 +493,25 @@ def rejudge(row: dict, path: Path) -> None:
             judged.add(_link_key(judged_row))
         still = [r for r in data[part]["sample"] if r["still_linked"]]
         count = Counter(r["judgement"] for r in still)
-        unread = [x for x in row["_beyond"][part] if _link_key(x) not in judged]
+        apart = _judged_apart(path, part)
+        others = [x for x in row["_beyond"][part] if _link_key(x) not in judged]
+        read_apart = Counter(
+            apart[_link_key(x)]["judgement"] for x in others if _link_key(x) in apart
+        )
+        unread = [x for x in others if _link_key(x) not in apart]
+        every = count + read_apart
         print(
             f"{row['manual']} {part}: {len(still)} of {len(data[part]['sample'])} "
             f"judged rows still linked (helpful {count['helpful']}, noise "
             f"{count['noise']}, wrong {count['wrong']}); {len(row['_beyond'][part])} "
-            f"beyond the authors', {len(unread)} of them in no judged sample",
+            f"beyond the authors', {read_apart.total()} of them judged apart "
+            f"(helpful {read_apart['helpful']}, noise {read_apart['noise']}, wrong "
+            f"{read_apart['wrong']}), {len(unread)} in no judged row"
+            + (
+                f"; every link judged: {_shares(every)}"
+                if not unread and every.total()
+                else ""
+            ),
             file=sys.stderr,
         )
         for link in unread:
@@ -494,6 +520,18 @@ def rejudge(row: dict, path: Path) -> None:
                 file=sys.stderr,
             )
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False))
+
+
+def _shares(count: Counter) -> str:
+    """helpful / noise / wrong sense as shares of the links counted."""
+    total = count.total()
+    return (
+        " / ".join(
+            f"{name} {100 * count[name] / total:.1f}%"
+            for name in ("helpful", "noise", "wrong")
+        )
+        + f" of {total}"
+    )
 
 
 # -- output -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from seed_glossary.autolink import (
 )
 from seed_glossary.catalog import CatalogItem, only_refers
 from seed_glossary.compounds import heading_phrases
+from seed_glossary.directive import _item_names
 from seed_glossary.matching import TermMatcher, typeset_variants
 from seed_glossary.model import ItemNames, SeedEntry
 from seed_glossary.usage import common_entries, page_mentions, related_entries
@@ -618,3 +619,33 @@ def test_a_capital_on_the_first_of_several_words_is_an_adjective_of_a_name():
     names = _names(("cartesian product",), ("index",))
     text = "This is a Cartesian product. See the Cartesian Product Index."
     assert _plan(_prose(text), names)[0] == ["Cartesian product"]
+
+
+def test_an_entry_with_nothing_to_read_is_never_linked():
+    """A placeholder ("lyrics", no definition and no See also) is linked
+    nowhere, not even on the page about it: the reader would find nothing."""
+    names = LinkNames([ItemNames("lyrics", ("lyrics",), (), empty=True, blank=True)])
+    page = PageText(
+        units=(Unit("lyrics#"),),
+        runs=((0, 0, 0, "Lyrics"), (1, 0, 0, " are words.")),
+        emphasized=frozenset({0}),
+        title="Lyrics",
+    )
+    assert _plan(page, names) == ([], [("lyrics", "empty")])
+
+
+@pytest.mark.parametrize(
+    ("definition", "see_also", "empty", "blank"),
+    [
+        ("", (), True, True),
+        ("", ("note value",), True, False),
+        ("Words sung.", (), False, False),
+    ],
+)
+def test_an_entry_is_blank_when_it_has_neither_definition_nor_see_also(
+    definition, see_also, empty, blank
+):
+    entry = SeedEntry("a.md", "structured", "lyrics", definition=definition)
+    item = CatalogItem(("lyrics",), (entry,), see_also=see_also)
+    names = _item_names(item, {}, refers=False)
+    assert (names.empty, names.blank) == (empty, blank)

@@ -58,7 +58,7 @@ NOT_LINKED_REASONS = {
     "excluded": "excluded by configuration or by the seed (autolink: never)",
     "empty": "the entry has no definition of its own (only See also lines, or "
     "a word and another entry's name), linked only where an everyday word "
-    "would be",
+    "would be; one with nothing to read, not even See also, never",
     "sense": "used in another sense (part of a longer word, an identifier, a verb)",
     "compound": "side by side with another name: a compound the glossary lacks",
     "repeat": "linked already in this entry or page",
@@ -309,6 +309,8 @@ def plan_page(
         reason = ""
         if target in names.excluded or key(mention.name) in names.excluded:
             reason = "excluded"
+        elif target in names.blank:
+            reason = "empty"  # a placeholder: the reader would find nothing
         elif (
             other_sense(
                 text,

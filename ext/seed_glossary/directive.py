@@ -303,6 +303,7 @@ def _item_names(
     ids = anchors.get(key, ())
     files = tuple(dict.fromkeys(e.file for e in item.entries)) or (item.origin[0],)
     autolink = next((e.autolink for e in item.entries if e.autolink), "")
+    defined = any(e.definition.strip() or e.sections for e in item.entries)
     names = {name.casefold() for name in item.names}
     if item.see:
         # A shared alias: an abbreviation when it abbreviates a term it names.
@@ -331,11 +332,8 @@ def _item_names(
         abbreviations=abbreviations,
         expansions=expansions,
         avoided=tuple(dict.fromkeys(a for e in item.entries for a in e.avoided)),
-        empty=refers
-        or (
-            not item.see
-            and not any(e.definition.strip() or e.sections for e in item.entries)
-        ),
+        empty=refers or (not item.see and not defined),
+        blank=not (item.see or item.see_also or defined),
     )
 
 

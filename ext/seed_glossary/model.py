@@ -224,6 +224,9 @@ class ItemNames:
     #: the entry has no definition of its own: only "See also" lines, or a
     #: definition that only names another entry ("See argument.")
     empty: bool = False
+    #: the entry has nothing to read at all: no definition and no "See also"
+    #: line (a placeholder); an autolink to it is never made
+    blank: bool = False
     #: the names as the seeds give them, where the page shows them translated
     #: (gettext): text not yet translated still names the entry so
     source_names: tuple[str, ...] = ()

@@ -70,6 +70,8 @@ class LinkNames:
     excluded: frozenset[str] = field(init=False)
     #: entries with no definition of their own: a link to one only says "see"
     empty: set[str] = field(init=False)
+    #: entries with nothing to read (no definition, no "See also"): never linked
+    blank: frozenset[str] = field(init=False)
     #: entry key -> "always" or "first" (a curated seed's ``autolink:``)
     overrides: dict[str, str] = field(init=False)
     #: folded abbreviation -> what it stands for (a shared one: several terms)
@@ -122,6 +124,7 @@ class LinkNames:
             if key(headword) in excluded
         }
         self.excluded = frozenset(excluded)
+        self.blank = frozenset(item.key for item in items if item.blank)
         self._pairs = dict(pairs)
         self.bare = bare_names(pairs, self.names)
         self.bare_of = {name: bare for bare, name in self.bare.items()}
@@ -134,6 +137,7 @@ class LinkNames:
             f"\0{sorted(self.everyday)}\0{sorted(self.everyday_in_prose)}"
             f"\0{sorted(self.abbreviations.items())}"
             f"\0{sorted(self.avoided.items())}\0{sorted(self.empty)}"
+            f"\0{sorted(self.blank)}"
             f"\0{sorted(self.function_words)}\0{_sense_digest(self.sense)}"
             f"\0{self.language}\0{self.nouns_capitalised}".encode()
         )

@@ -9,6 +9,7 @@ build with that setting makes and no sample holds, every one of them judged
 
     cd tests/quality/judged
     python ../sample_page.py {cpython,sqlalchemy,lilypond,rust}.json \
+        all/{cpython,sqlalchemy,lilypond,rust}.json \
         introduced/{cpython,sqlalchemy,lilypond,rust}.json \
         > ../../../docs/autolink-samples.md
 """
@@ -76,7 +77,11 @@ def counts_table(judged: list[dict]) -> list[str]:
             count = Counter(r["judgement"] for r in rows)
             close = sum("borderline" in r.get("reason", "") for r in rows)
             cells = [f"{count[c]} ({count[c] / len(rows):.0%})" for c in CLASSES]
-            part_name = f"{part}, new with the setting" if "setting" in data else part
+            part_name = (
+                f"{part}, no sample held them, with `{data['setting']}`"
+                if "setting" in data
+                else part
+            )
             out.append(
                 f"| {TITLES.get(data['manual'], data['manual'])} | {part_name} "
                 f"| {data[part]['population']} | {len(rows)} | "

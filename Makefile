@@ -13,7 +13,7 @@ CORNERS ?= py311-lowest,py313-newest
 TOXOPTS ?= -- --ignore=tests/test_browser.py --ignore=tests/test_browser_scale.py \
 	--ignore=tests/test_pdf_epub.py
 
-.PHONY: html pdf epub test lint bench quality quality-languages corners dist locales clean venv
+.PHONY: html pdf epub test pytest lint bench quality quality-languages corners dist locales clean venv
 
 venv: $(STAMP)
 
@@ -44,13 +44,20 @@ lint: $(STAMP)
 	$(BIN)/vulture ext tests/vulture_allowlist.py --min-confidence 60
 
 ## test: lint, every test, and the manual built with -W
-# The tests run on every core (pytest-xdist), each module on one worker: the
-# tests of a module share its builds (Sphinx's shared_result). The longest
-# modules first (tests/conftest.py, LONGEST_FIRST): xdist keeps that order.
-PYTESTOPTS ?= -n auto --dist loadfile --no-loadscope-reorder
-test: $(STAMP) lint
+# The tests run on one worker more than there are cores (pytest-xdist): the
+# browser tests wait on Chromium, and the extra worker fills that time. Each
+# module runs on one worker: the tests of a module share its builds (Sphinx's
+# shared_result). The longest modules first (tests/conftest.py,
+# LONGEST_FIRST): xdist keeps that order. The linters run beside the tests.
+WORKERS := $(shell expr $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) + 1)
+PYTESTOPTS ?= -n $(WORKERS) --dist loadfile --no-loadscope-reorder
+test: $(STAMP)
+	$(MAKE) --no-print-directory -j2 --output-sync=line lint pytest
+	$(MAKE) --no-print-directory html
+
+## pytest: every test, without the linters and the manual (`make test` runs both)
+pytest: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
-	$(MAKE) html
 
 ## corners: the tests on Python 3.11 + Sphinx 8.0 and Python 3.13 + the newest Sphinx
 ##          (tox; python3.11 and python3.13 must be on PATH)

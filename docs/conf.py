@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -55,12 +56,14 @@ _OTHER_SCRIPTS = (
     (0xFF00, 0xFFEF),
 )
 _SOURCES = Path(__file__).parent
+_IN_OTHER_SCRIPTS = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _OTHER_SCRIPTS) + "]"
+)
 _CHARACTERS = sorted(
     {
         ch
         for page in _SOURCES.glob("*.md")
-        for ch in page.read_text(encoding="utf-8")
-        if any(low <= ord(ch) <= high for low, high in _OTHER_SCRIPTS)
+        for ch in _IN_OTHER_SCRIPTS.findall(page.read_text(encoding="utf-8"))
     }
 )
 latex_elements = {

@@ -108,13 +108,15 @@ def build_examples(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: each example manual into ``examples/<code>/``.
 
     A manual of its own per language (Sphinx's ``language`` is one per
-    build), built in a process of its own with ``-W``: its warnings fail
-    the manual's build too.
+    build), built in a process of its own with ``-W``, all at once: their
+    warnings fail the manual's build too.
     """
     # The pages that link them exist in these builders only (languages.md).
     if exception is not None or app.builder.name not in ("html", "singlehtml"):
         return
-    for source in sorted(p for p in EXAMPLES.iterdir() if (p / "conf.py").is_file()):
+    sources = sorted(p for p in EXAMPLES.iterdir() if (p / "conf.py").is_file())
+    running = []
+    for source in sources:
         command = [
             sys.executable,
             "-m",
@@ -128,11 +130,18 @@ def build_examples(app: Sphinx, exception: BaseException | None) -> None:
             str(source),
             str(Path(app.outdir, "examples", source.name)),
         ]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode:
-            raise ExtensionError(
-                f"example manual {source.name} failed:\n{done.stdout}{done.stderr}"
+        running.append(
+            subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
             )
+        )
+    failed = []
+    for source, process in zip(sources, running, strict=True):
+        output, _ = process.communicate()
+        if process.returncode:
+            failed.append(f"example manual {source.name} failed:\n{output}")
+    if failed:
+        raise ExtensionError("\n".join(failed))
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -44,12 +44,12 @@ lint: $(STAMP)
 	$(BIN)/vulture ext tests/vulture_allowlist.py --min-confidence 60
 
 ## test: lint, every test, and the manual built with -W
-# The tests run on one worker more than there are cores (pytest-xdist): the
+# The tests run on one worker more than the cores we may use (nproc; xdist): the
 # browser tests wait on Chromium, and the extra worker fills that time. Each
 # module runs on one worker: the tests of a module share its builds (Sphinx's
 # shared_result). The longest modules first (tests/conftest.py,
 # LONGEST_FIRST): xdist keeps that order. The linters run beside the tests.
-WORKERS := $(shell expr $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) + 1)
+WORKERS := $(shell expr $$(nproc 2>/dev/null || echo 1) + 1)
 PYTESTOPTS ?= -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 test: $(STAMP)
 	$(MAKE) --no-print-directory -j2 --output-sync=line lint pytest

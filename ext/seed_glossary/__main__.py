@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .ingest import (
     DEFAULT_MAX_BYTES,
@@ -316,7 +316,7 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: no link report at {path}: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        sys.stdout.write(json.dumps(links, ensure_ascii=False, indent=2) + "\n")
+        _write_json(links)
     else:
         print(link_summary(links))
     return 1 if args.fail_on_wanted and links["wanted"] else 0
@@ -370,14 +370,19 @@ def _print_entries(
     if not as_json:
         print(stats_text(entries) if counts_only else summary(entries))
         return
-    # One write: json.dump writes each token apart, a million writes for a
-    # folder whose seeds drop many lines.
-    document = [entry_to_json(e) for e in entries]
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    _write_json([entry_to_json(e) for e in entries])
     if counts_only:
         # As before --stats printed text: standard output stays one JSON
         # document, and the counts go to standard error.
-        print(json.dumps(stats(entries), indent=2, ensure_ascii=False), file=sys.stderr)
+        _write_json(stats(entries), sys.stderr)
+
+
+def _write_json(data: object, stream: TextIO | None = None) -> None:
+    """*data* as indented JSON and a line break, in one write to *stream*
+    (standard output by default): ``json.dump`` writes each token apart, a
+    million writes for a folder whose seeds drop many lines."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    (stream or sys.stdout).write(text)
 
 
 if __name__ == "__main__":

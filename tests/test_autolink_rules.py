@@ -11,6 +11,7 @@ from seed_glossary.autolink import (
     find_mentions,
     page_topics,
     plan_page,
+    section_topics,
 )
 from seed_glossary.catalog import CatalogItem, only_refers
 from seed_glossary.compounds import heading_phrases
@@ -319,6 +320,33 @@ def test_a_page_links_the_everyday_word_its_title_names():
     assert plain == [("table", "everyday")]
 
 
+def test_with_introduced_a_section_links_the_word_its_heading_names():
+    """With "introduced", a section introduces what its heading names, as a
+    page does its title's: there, and only there, its first mention links.
+    With "first", only the page's title makes an everyday word its topic."""
+    names = _names(("Rest",), ("Clef",), everyday={"Rest", "Clef"})
+    page = PageText(
+        units=(Unit("notation#"),),
+        runs=(
+            (0, 0, 0, "A rest before the clef."),
+            (1, 0, 1, "A rest is silence."),
+            (2, 0, 2, "The clef again."),
+        ),
+        title="Simple notation",
+        headings=("Simple notation", "Rests", "Clefs"),
+        section_spans=((0, 2), (1, 1), (-1, -1)),
+    )
+    introduced = Policy(prose_mentions="introduced")
+    linked, plain = _plan(page, names, introduced)
+    assert linked == ["rest"]
+    assert plain == [
+        ("rest", "introduced"),
+        ("clef", "introduced"),
+        ("clef", "introduced"),
+    ]
+    assert _plan(page, names)[0] == []
+
+
 def test_a_name_right_after_inline_code_names_its_kind():
     """ "the ``gc`` module": the run after the code starts with a space."""
     names = _names(("module",), ("collector",))
@@ -502,11 +530,19 @@ def test_a_title_names_its_topic_unless_another_word_qualifies_it():
             ItemNames("db", ("Database",), ()),
         ],
         everyday=frozenset({"Expression", "Database"}),
-        function_words=frozenset({"a", "the"}),
+        function_words=frozenset({"a", "the", "and", "of"}),
     )
     assert page_topics("Call expressions", names) == set()
     assert page_topics("Expressions", names) == {"expression"}
     assert page_topics("Creating a Database", names) == {"db"}
+    # A page titled "Expression statements" is about them; a section so
+    # headed is about statements: there the topic is the heading's head.
+    assert page_topics("Expression statements", names) == {"expression"}
+    assert section_topics("Expression statements", names) == set()
+    assert section_topics("The expression-statement rule", names) == set()
+    assert section_topics("Call expressions", names) == set()
+    assert section_topics("Expressions and statements", names) == {"expression"}
+    assert section_topics("Expressions of a Database", names) == {"expression", "db"}
 
 
 @pytest.mark.parametrize(

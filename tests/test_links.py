@@ -599,3 +599,36 @@ def test_links_follow_an_entry_that_moves_to_another_page(app, make_app):
     assert "seed_glossary.duplicate_term" not in again.warning.getvalue()
     assert hrefs(again, "c.html") == {"a.html#term-Betaine"}
     assert hrefs(again, "e.html") == {"a.html#term-Betaine"}
+
+
+#: docutils settings as Sphinx reads a page: the first title stays a section.
+_QUIET = {"report_level": 5, "doctitle_xform": False}
+
+
+def test_each_section_spans_the_runs_inside_it():
+    """The read step records, for each titled section, its first and last
+    run: nested sections inside their parent, an empty one with none."""
+    from docutils.core import publish_doctree
+
+    from seed_glossary.links import _sections, walk
+
+    source = (
+        "Notation\n========\n\nIntro.\n\nRests\n-----\n\nA rest.\n\nMore.\n\n"
+        "Clefs\n-----\n\nA clef.\n"
+    )
+    document = publish_doctree(source, settings_overrides=_QUIET)
+    runs, _xrefs = walk(document, "page")
+    first_texts = [texts[0] for texts, _unit, _block in runs]
+    assert [text.astext() for text in first_texts] == [
+        "Intro.",
+        "A rest.",
+        "More.",
+        "A clef.",
+    ]
+    assert _sections(document, first_texts) == [
+        ("Notation", (0, 3)),
+        ("Rests", (1, 2)),
+        ("Clefs", (3, 3)),
+    ]
+    empty = publish_doctree("Title\n=====\n\nSub\n---\n", settings_overrides=_QUIET)
+    assert _sections(empty, []) == [("Title", (-1, -1)), ("Sub", (-1, -1))]

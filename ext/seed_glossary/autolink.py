@@ -25,7 +25,9 @@ The rules, in the order they apply to each mention:
 4. *First mention*: a unit links each entry once; a ``:term:`` the author
    wrote there counts as that link; ``autolink: first`` links once per page.
    With ``prose_mentions = "introduced"``, prose links a name only where
-   the text introduces it (italics or bold of its own) or on its topic page.
+   the text introduces it (italics or bold of its own), on its topic page,
+   or in a section whose heading names it (the heading's head: *Tuplets*,
+   not *Tuplet brackets*).
 5. *Everyday words*: a name that is an everyday word (a single word at or
    above the language's word-frequency threshold, lower in prose than inside
    entries, see :mod:`.vocabulary`), or that the prose of many pages names,
@@ -50,7 +52,8 @@ from typing import NamedTuple
 from .catalog import key, written
 from .code_names import named_by_code
 from .compounds import in_heading_compound, side_by_side
-from .sense import glued_to_element, other_sense
+from .matching import Match
+from .sense import glued_to_element, in_longer_name, other_sense
 from .vocabulary import LinkNames
 
 #: Why a mention was not linked (the first word of a report's reason).
@@ -64,7 +67,8 @@ NOT_LINKED_REASONS = {
     "repeat": "linked already in this entry or page",
     "everyday": "an everyday word, linked only where an entry's first sentence uses it",
     "introduced": "in prose, linked only where the page introduces the term "
-    "(italics or bold of its own) or its title names it",
+    "(italics or bold of its own), its title names it, or the heading of the "
+    "section names it",
     "density": "the paragraph has as many autolinks as allowed",
 }
 
@@ -104,6 +108,9 @@ class PageText:
     after_element: frozenset[int] = frozenset()
     #: the titles of the page's sections, its own title first
     headings: tuple[str, ...] = ()
+    #: the ordinals of the first and last run of each section (parallel to
+    #: ``headings``; ``(-1, -1)``: a section with no run)
+    section_spans: tuple[tuple[int, int], ...] = ()
     #: ``(ordinal, block, text)`` of each inline literal, before the run of
     #: that ordinal (see :mod:`.code_names`)
     inline_code: tuple[tuple[int, int, str], ...] = ()
@@ -175,7 +182,8 @@ class Policy:
         headings (:func:`.compounds.heading_phrases`)
     :param prose_mentions: ``"first"``: a page's prose links each entry at
         its first mention; ``"introduced"``: only where the page introduces
-        it (italics or bold of its own) or its title names it
+        it (italics or bold of its own), its title names it, or the heading
+        of the section names it
     """
 
     common: frozenset[str] = frozenset()
@@ -221,12 +229,35 @@ def page_topics(title: str, names: LinkNames) -> set[str]:
     language's most frequent (articles, prepositions: "Creating a Database")
     qualify nothing.
     """
+    return {found.target for found in _unqualified(title, names)}
+
+
+def section_topics(heading: str, names: LinkNames) -> set[str]:
+    """The entries a section's heading names as its topic: as a page's title
+    does (:func:`page_topics`), but only the head of the heading's phrase. A
+    name that qualifies the word after it ("Array layout" is about layout, on
+    a page about type layout) or that is part of a longer name ("The
+    staff-padding property") is not the section's topic."""
     topics = set()
+    for found in _unqualified(heading, names):
+        after = heading[found.end :]
+        word_after = _WORD_AFTER.match(after)
+        if in_longer_name(heading[: found.start], after) or (
+            word_after and word_after.group(1).casefold() not in names.function_words
+        ):
+            continue
+        topics.add(found.target)
+    return topics
+
+
+def _unqualified(title: str, names: LinkNames) -> list[Match]:
+    """The names in *title* that no word right before them qualifies."""
+    unqualified = []
     for found in names.matcher.find(title):
         before = _WORDS.findall(title[: found.start])
         if not before or before[-1].casefold() in names.function_words:
-            topics.add(found.target)
-    return topics
+            unqualified.append(found)
+    return unqualified
 
 
 def plan_page(
@@ -254,6 +285,28 @@ def plan_page(
             seen.setdefault(unit_index, set()).add(target)
 
     topics = page_topics(page.title, names)
+    # Where prose links a term only where the text introduces it, a section
+    # introduces what its heading names, as a page does its title's. With
+    # "first", everyday words link on the page about them only: their first
+    # mention in each section about them is mostly a word of the field in
+    # passing (the manual's Quality section has the figures).
+    spans = zip(page.headings[1:], page.section_spans[1:], strict=False)
+    sections = [
+        (first, last, section_topics(heading, names))
+        for heading, (first, last) in spans
+        if first >= 0 and policy.prose_mentions == "introduced"
+    ]
+
+    def topic(mention: Mention) -> bool:
+        """Does the page's title, or (with "introduced") the heading of a
+        section the mention is in, name its entry?"""
+        if mention.target in topics:
+            return True
+        ordinal = page.runs[mention.run][0]
+        return any(
+            first <= ordinal <= last and mention.target in named
+            for first, last, named in sections
+        )
 
     def everyday(mention: Mention) -> bool:
         """An everyday word, or a name that many pages use?"""
@@ -283,7 +336,7 @@ def plan_page(
         """Is an everyday word linked all the same: in prose, on the page about
         it; in an entry, where the two entries are related?"""
         if entry is None:
-            return mention.target in topics or introduced(mention)
+            return topic(mention) or introduced(mention)
         if policy.everyday_in_entries == "first":
             return True
         headword = names.headwords.get(entry, entry)
@@ -395,6 +448,8 @@ _AROUND_A_TERM = " \t\n.,;:!?()[]“”‘’\"'"
 
 
 _WORDS = re.compile(r"\w+")
+# The word right after a name, with only spaces between.
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
 def _holds_word(headword: str, name: str) -> bool:

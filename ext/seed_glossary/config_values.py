@@ -180,8 +180,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         'Which mentions link in the prose of pages. `"first"`: the first '
         "mention of each entry on a page (everyday words only where the page "
         'introduces them or is about them). `"introduced"`: every name only '
-        "where the page introduces it, in italics or bold of its own, or on the "
-        "page its title names, for manuals whose readers know the field's "
+        "where the page introduces it, in italics or bold of its own, on the "
+        "page its title names, or in the section its heading names, for "
+        "manuals whose readers know the field's "
         "words and whose authors link a term where they introduce it "
         "({ref}`autolink-prose-styles`).",
         lambda value: value in PROSE_MENTIONS,

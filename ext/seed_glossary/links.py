@@ -361,16 +361,14 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
         for ordinal, (texts, unit, _block) in enumerate(runs)
         if unit in units and _follows_never_linked(texts[0])
     ]
+    sections = _sections(doctree, [texts[0] for texts, _unit, _block in runs])
     page = {
         "units": [[u.ident, u.entry] for u in units],
         "linked": linked,
         "see": see,
         "title": _title(doctree),
-        "headings": [
-            section[0].astext()
-            for section in doctree.findall(nodes.section)
-            if section.children and isinstance(section[0], nodes.title)
-        ],
+        "headings": [heading for heading, _span in sections],
+        "section_spans": [span for _heading, span in sections],
         "emphasized": emphasized,
         "after_element": after_element,
         "inline_code": code.inline,
@@ -379,6 +377,26 @@ def read_page_links(app: Sphinx, doctree: nodes.document) -> None:
     domain.texts[docname] = sidecar.write_lines(
         sidecar.path(env, "text", docname), [page, *captured]
     )
+
+
+def _sections(
+    doctree: nodes.document, first_texts: list[nodes.Text]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Each titled section's heading, and the ordinals of the first and last
+    run in it (``(-1, -1)``: none), in document order."""
+    spans: dict[int, list[int]] = {}
+    for ordinal, text in enumerate(first_texts):
+        node = text.parent
+        while node is not None:
+            if isinstance(node, nodes.section):
+                spans.setdefault(id(node), [ordinal, ordinal])[1] = ordinal
+            node = node.parent
+    found = []
+    for section in doctree.findall(nodes.section):
+        if section.children and isinstance(section[0], nodes.title):
+            first, last = spans.get(id(section), (-1, -1))
+            found.append((section[0].astext(), (first, last)))
+    return found
 
 
 def _follows_never_linked(text: nodes.Text) -> bool:

@@ -118,6 +118,16 @@ def glued_to_element(before: str) -> bool:
     return len(unquoted) == 1 and unquoted in _JOINERS
 
 
+def in_longer_name(before: str, after: str) -> bool:
+    """Is a name, with *before* and *after* around it, part of a longer word
+    or name ("site-packages", "module.py", "os.path", "staff-padding")? (A
+    one-letter prefix, as in "C-contiguous", qualifies the name instead.)"""
+    unquoted = after.lstrip(_CLOSING_QUOTES)
+    return (
+        before[-1:] in _JOINERS and _LONGER_WORD_END.search(before[:-1]) is not None
+    ) or (unquoted[:1] in _JOINERS and unquoted[1:2].isalnum())
+
+
 def _named_after(surface: str) -> bool:
     """Does only the first of several words have a capital: an adjective made
     of a name before a common noun ("a Cartesian product"), not a proper name?"""
@@ -142,12 +152,8 @@ def other_sense(
     """
     before, after = text[:start], text[end:]
     surface = text[start:end]
-    unquoted = after.lstrip(_CLOSING_QUOTES)
-    if (before[-1:] in _JOINERS and _LONGER_WORD_END.search(before[:-1])) or (
-        unquoted[:1] in _JOINERS and unquoted[1:2].isalnum()
-    ):
-        return True  # part of a longer word or name (a one-letter prefix, as
-        # in "C-contiguous", qualifies the name instead)
+    if in_longer_name(before, after):
+        return True
     if _NUMBER_AFTER.match(after) and not name[-1:].isdigit():
         return True  # an identifier: "PEP 8", "Python 3"
     if _CALL_AFTER.match(after):

@@ -65,6 +65,9 @@ def _read_page_text(env: BuildEnvironment, docname: str) -> PageText | None:
         emphasized=frozenset(head.get("emphasized", ())),
         after_element=frozenset(head.get("after_element", ())),
         headings=tuple(head.get("headings", ())),
+        section_spans=tuple(
+            (first, last) for first, last in head.get("section_spans", ())
+        ),
         inline_code=tuple(
             (ordinal, block, text)
             for ordinal, block, text in head.get("inline_code", ())

@@ -11,6 +11,7 @@ build with that setting makes and no sample holds, every one of them judged
     python ../sample_page.py {cpython,sqlalchemy,lilypond,rust}.json \
         all/{cpython,sqlalchemy,lilypond,rust}.json \
         introduced/{cpython,sqlalchemy,lilypond,rust}.json \
+        tried/{cpython,sqlalchemy,lilypond,rust}.json \
         > ../../../docs/autolink-samples.md
 """
 
@@ -117,7 +118,9 @@ def rows_table(data: dict) -> list[str]:
 def main(paths: list[str]) -> None:
     judged = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
     seeds = sorted({str(d["seed"]) for d in judged if "setting" not in d})
-    settings = sorted({d["setting"] for d in judged if "setting" in d})
+    # A file may say what its rows are ("about") where the sentence below,
+    # for the links a setting makes, does not fit (rules tried and not kept).
+    settings = {d["setting"]: d.get("about", "") for d in judged if "setting" in d}
     lines = [
         "# Judged samples of autolinks",
         "",
@@ -133,10 +136,15 @@ def main(paths: list[str]) -> None:
         "rules changed after the draw took away; the table counts every row "
         "drawn.",
         *[
-            f"\nThe sections *with `{setting}`* hold every link that a build "
-            "with that setting makes beyond the authors' and no sample holds, "
-            "each judged the same way ({ref}`autolink-prose-styles`)."
-            for setting in settings
+            "\n"
+            + (
+                about
+                or f"The sections *with `{setting}`* hold every link that a "
+                "build with that setting makes beyond the authors' and no "
+                "sample holds, each judged the same way "
+                "({ref}`autolink-prose-styles`)."
+            )
+            for setting, about in sorted(settings.items())
         ],
         "",
         *counts_table(judged),

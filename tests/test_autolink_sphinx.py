@@ -189,7 +189,8 @@ def test_half_of_a_compound_that_a_heading_names_is_not_linked(app):
 )
 def test_introduced_prose_links_only_where_a_page_introduces_a_term(app):
     """A term set in italics of its own links, its earlier plain mention does
-    not; on the page its title names, the first mention links; elsewhere none."""
+    not; on the page its title names, the first mention links, and in the
+    section its heading names (*Forte*, not *Forte markings*); elsewhere none."""
     app.build()
     assert app.warning.getvalue() == ""
     lesson = BeautifulSoup((app.outdir / "lesson.html").read_text(), "html.parser")
@@ -198,6 +199,12 @@ def test_introduced_prose_links_only_where_a_page_introduces_a_term(app):
     assert links[0].find_parent("em") is not None
     assert _autolinks(app, "forte.html") == [("forte", "term-Forte")]
     assert _autolinks(app, "prose.html") == []
+    markings = BeautifulSoup((app.outdir / "markings.html").read_text(), "html.parser")
+    linked = [
+        span.find_parent("section")["id"]
+        for span in markings.select("span.sg-autolink")
+    ]
+    assert linked == ["forte"]
     report = json.loads((app.outdir / "seed-glossary-report.json").read_text())
     # lesson's and prose's plain mentions, and markings' "then a forte"
     assert report["links"]["entries"]["Forte"]["not_linked"]["introduced"] == 3

@@ -290,12 +290,14 @@ def plan_page(
     # "first", everyday words link on the page about them only: their first
     # mention in each section about them is mostly a word of the field in
     # passing (the manual's Quality section has the figures).
-    spans = zip(page.headings[1:], page.section_spans[1:], strict=False)
-    sections = [
-        (first, last, section_topics(heading, names))
-        for heading, (first, last) in spans
-        if first >= 0 and policy.prose_mentions == "introduced"
-    ]
+    sections: list[tuple[int, int, set[str]]] = []
+    if policy.prose_mentions == "introduced":
+        spans = zip(page.headings[1:], page.section_spans[1:], strict=False)
+        sections = [
+            (first, last, section_topics(heading, names))
+            for heading, (first, last) in spans
+            if first >= 0
+        ]
 
     def topic(mention: Mention) -> bool:
         """Does the page's title, or (with "introduced") the heading of a

@@ -59,8 +59,15 @@ def _judged(row: dict) -> str:
 def _title(data: dict) -> str:
     title = TITLES.get(data["manual"], data["manual"])
     if "setting" in data:
-        return f"{title}, with `{data['setting']}`: links no sample holds"
+        return f"{title}, {_setting(data)}: links no sample holds"
     return title
+
+
+def _setting(data: dict) -> str:
+    """A configuration line in code; what a file of rules tried says, as text."""
+    if "about" in data:
+        return data["setting"]
+    return f"with `{data['setting']}`"
 
 
 def counts_table(judged: list[dict]) -> list[str]:
@@ -79,7 +86,7 @@ def counts_table(judged: list[dict]) -> list[str]:
             close = sum("borderline" in r.get("reason", "") for r in rows)
             cells = [f"{count[c]} ({count[c] / len(rows):.0%})" for c in CLASSES]
             part_name = (
-                f"{part}, no sample held them, with `{data['setting']}`"
+                f"{part}, no sample held them, {_setting(data)}"
                 if "setting" in data
                 else part
             )

@@ -479,11 +479,18 @@ def _judged_apart(path: Path, part: str) -> dict[tuple, dict]:
     return rows
 
 
-def rejudge(row: dict, path: Path) -> None:
+#: The setting of the judged files that hold the links of a run without --set.
+_DEFAULT_RUN = 'seed_glossary_autolink = "all"'
+
+
+def rejudge(row: dict, path: Path, settings: list[str]) -> None:
     """Mark each judged row of *path* still linked or not by this build, and
     print the judged counts of the rows still linked, those of the links judged
     apart (:func:`_judged_apart`), and the links of this build that no row holds
-    (a person must read those: ``JUDGING.md``)."""
+    (a person must read those: ``JUDGING.md``). The rows judged apart for this
+    run's *settings* (a file's ``setting``) are marked too; *path* itself only
+    by a run without settings, the build its sample was drawn from."""
+    _mark_apart(row, path, settings)
     data = json.loads(path.read_text(encoding="utf-8"))
     for part in ("glossary", "prose"):
         made = Counter(_link_key(x) for x in row["_beyond"][part])
@@ -519,7 +526,27 @@ def rejudge(row: dict, path: Path) -> None:
                 f"  unread: {link['page']} → {link['target']}: {link['context']}",
                 file=sys.stderr,
             )
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False))
+    if not settings:
+        # The samples were drawn from the default build: a run with other
+        # settings counts against them but does not mark them.
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False))
+
+
+def _mark_apart(row: dict, path: Path, settings: list[str]) -> None:
+    """Mark still_linked in the files beside *path* that hold the links of a
+    build with these *settings*: the samples page shows which rows, judged for
+    an older build, this one no longer makes."""
+    own = set(settings) or {_DEFAULT_RUN}
+    beyond = row["_beyond"]
+    made = {part: {_link_key(x) for x in links} for part, links in beyond.items()}
+    for other in sorted(path.parent.glob(f"*/{path.name}")):
+        data = json.loads(other.read_text(encoding="utf-8"))
+        if data.get("setting") not in own:
+            continue
+        for part in ("glossary", "prose"):
+            for judged_row in data[part]["sample"]:
+                judged_row["still_linked"] = _link_key(judged_row) in made[part]
+        other.write_text(json.dumps(data, indent=1, ensure_ascii=False))
 
 
 def _shares(count: Counter) -> str:
@@ -606,7 +633,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.sample:
             samples[name] = draw(row, args.sample, args.seed)
         if args.rejudge:
-            rejudge(row, args.rejudge / f"{name}.json")
+            rejudge(row, args.rejudge / f"{name}.json", args.set)
         rows.append(row)
         if not args.json:
             print(_row(row), flush=True)

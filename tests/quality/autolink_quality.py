@@ -69,6 +69,9 @@ from wordfreq import top_n_list
 
 MANUALS = ("cpython", "sqlalchemy", "lilypond", "rust")
 WORK = ROOT / "build" / "quality"
+#: The line that makes the second build link prose, and the ``setting`` of the
+#: judged files that hold that build's links.
+ALL_PROSE = 'seed_glossary_autolink = "all"'
 
 
 # -- the build -------------------------------------------------------------------
@@ -239,7 +242,7 @@ def measure(corpus: Corpus, settings: list[str], workdir: Path, started: float) 
     warnings = {}
     for build_name, extra in (
         ("default", []),
-        ("all", ['seed_glossary_autolink = "all"']),
+        ("all", [ALL_PROSE]),
     ):
         docs = write_project(corpus, workdir / build_name, [*extra, *settings])
         out = workdir / build_name / "html"
@@ -479,10 +482,6 @@ def _judged_apart(path: Path, part: str) -> dict[tuple, dict]:
     return rows
 
 
-#: The setting of the judged files that hold the links of a run without --set.
-_DEFAULT_RUN = 'seed_glossary_autolink = "all"'
-
-
 def rejudge(row: dict, path: Path, settings: list[str]) -> None:
     """Mark each judged row of *path* still linked or not by this build, and
     print the judged counts of the rows still linked, those of the links judged
@@ -536,7 +535,7 @@ def _mark_apart(row: dict, path: Path, settings: list[str]) -> None:
     """Mark still_linked in the files beside *path* that hold the links of a
     build with these *settings*: the samples page shows which rows, judged for
     an older build, this one no longer makes."""
-    own = set(settings) or {_DEFAULT_RUN}
+    own = set(settings) or {ALL_PROSE}
     beyond = row["_beyond"]
     made = {part: {_link_key(x) for x in links} for part, links in beyond.items()}
     for other in sorted(path.parent.glob(f"*/{path.name}")):
